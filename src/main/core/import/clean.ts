@@ -1,0 +1,58 @@
+import type { Removal } from '../../../shared/model'
+import { junkRules, type JunkRule } from './junk-rules'
+
+export interface SourceLine {
+  /** 0-based line number in the decoded source. */
+  line: number
+  text: string
+}
+
+export interface CleanedLines {
+  /** Lines left after cleaning; blank lines stay (as '') so paragraph breaks survive. */
+  lines: SourceLine[]
+  removed: Removal[]
+  /** The link found on a "Tautan sumber" line, when there is one. */
+  sourceUrl: string | null
+}
+
+const URL_PATTERN = /https?:\/\/[^\s<>"')\]]+/i
+
+/** Removes news junk line by line, recording every removal with its rule and line. */
+export function cleanLines(text: string, rules: JunkRule[] = junkRules): CleanedLines {
+  const removed: Removal[] = []
+  const lines: SourceLine[] = []
+  let sourceUrl: string | null = null
+  let afterSourceLink = false
+  text.split('\n').forEach((raw, line) => {
+    const trimmed = raw.trim()
+    if (trimmed === '') {
+      lines.push({ line, text: '' })
+      return
+    }
+    if (afterSourceLink && /^https?:\/\/\S+$/i.test(trimmed)) {
+      sourceUrl ??= trimmed
+      removed.push({ rule: 'source-link', text: raw, line })
+      return
+    }
+    afterSourceLink = false
+    const lineRule = rules.find((rule) => rule.line?.test(trimmed))
+    if (lineRule) {
+      removed.push({ rule: lineRule.name, text: raw, line })
+      if (lineRule.name === 'source-link') {
+        afterSourceLink = true
+        sourceUrl ??= trimmed.match(URL_PATTERN)?.[0] ?? null
+      }
+      return
+    }
+    let kept = raw
+    for (const rule of rules) {
+      if (!rule.inline) continue
+      kept = kept.replace(rule.inline, (match) => {
+        removed.push({ rule: rule.name, text: match, line })
+        return ''
+      })
+    }
+    lines.push({ line, text: kept.replace(/[ \t]{2,}/g, ' ').trim() })
+  })
+  return { lines, removed, sourceUrl }
+}

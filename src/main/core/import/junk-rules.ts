@@ -1,0 +1,42 @@
+/**
+ * News junk that scrapers and aggregators leave in articles, as data: each rule has a name
+ * (kept with every removal) and matches whole lines or tokens inside a line. Line rules are
+ * anchored and short, so they can never take a sentence of the article itself.
+ */
+export interface JunkRule {
+  name: string
+  /** A whole line this rule removes. */
+  line?: RegExp
+  /** Tokens this rule removes from inside a line (global regex). */
+  inline?: RegExp
+}
+
+const AD_TOKEN = String.raw`\[(?:iklan|ads?|advert(?:isement)?|quangcao|banner|promo)[_ -]?\d*\]`
+
+export const junkRules: JunkRule[] = [
+  {
+    name: 'ad-placeholder',
+    line: new RegExp(`^(?:\\s*${AD_TOKEN})+\\s*$`, 'i'),
+    inline: new RegExp(AD_TOKEN, 'gi')
+  },
+  {
+    name: 'source-link',
+    line: /^(?:tautan sumber|link sumber|source link)\s*:?\s*(?:https?:\/\/\S+)?\s*$/i
+  },
+  { name: 'source-line', line: /^sumber\s*:\s*.{0,120}$/i },
+  { name: 'comment-count', line: /^(?:komentar|comments?)\s*\(\d+\)\s*$/i },
+  { name: 'read-also', line: /^(?:baca juga|baca pula|lihat juga|read also)\s*:.{0,250}$/i },
+  {
+    name: 'advertisement',
+    line: /^(?:advertisement|iklan|scroll to (?:continue|resume) with content|konten berbayar)$/i
+  },
+  { name: 'video-prompt', line: /^(?:simak|tonton|saksikan)\s+(?:juga\s+)?video.{0,200}$/i },
+  {
+    name: 'share-line',
+    line: /^(?:bagikan|share)(?:\s+(?:artikel|berita)\s+ini)?\s*:?\s*(?:(?:facebook|twitter|x|whatsapp|telegram|line|email|linkedin|salin tautan|copy link)[\s,|/·]*)*$/i
+  },
+  {
+    name: 'subscribe-line',
+    line: /^(?:(?:dapatkan|ikuti) (?:update|berita|informasi).{0,120}(?:whatsapp|telegram|google news|channel).{0,80}|subscribe.{0,80}|berlangganan.{0,80})$/i
+  }
+]

@@ -1,0 +1,74 @@
+import { BrowserWindow, session, shell, type WebContents } from 'electron'
+import path from 'node:path'
+import { isAppUrl, isExternalWebUrl } from './core/security'
+import { CONTENT_SECURITY_POLICY } from './core/serve/csp'
+
+/** The URL the window loads: the dev server in development, the built file otherwise. */
+export function appUrl(): string {
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  if (devServer) return devServer
+  return new URL(`file://${path.join(__dirname, '../renderer/index.html').replace(/\\/g, '/')}`)
+    .href
+}
+
+/** Denies every permission request (camera, notifications, geolocation, …) for the session. */
+export function lockDownSession(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY]
+      }
+    })
+  })
+}
+
+/** No navigation away from the app, no new windows; web links go to the OS browser. */
+function guardNavigation(contents: WebContents): void {
+  const home = appUrl()
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, home)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, home)) event.preventDefault()
+  })
+  contents.setWindowOpenHandler(({ url }) => {
+    // A link opened by a click (target=_blank) reaches here; only http(s) leaves, to the OS browser.
+    if (isExternalWebUrl(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+/** The app's one window, with every item of Electron's security checklist that applies. */
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Sorot',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false
+    }
+  })
+  guardNavigation(window.webContents)
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(appUrl())
+  return window
+}

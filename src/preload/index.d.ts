@@ -1,0 +1,8 @@
+import type { SorotBridge } from './bridge'
+
+declare global {
+  interface Window {
+    /** Present only in the Electron app; the browser bridge uses HTTP instead. */
+    sorot?: SorotBridge
+  }
+}

@@ -1,0 +1,47 @@
+import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LibraryView } from './features/library/LibraryView'
+import { ReaderView } from './features/reader/ReaderView'
+import { SettingsView } from './features/settings/SettingsView'
+import { useSettings } from './features/settings/use-settings'
+import { hrefFor, useRoute } from './route'
+
+/** The app frame: skip link, top bar with navigation, and the current screen. */
+export function App(): ReactElement {
+  const { t } = useTranslation()
+  const route = useRoute()
+  const { settings, update } = useSettings()
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <a className="brand" href={hrefFor({ view: 'library' })}>
+          <span className="brand-mark" aria-hidden="true" />
+          {t('app.name')}
+        </a>
+        <nav aria-label={t('app.mainNav')}>
+          <a
+            href={hrefFor({ view: 'library' })}
+            aria-current={route.view !== 'settings' ? 'page' : undefined}
+          >
+            {t('nav.library')}
+          </a>
+          <a
+            href={hrefFor({ view: 'settings' })}
+            aria-current={route.view === 'settings' ? 'page' : undefined}
+          >
+            {t('nav.settings')}
+          </a>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.view === 'library' && <LibraryView />}
+        {route.view === 'reader' && <ReaderView key={route.id} id={route.id} />}
+        {route.view === 'settings' && <SettingsView settings={settings} update={update} />}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,107 @@
+import type { Channel } from '../../shared/channels'
+import type { ChannelInput, ChannelResult } from '../../shared/contract'
+import type { SorotEvent } from '../../shared/model'
+import type { Result } from '../../shared/result'
+
+/**
+ * The renderer's only door to the core. It picks the bridge: `window.sorot` in Electron,
+ * HTTP to `sorot serve` in a browser. No other renderer file knows which one is in use.
+ */
+export interface Api {
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>
+  subscribe(listener: (event: SorotEvent) => void): () => void
+}
+
+function electronApi(bridge: NonNullable<Window['sorot']>): Api {
+  return {
+    call(channel, input) {
+      const [noun, verb] = channel.split('.') as [string, string]
+      const group = (
+        bridge as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>
+      )[noun]
+      return group[verb](input) as Promise<ChannelResult<typeof channel>>
+    },
+    subscribe: (listener) => bridge.onEvent(listener)
+  }
+}
+
+function httpApi(token: string): Api {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
+  const listeners = new Set<(event: SorotEvent) => void>()
+  let streaming = false
+
+  /** Server-Sent Events read through fetch, so the token travels in a header, not the URL. */
+  async function stream(): Promise<void> {
+    while (listeners.size > 0) {
+      try {
+        const response = await fetch('/events', { headers })
+        if (!response.ok || !response.body) throw new Error(String(response.status))
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+        let buffer = ''
+        for (;;) {
+          const { value, done } = await reader.read()
+          if (done) break
+          buffer += value
+          let end: number
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const message = buffer.slice(0, end)
+            buffer = buffer.slice(end + 2)
+            const data = message
+              .split('\n')
+              .filter((line) => line.startsWith('data: '))
+              .map((line) => line.slice(6))
+              .join('\n')
+            if (data) for (const listener of listeners) listener(JSON.parse(data) as SorotEvent)
+          }
+        }
+      } catch {
+        // The server went away or restarted: try again shortly.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+    streaming = false
+  }
+
+  return {
+    async call(channel, input) {
+      try {
+        const response = await fetch(`/rpc/${channel}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(input)
+        })
+        return (await response.json()) as ChannelResult<typeof channel>
+      } catch (error) {
+        return {
+          ok: false,
+          error: { code: 'internal', message: `unreachable: ${String(error)}` }
+        } as Result<never>
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      if (!streaming) {
+        streaming = true
+        void stream()
+      }
+      return () => listeners.delete(listener)
+    }
+  }
+}
+
+function pickBridge(): Api {
+  if (window.sorot) return electronApi(window.sorot)
+  const token = new URLSearchParams(window.location.search).get('token') ?? ''
+  return httpApi(token)
+}
+
+export const api: Api = pickBridge()
+
+/** Encodes file bytes as base64 for the import channel (both bridges carry JSON-safe data). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  }
+  return btoa(binary)
+}

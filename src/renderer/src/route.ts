@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react'
+
+export type Route = { view: 'library' } | { view: 'reader'; id: string } | { view: 'settings' }
+
+/** Reads the route from the URL hash, so a reload stays on the same screen. */
+export function parseRoute(hash: string): Route {
+  const article = /^#\/article\/([A-Za-z0-9_-]+)$/.exec(hash)
+  if (article) return { view: 'reader', id: article[1] }
+  if (hash === '#/settings') return { view: 'settings' }
+  return { view: 'library' }
+}
+
+export function hrefFor(route: Route): string {
+  if (route.view === 'reader') return `#/article/${route.id}`
+  if (route.view === 'settings') return '#/settings'
+  return '#/'
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseRoute(window.location.hash))
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return route
+}

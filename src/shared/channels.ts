@@ -1,0 +1,26 @@
+/**
+ * Every channel name, `noun.verb`. Kept apart from the zod schemas so the sandboxed preload
+ * can bundle this list without bundling zod.
+ */
+export const CHANNELS = [
+  'app.info',
+  'articles.list',
+  'articles.get',
+  'articles.import',
+  'articles.delete',
+  'annotations.list',
+  'annotations.create',
+  'annotations.update',
+  'annotations.delete',
+  'search.query',
+  'export.render',
+  'settings.get',
+  'settings.set'
+] as const
+
+export type Channel = (typeof CHANNELS)[number]
+
+/** True when `name` is one of the contract's channels. */
+export function isChannel(name: string): name is Channel {
+  return (CHANNELS as readonly string[]).includes(name)
+}

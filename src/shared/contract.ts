@@ -1,0 +1,104 @@
+import { z } from 'zod'
+import type { Channel } from './channels'
+import type { ArticleDetail, ArticleMeta, ImportOutcome, Settings } from './model'
+import type { Result } from './result'
+
+/** Largest single input a reader may import (the size limit of DESIGN.md / import issue). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+/** Base64 grows data by 4/3; a little slack for padding. */
+const MAX_BASE64_CHARS = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16
+
+/** Article and annotation ids: letters, digits, `-` and `_` only, so no id can name a path. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "-" and "_"')
+
+const importItemSchema = z.union([
+  z
+    .object({ name: z.string().min(1).max(1024), base64: z.string().max(MAX_BASE64_CHARS) })
+    .strict(),
+  z
+    .object({ name: z.string().max(1024).optional(), text: z.string().max(MAX_IMPORT_BYTES) })
+    .strict()
+])
+
+const annotationKind = z.enum(['highlight', 'quote', 'note'])
+
+/** The zod schema of every channel's input: `dispatch` parses with these before any core code. */
+export const inputSchemas = {
+  'app.info': z.object({}).strict(),
+  'articles.list': z.object({}).strict(),
+  'articles.get': z.object({ id: idSchema }).strict(),
+  'articles.import': z.object({ items: z.array(importItemSchema).min(1).max(5000) }).strict(),
+  'articles.delete': z.object({ id: idSchema }).strict(),
+  'annotations.list': z.object({ articleId: idSchema }).strict(),
+  'annotations.create': z
+    .object({
+      articleId: idSchema,
+      kind: annotationKind,
+      start: z.number().int().min(0).optional(),
+      end: z.number().int().min(0).optional(),
+      color: z.string().max(32).optional(),
+      labels: z.array(z.string().min(1).max(80)).max(50).optional(),
+      note: z.string().max(200_000).optional(),
+      speaker: z.string().max(300).nullable().optional()
+    })
+    .strict(),
+  'annotations.update': z
+    .object({
+      articleId: idSchema,
+      id: idSchema,
+      color: z.string().max(32).optional(),
+      labels: z.array(z.string().min(1).max(80)).max(50).optional(),
+      note: z.string().max(200_000).optional(),
+      speaker: z.string().max(300).nullable().optional()
+    })
+    .strict(),
+  'annotations.delete': z.object({ articleId: idSchema, id: idSchema }).strict(),
+  'search.query': z
+    .object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() })
+    .strict(),
+  'export.render': z
+    .object({
+      format: z.enum(['md', 'csv', 'jsonld', 'html', 'txt']),
+      articleIds: z.array(idSchema).max(100_000).optional(),
+      language: z.enum(['id', 'en']).optional()
+    })
+    .strict(),
+  'settings.get': z.object({}).strict(),
+  'settings.set': z
+    .object({
+      language: z.enum(['id', 'en']).nullable().optional(),
+      theme: z.enum(['system', 'light', 'dark', 'sepia']).optional()
+    })
+    .strict()
+} satisfies Record<Channel, z.ZodType>
+
+export interface AppInfo {
+  version: string
+  dataDir: string
+}
+
+/** What each channel answers with when it succeeds. */
+export interface ChannelOutputs {
+  'app.info': AppInfo
+  'articles.list': ArticleMeta[]
+  'articles.get': ArticleDetail
+  'articles.import': ImportOutcome[]
+  'articles.delete': { id: string; deletedAt: string }
+  'annotations.list': unknown[]
+  'annotations.create': unknown
+  'annotations.update': unknown
+  'annotations.delete': { id: string }
+  'search.query': unknown[]
+  'export.render': { content: string; mimeType: string; fileName: string }
+  'settings.get': Settings
+  'settings.set': Settings
+}
+
+export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>
+export type ParsedInput<C extends Channel> = z.output<(typeof inputSchemas)[C]>
+export type ChannelOutput<C extends Channel> = ChannelOutputs[C]
+export type ChannelResult<C extends Channel> = Result<ChannelOutput<C>>

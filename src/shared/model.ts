@@ -1,0 +1,78 @@
+/** The data model shared by core, bridges and renderer (DESIGN.md §3–4). */
+
+export type BlockType = 'p' | 'h' | 'quote' | 'li'
+
+export interface Block {
+  type: BlockType
+  text: string
+}
+
+/** Something cleaning took out of an article, kept so the reader can see and restore it. */
+export interface Removal {
+  rule: string
+  text: string
+  /** Index of the source line (0-based) the removal came from. */
+  line: number
+}
+
+export interface ArticleVersion {
+  version: number
+  blocks: Block[]
+  removed: Removal[]
+  importedAt: string
+  contentHash: string
+}
+
+/** The small record kept in index.json for every article. */
+export interface ArticleMeta {
+  id: string
+  title: string
+  outlet: string | null
+  author: string | null
+  url: string | null
+  publishedAt: string | null
+  language: string | null
+  wordCount: number
+  importedAt: string
+  updatedAt: string
+  contentHash: string
+  versionCount: number
+  sourceName: string | null
+  deletedAt?: string
+}
+
+/** An article as the reader opens it: its metadata and its newest version. */
+export interface ArticleDetail extends ArticleMeta {
+  version: number
+  blocks: Block[]
+  removed: Removal[]
+  text: string
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'new-version' | 'failed'
+
+export interface ImportOutcome {
+  input: string
+  status: ImportStatus
+  id?: string
+  title?: string
+  error?: string
+}
+
+export type Language = 'id' | 'en'
+export type Theme = 'system' | 'light' | 'dark' | 'sepia'
+
+export interface Settings {
+  /** null until the reader picks one: the UI then follows the system language. */
+  language: Language | null
+  theme: Theme
+}
+
+export const defaultSettings: Settings = { language: null, theme: 'system' }
+
+/** Events the core sends to the UI, the same over IPC and Server-Sent Events. */
+export type SorotEvent =
+  | { type: 'library.changed' }
+  | { type: 'settings.changed'; settings: Settings }
+  | { type: 'import.progress'; done: number; total: number; current: string }
+  | { type: 'storage.recovered'; file: string; movedTo: string }
