@@ -1,3 +1,4 @@
+import './library.css'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../format'

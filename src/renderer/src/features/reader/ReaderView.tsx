@@ -1,3 +1,4 @@
+import './reader.css'
 import { useEffect, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleDetail, Block } from '../../../../shared/model'

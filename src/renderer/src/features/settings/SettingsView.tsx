@@ -1,3 +1,4 @@
+import './settings.css'
 import { useEffect, useId, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../shared/contract'

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test'
+import path from 'node:path'
+import { startServe, type ServedApp } from '../support/serve'
+
+const SEED = path.resolve(__dirname, '../../../shared/corpus/seed.txt')
+
+let app: ServedApp
+test.beforeEach(async () => {
+  app = await startServe()
+})
+test.afterEach(async () => {
+  await app.stop()
+})
+
+test('imports a file through the UI, lists it, opens it and switches language', async ({
+  browser
+}) => {
+  const context = await browser.newContext({ locale: 'id-ID' })
+  const page = await context.newPage()
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { name: 'Pustaka' })).toBeVisible()
+  await expect(page.getByText('Pustaka Anda masih kosong.')).toBeVisible()
+
+  await page.getByLabel('Pilih berkas artikel untuk diimpor').setInputFiles(SEED)
+  await expect(page.getByRole('status')).toContainText('Diimpor 1, duplikat 0, gagal 0')
+  const row = page.getByRole('link', { name: /Kerja sama antara badan intelijen/ })
+  await expect(row).toBeVisible()
+  await expect(row).toContainText('299 kata')
+
+  await row.click()
+  const article = page.getByRole('article')
+  await expect(article).toHaveAttribute('lang', 'id')
+  await expect(article.locator('p').filter({ hasText: 'ujar Presiden Putin' })).toBeVisible()
+  await expect(article).not.toContainText('[iklan_2]')
+  await expect(article).not.toContainText('Komentar (0)')
+
+  await page.getByRole('link', { name: 'Pengaturan' }).click()
+  await page.getByLabel('Bahasa antarmuka').selectOption('en')
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'Library' })).toBeVisible()
+  await context.close()
+})
