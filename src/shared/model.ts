@@ -76,3 +76,47 @@ export type SorotEvent =
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'import.progress'; done: number; total: number; current: string }
   | { type: 'storage.recovered'; file: string; movedTo: string }
+
+/** W3C Web Annotation selectors over an article's canonical text (DESIGN.md §4). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector'
+  start: number
+  end: number
+}
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector'
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+export type TextSelector = TextPositionSelector | TextQuoteSelector
+
+export type AnnotationKind = 'highlight' | 'quote' | 'note'
+
+/** Where an annotation points: the selectors, and the article version they were made on. */
+export interface AnnotationTarget {
+  version: number
+  selectors: [TextPositionSelector, TextQuoteSelector]
+}
+
+/**
+ * A highlight, a quote (with its speaker) or a note. An article note has no target. `orphan`
+ * is true when the newest article version has no place for the target (kept, never dropped).
+ */
+export interface Annotation {
+  id: string
+  articleId: string
+  kind: AnnotationKind
+  target?: AnnotationTarget
+  color: string
+  labels: string[]
+  /** Markdown. */
+  note: string
+  speaker?: string | null
+  orphan?: boolean
+  createdAt: string
+  updatedAt: string
+  deletedAt?: string
+}
