@@ -38,6 +38,9 @@ export interface ArticleMeta {
   contentHash: string
   versionCount: number
   sourceName: string | null
+  /** How far the reader got, 0 to 1; absent when never opened. */
+  readingProgress?: number
+  tags?: string[]
   deletedAt?: string
 }
 
@@ -73,6 +76,7 @@ export const defaultSettings: Settings = { language: null, theme: 'system' }
 /** Events the core sends to the UI, the same over IPC and Server-Sent Events. */
 export type SorotEvent =
   | { type: 'library.changed' }
+  | { type: 'annotations.changed'; articleId: string }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'import.progress'; done: number; total: number; current: string }
   | { type: 'storage.recovered'; file: string; movedTo: string }

@@ -21,6 +21,8 @@ export const articleMetaSchema = z.object({
   contentHash: z.string(),
   versionCount: z.number(),
   sourceName: nullableString,
+  readingProgress: z.number().min(0).max(1).optional(),
+  tags: z.array(z.string()).optional(),
   deletedAt: z.string().optional()
 })
 
