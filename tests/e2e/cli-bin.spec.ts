@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
-import path from 'node:path'
 import { BIN, tempDataDir } from '../support/serve'
 
-const SEED = path.resolve(__dirname, '../../../shared/corpus/seed.txt')
+import { SEED } from '../support/paths'
 
 /** Runs the built `sorot` command as a user would. */
 function sorot(...args: string[]): { status: number | null; stdout: string; stderr: string } {

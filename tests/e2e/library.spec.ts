@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test'
-import path from 'node:path'
 import { startServe, type ServedApp } from '../support/serve'
 
-const SEED = path.resolve(__dirname, '../../../shared/corpus/seed.txt')
+import { SEED } from '../support/paths'
 
 let app: ServedApp
 test.beforeEach(async () => {

@@ -3,8 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { openCore, type Core } from '../../src/main/core/core'
 
-export const CORPUS = path.resolve(__dirname, '../../../shared/corpus')
-export const SEED = path.join(CORPUS, 'seed.txt')
+export { CORPUS, SEED } from './paths'
 
 /** A core over a new temp data dir. */
 export async function tempCore(): Promise<Core> {

@@ -3,8 +3,10 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { ROOT } from './paths'
 
-export const ROOT = path.resolve(__dirname, '../..')
+export { ROOT }
+
 export const BIN = path.join(ROOT, 'bin', 'sorot.cjs')
 
 export interface ServedApp {
