@@ -127,7 +127,7 @@ export default tseslint.config(
     files: [
       'src/main/**/*.ts',
       'src/preload/**/*.ts',
-      'scripts/**/*.{js,mjs}',
+      'scripts/**/*.{js,mjs,ts}',
       'tests/**/*.ts',
       'bin/**/*.cjs',
       '*.config.{ts,mjs}'
