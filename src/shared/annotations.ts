@@ -1,0 +1,19 @@
+/** Annotation colours and default labels, shared by the core, the UI and exports. */
+
+/** The colours a highlight can have, in the order the UI offers them. */
+export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const
+
+export type AnnotationColor = (typeof ANNOTATION_COLORS)[number]
+
+/** The colour of a new annotation when none is chosen. */
+export const DEFAULT_ANNOTATION_COLOR: AnnotationColor = 'yellow'
+
+/** Label keys every library starts with; the UI translates them, readers may add their own. */
+export const DEFAULT_LABELS = ['quote', 'important', 'fact', 'question', 'person'] as const
+
+export type DefaultLabel = (typeof DEFAULT_LABELS)[number]
+
+/** True when `color` is one of the annotation colours. */
+export function isAnnotationColor(color: string): color is AnnotationColor {
+  return (ANNOTATION_COLORS as readonly string[]).includes(color)
+}
