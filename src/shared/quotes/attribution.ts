@@ -1,0 +1,185 @@
+/**
+ * Who said a quotation: the reporting clause after it (`"…," kata X`), before it
+ * (`X menambahkan: "…"`, `X mengatakan, "…"`) or around a fragment (`X menyatakan "…"`).
+ * Pronouns and `pemain itu` point back to the last one named.
+ */
+
+import { BARE_VERBS, CONNECTIVES, FRAGMENT_VERBS, PREFIXED_VERBS, TITLES } from './lexicon'
+import { nameFromPhrase, type Speaker } from './names'
+
+/** What a reporting clause names: a speaker, a pronoun, or `kementerian tersebut`. */
+export type Reference =
+  { type: 'name'; speaker: Speaker } | { type: 'pronoun' } | { type: 'anaphor'; head: string }
+
+const WORD = /\p{Lu}\.|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu
+const ADVERBS = new Set(
+  'juga pun telah sudah kemudian lalu sebelumnya akhirnya dengan kembali bahkan masih secara resmi tidak belum hanya pula sempat turut lantas'.split(
+    ' '
+  )
+)
+const NOT_VERBS = new Set(
+  'mereka menit media medis meja merah menteri berita besar dia diri dinas direktur dini dirut digital diplomatik diskusi distrik bersama beberapa berbagai bersejarah berbahaya depan'.split(
+    ' '
+  )
+)
+const NP_STOP =
+  /[,;.!?:]|\s(?:saat|ketika|usai|seusai|setelah|sesudah|sebelum|dalam|di|pada|kepada|dikutip|dilansir|seperti|sebagaimana|melalui|lewat|dari|sambil|yang|kemarin|menjelang|selepas|via|sebagai|kala|tadi|kepada|dengan|soal|terkait|mengenai|tentang|untuk|bahwa|ketika|sembari|seraya)(?=\s|$)/u
+
+const isVerbLike = (word: string): boolean => {
+  if (!/^\p{Ll}/u.test(word)) return false
+  const key = word.toLowerCase()
+  if (NOT_VERBS.has(key) || TITLES.has(key)) return false
+  return (
+    /^(?:me|ber|di)\p{L}{3,}$/u.test(key) ||
+    PREFIXED_VERBS.has(key) ||
+    FRAGMENT_VERBS.has(key) ||
+    /^(?:yakin|percaya|ingin|mau|bisa|harus|akan)$/.test(key)
+  )
+}
+
+/** A reporting verb, bare or with -nya: the verb and whether -nya stood for the speaker. */
+function reportingVerb(word: string): { pronoun: boolean } | null {
+  const key = word.toLowerCase()
+  if (BARE_VERBS.has(key) || PREFIXED_VERBS.has(key)) return { pronoun: key.endsWith('nya') }
+  if (key.endsWith('nya')) {
+    const stem = key.slice(0, -3)
+    if (BARE_VERBS.has(stem) || PREFIXED_VERBS.has(stem)) return { pronoun: true }
+  }
+  return null
+}
+
+/** Who a noun phrase names, if anyone: `Presiden Putin`, `dia`, `pemain itu`. */
+export function referenceOf(phrase: string): Reference | null {
+  const np = phrase.trim()
+  if (np === '') return null
+  const first = np.match(WORD)?.[0] ?? ''
+  if (/^(?:dia|ia|beliau|pihaknya)$/i.test(first)) return { type: 'pronoun' }
+  if (/\s(?:itu|tersebut|ini)$/.test(np) && /^\p{Ll}/u.test(np)) {
+    return { type: 'anaphor', head: first.toLowerCase() === 'mantan' ? '' : first.toLowerCase() }
+  }
+  const words = np.match(WORD) ?? []
+  // `Pendeportasian tersebut`, `Juventus itu`: a thing pointed at, not a speaker named.
+  const run = words.findIndex((w) => !/^\p{Lu}/u.test(w))
+  if (run > 0 && /^(?:itu|tersebut|ini)$/.test(words[run])) return null
+  if (words.length === 1 && /^(?:pe|ke|per)\p{Ll}{3,}an$/u.test(words[0])) return null
+  // Descriptions (`tuan rumah pangkalan AS`) name no one unless a name ends them.
+  const found = nameFromPhrase(np)
+  if (found && /^\p{Ll}/u.test(np) && !found.person) return null
+  if (found?.person || !found) {
+    if (found) return { type: 'name', speaker: found }
+    const lead = leadingRun(words)
+    return lead ? { type: 'name', speaker: lead } : null
+  }
+  return { type: 'name', speaker: found }
+}
+
+/** The capitalised run a clause opens with, after its connectives: `Mourinho yakin …` → Mourinho. */
+function leadingRun(words: string[]): Speaker | null {
+  let i = 0
+  while (i < words.length && CONNECTIVES.has(words[i].toLowerCase())) i++
+  const run: string[] = []
+  for (; i < words.length && /^\p{Lu}/u.test(words[i]); i++) run.push(words[i])
+  return run.length > 0 ? nameFromPhrase(run.join(' ')) : null
+}
+
+/** The phrase that names a speaker after a verb: up to a comma or `saat`, `dalam`, `di` …. */
+function phraseAfterVerb(rest: string): string {
+  const stop = rest.search(NP_STOP)
+  const first = stop < 0 ? rest : rest.slice(0, stop)
+  // `kata Ketua Bawaslu Kota Pariaman, Riswan usai …`: the name comes after the role.
+  if (stop >= 0 && rest[stop] === ',') {
+    const role = referenceOf(first)
+    const after = rest.slice(stop + 1)
+    const second = after.search(NP_STOP)
+    const apposition = second < 0 ? after : after.slice(0, second)
+    const named = referenceOf(apposition)
+    if ((!role || (role.type === 'name' && !role.speaker.person)) && /^\s*\p{Lu}/u.test(after))
+      if (named?.type === 'name' && named.speaker.person) return apposition
+  }
+  return first
+}
+
+/**
+ * The reporting clause right after a closing mark: `, kata X`, `," ujarnya`, `," X menambahkan`.
+ * `after` is the rest of the sentence.
+ */
+export function attributionAfter(after: string): Reference | null {
+  const lead = after.match(/^[\s,.!?–—-]*/)?.[0] ?? ''
+  const rest = after.slice(lead.length)
+  const firstWord = rest.match(/^[\p{L}\p{M}]+/u)?.[0] ?? ''
+  // `ujarJokowi`: a missing space between verb and name.
+  const glued = firstWord.match(/^(\p{Ll}+)(\p{Lu}.*)$/u)
+  const verbWord = glued ? glued[1] : firstWord
+  const verb = reportingVerb(verbWord)
+  if (verb) {
+    if (verb.pronoun) return { type: 'pronoun' }
+    const phrase = phraseAfterVerb(rest.slice(verbWord.length))
+    return referenceOf(phrase)
+  }
+  // `," Ancelotti mengungkapkan.` / `," mantan bintang … itu menambahkan.`
+  const words = [...rest.matchAll(WORD)].slice(0, 16)
+  const at = words.findIndex((w) => PREFIXED_VERBS.has(w[0].toLowerCase()))
+  if (at <= 0) return null
+  if (words.slice(0, at).some((w) => isVerbLike(w[0]) && !ADVERBS.has(w[0]))) return null
+  const phrase = rest.slice(0, words[at].index).replace(/\s+(?:pun|juga|lalu|kemudian)\s*$/, '')
+  return referenceOf(phrase)
+}
+
+/** The subject of the clause that ends at a reporting verb: `Presiden Belarus X, yang …, menambahkan`. */
+export function subjectBefore(head: string): Reference | null {
+  const segments = head.split(',')
+  for (let s = segments.length - 1; s >= 0; s--) {
+    const segment = segments[s]
+    let words = [...segment.matchAll(WORD)]
+    const lowerAt = (i: number): string => words[i][0].toLowerCase()
+    while (words.length > 0 && ADVERBS.has(lowerAt(words.length - 1))) words = words.slice(0, -1)
+    while (
+      words.length > 0 &&
+      CONNECTIVES.has(lowerAt(0)) &&
+      !/^(?:dia|ia|beliau)$/.test(lowerAt(0))
+    )
+      words = words.slice(1)
+    if (words.length === 0 || lowerAt(0) === 'yang') continue
+    const verbAt = words.findIndex((w) => isVerbLike(w[0]))
+    let np = verbAt >= 0 ? words.slice(0, verbAt) : words
+    while (np.length > 0 && ADVERBS.has(np[np.length - 1][0].toLowerCase())) np = np.slice(0, -1)
+    if (np.length === 0) continue
+    const last = np[np.length - 1]
+    const found = referenceOf(
+      segment.slice(np[0].index, last.index + last[0].length + closingParen(segment, last))
+    )
+    // `Qatar, tuan rumah pertemuan itu, menyatakan`: an appositive description, keep looking.
+    if (found && !(found.type === 'anaphor' && s > 0)) return found
+  }
+  return null
+}
+
+/** Length of a `(…)` right after a word, so `Uni Emirat Arab (UEA)` keeps its alias whole. */
+function closingParen(segment: string, word: RegExpMatchArray): number {
+  const rest = segment.slice((word.index ?? 0) + word[0].length)
+  return rest.match(/^\)?/)?.[0].length ?? 0
+}
+
+/** The last speech verb before `end` in a clause, as the text before it. */
+export function headBeforeSpeechVerb(clause: string): string | null {
+  const words = [...clause.matchAll(WORD)]
+  for (let i = words.length - 1; i >= 0; i--) {
+    const key = words[i][0].toLowerCase()
+    const stem = key.endsWith('nya') ? key.slice(0, -3) : key
+    if (PREFIXED_VERBS.has(key) || FRAGMENT_VERBS.has(key) || PREFIXED_VERBS.has(stem))
+      return clause.slice(0, words[i].index)
+  }
+  return null
+}
+
+/** An inverted attribution inside a sentence: `…, kata juru bicara pemerintah Basim Alawadi, …`. */
+export function invertedAttribution(sentence: string): Reference | null {
+  for (const match of sentence.matchAll(/[,"”’']\s*(\p{Ll}+)(?=[\s,]|\p{Lu})/gu)) {
+    const word = match[1]
+    if (!BARE_VERBS.has(word) && !(word.endsWith('nya') && BARE_VERBS.has(word.slice(0, -3))))
+      continue
+    const found = attributionAfter(sentence.slice(match.index + 1))
+    if (found) return found
+  }
+  return null
+}
