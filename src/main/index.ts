@@ -1,7 +1,9 @@
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
-import { promises as fs } from 'node:fs'
 import path from 'node:path'
+import type { ImportOutcome } from '../shared/model'
 import { openCore, type Core } from './core/core'
+import { expandImportPaths, IMPORTABLE_EXTENSIONS, readImportFile } from './core/import/sources'
+import { importItems, type ImportItem } from './core/library/import'
 import { bindContract, forwardEvents } from './ipc'
 import { createMainWindow, lockDownSession } from './window'
 
@@ -23,31 +25,44 @@ const resourcesDir = (): string =>
 let core: Core | undefined
 let mainWindow: BrowserWindow | null = null
 
-async function importFromDialog(): Promise<void> {
+/** Imports files or a whole folder chosen in the OS dialog, with progress on the taskbar. */
+async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
   if (!core || !mainWindow) return
-  const choice = await dialog.showOpenDialog(mainWindow, {
-    properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown'] }]
+  const window = mainWindow
+  const choice = await dialog.showOpenDialog(window, {
+    properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+    filters:
+      kind === 'folder'
+        ? undefined
+        : [{ name: 'Articles', extensions: IMPORTABLE_EXTENSIONS.map((e) => e.slice(1)) }]
   })
   if (choice.canceled) return
-  const items = await Promise.all(
-    choice.filePaths.map(async (file) => ({
-      name: file,
-      base64: (await fs.readFile(file)).toString('base64')
-    }))
-  )
-  const result = await core.dispatch('articles.import', { items })
-  const failed = result.ok
-    ? (result.value as Array<{ status: string; error?: string }>).filter(
-        (o) => o.status === 'failed'
-      )
-    : []
-  if (!result.ok || failed.length) {
-    const detail = result.ok ? failed.map((o) => o.error).join('\n') : result.error.message
-    await dialog.showMessageBox(mainWindow, {
+  const files = await expandImportPaths(choice.filePaths)
+  const unsubscribe = core.events.subscribe((event) => {
+    if (event.type === 'import.progress' && !window.isDestroyed())
+      window.setProgressBar(event.done < event.total ? event.done / event.total : -1)
+  })
+  const items: ImportItem[] = []
+  const outcomes: ImportOutcome[] = []
+  for (const file of files) {
+    try {
+      items.push({ name: file, bytes: await readImportFile(file) })
+    } catch (error) {
+      outcomes.push({ input: file, status: 'failed', error: (error as Error).message })
+    }
+  }
+  try {
+    outcomes.push(...(await importItems(core.store, items, (event) => core?.events.emit(event))))
+  } finally {
+    unsubscribe()
+    if (!window.isDestroyed()) window.setProgressBar(-1)
+  }
+  const failed = outcomes.filter((o) => o.status === 'failed')
+  if (failed.length) {
+    await dialog.showMessageBox(window, {
       type: 'warning',
-      message: 'Some files could not be imported',
-      detail
+      message: `${failed.length} of ${outcomes.length} files could not be imported`,
+      detail: failed.map((o) => o.error).join('\n')
     })
   }
 }
@@ -58,7 +73,16 @@ function buildMenu(): void {
     {
       label: 'File',
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFromDialog() },
+        {
+          label: 'Import Files…',
+          accelerator: 'CmdOrCtrl+O',
+          click: () => void importFromDialog('files')
+        },
+        {
+          label: 'Import Folder…',
+          accelerator: 'CmdOrCtrl+Shift+O',
+          click: () => void importFromDialog('folder')
+        },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' }
       ]

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import type { ArticleDetail, ArticleMeta, ImportOutcome, Settings } from './model'
 import type { Result } from './result'
+import { ANNOTATION_COLORS } from './annotations'
+import type { Annotation } from './model'
 
 /** Largest single input a reader may import (the size limit of DESIGN.md / import issue). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -15,48 +17,98 @@ export const idSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "-" and "_"')
 
+const sourceFormat = z.enum(['text', 'markdown', 'html'])
+
 const importItemSchema = z.union([
   z
-    .object({ name: z.string().min(1).max(1024), base64: z.string().max(MAX_BASE64_CHARS) })
+    .object({
+      name: z.string().min(1).max(1024),
+      base64: z.string().max(MAX_BASE64_CHARS),
+      format: sourceFormat.optional()
+    })
     .strict(),
   z
-    .object({ name: z.string().max(1024).optional(), text: z.string().max(MAX_IMPORT_BYTES) })
+    .object({
+      name: z.string().max(1024).optional(),
+      text: z.string().max(MAX_IMPORT_BYTES),
+      format: sourceFormat.optional()
+    })
     .strict()
 ])
 
+const optionalText = (max: number): z.ZodOptional<z.ZodNullable<z.ZodString>> =>
+  z.string().trim().max(max).nullable().optional()
+
+/** An http(s) address; anything else (file:, javascript:, data:) is refused by name. */
+export const webUrlSchema = z
+  .string()
+  .trim()
+  .max(4096)
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol)
+    } catch {
+      return false
+    }
+  }, 'must be an http:// or https:// address')
+
 const annotationKind = z.enum(['highlight', 'quote', 'note'])
+const annotationColor = z.enum(ANNOTATION_COLORS)
+const annotationLabels = z.array(z.string().trim().min(1).max(80)).max(50)
+const textOffset = z.number().int().min(0)
+const annotationRef = z.object({ articleId: idSchema, id: idSchema }).strict()
 
 /** The zod schema of every channel's input: `dispatch` parses with these before any core code. */
 export const inputSchemas = {
   'app.info': z.object({}).strict(),
   'articles.list': z.object({}).strict(),
   'articles.get': z.object({ id: idSchema }).strict(),
-  'articles.import': z.object({ items: z.array(importItemSchema).min(1).max(5000) }).strict(),
+  'articles.import': z
+    .object({ items: z.array(importItemSchema).min(1).max(5000), jobId: idSchema.optional() })
+    .strict(),
   'articles.delete': z.object({ id: idSchema }).strict(),
-  'annotations.list': z.object({ articleId: idSchema }).strict(),
+  'articles.update': z
+    .object({
+      id: idSchema,
+      title: z.string().trim().min(1).max(500).optional(),
+      outlet: optionalText(200),
+      author: optionalText(300),
+      url: webUrlSchema.nullable().optional(),
+      publishedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).nullable().optional(),
+      language: optionalText(20)
+    })
+    .strict(),
+  'articles.importUrl': z.object({ url: webUrlSchema, jobId: idSchema.optional() }).strict(),
+  'articles.cancelImport': z.object({ jobId: idSchema }).strict(),
+  'articles.restoreRemoval': z.object({ id: idSchema, removal: z.number().int().min(0) }).strict(),
+  'annotations.list': z.object({ articleId: idSchema, trash: z.boolean().optional() }).strict(),
   'annotations.create': z
     .object({
       articleId: idSchema,
       kind: annotationKind,
-      start: z.number().int().min(0).optional(),
-      end: z.number().int().min(0).optional(),
-      color: z.string().max(32).optional(),
-      labels: z.array(z.string().min(1).max(80)).max(50).optional(),
+      start: textOffset.optional(),
+      end: textOffset.optional(),
+      color: annotationColor.optional(),
+      labels: annotationLabels.optional(),
       note: z.string().max(200_000).optional(),
-      speaker: z.string().max(300).nullable().optional()
+      speaker: z.string().trim().max(300).nullable().optional()
     })
     .strict(),
   'annotations.update': z
     .object({
       articleId: idSchema,
       id: idSchema,
-      color: z.string().max(32).optional(),
-      labels: z.array(z.string().min(1).max(80)).max(50).optional(),
+      color: annotationColor.optional(),
+      labels: annotationLabels.optional(),
       note: z.string().max(200_000).optional(),
-      speaker: z.string().max(300).nullable().optional()
+      speaker: z.string().trim().max(300).nullable().optional(),
+      start: textOffset.optional(),
+      end: textOffset.optional()
     })
     .strict(),
-  'annotations.delete': z.object({ articleId: idSchema, id: idSchema }).strict(),
+  'annotations.delete': annotationRef,
+  'annotations.restore': annotationRef,
+  'annotations.emptyTrash': z.object({ articleId: idSchema }).strict(),
   'search.query': z
     .object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() })
     .strict(),
@@ -88,10 +140,17 @@ export interface ChannelOutputs {
   'articles.get': ArticleDetail
   'articles.import': ImportOutcome[]
   'articles.delete': { id: string; deletedAt: string }
-  'annotations.list': unknown[]
-  'annotations.create': unknown
-  'annotations.update': unknown
-  'annotations.delete': { id: string }
+  'articles.update': ArticleMeta
+  'articles.importUrl': ImportOutcome[]
+  'articles.cancelImport': { jobId: string; cancelled: boolean }
+  'articles.restoreRemoval': ArticleDetail
+  'annotations.list': Annotation[]
+  'annotations.create': Annotation
+  'annotations.update': Annotation
+  'annotations.delete': Annotation
+  'annotations.restore': Annotation
+  /** The annotations deleted for good. */
+  'annotations.emptyTrash': Annotation[]
   'search.query': unknown[]
   'export.render': { content: string; mimeType: string; fileName: string }
   'settings.get': Settings

@@ -15,12 +15,24 @@ export interface Removal {
   line: number
 }
 
+export type SourceFormat = 'text' | 'markdown' | 'html'
+
+/** The input a version was made from, kept so a removal can be restored by re-extracting. */
+export interface ArticleSource {
+  name: string | null
+  format: SourceFormat
+  text: string
+}
+
 export interface ArticleVersion {
   version: number
   blocks: Block[]
   removed: Removal[]
   importedAt: string
   contentHash: string
+  source?: ArticleSource
+  /** Removals the reader asked to restore (`rule:line:text` keys), kept on re-extraction. */
+  restored?: string[]
 }
 
 /** The small record kept in index.json for every article. */
@@ -52,7 +64,7 @@ export interface ArticleDetail extends ArticleMeta {
   text: string
 }
 
-export type ImportStatus = 'imported' | 'duplicate' | 'new-version' | 'failed'
+export type ImportStatus = 'imported' | 'duplicate' | 'new-version' | 'failed' | 'cancelled'
 
 export interface ImportOutcome {
   input: string
@@ -78,7 +90,7 @@ export type SorotEvent =
   | { type: 'library.changed' }
   | { type: 'annotations.changed'; articleId: string }
   | { type: 'settings.changed'; settings: Settings }
-  | { type: 'import.progress'; done: number; total: number; current: string }
+  | { type: 'import.progress'; jobId?: string; done: number; total: number; current: string }
   | { type: 'storage.recovered'; file: string; movedTo: string }
 
 /** W3C Web Annotation selectors over an article's canonical text (DESIGN.md §4). */

@@ -21,7 +21,7 @@ test('imports a file through the UI, lists it, opens it and switches language', 
   await expect(page.getByText('Pustaka Anda masih kosong.')).toBeVisible()
 
   await page.getByLabel('Pilih berkas artikel untuk diimpor').setInputFiles(SEED)
-  await expect(page.getByRole('status')).toContainText('Diimpor 1, duplikat 0, gagal 0')
+  await expect(page.getByRole('status')).toHaveText('Diimpor 1, versi baru 0, duplikat 0, gagal 0.')
   const row = page.getByRole('link', { name: /Kerja sama antara badan intelijen/ })
   await expect(row).toBeVisible()
   await expect(row).toContainText('299 kata')

@@ -6,6 +6,7 @@ import { EventHub } from './events'
 import type { Recovery } from './store/json-file'
 import { LibraryStore } from './store/library-store'
 import { importItems } from './library/import'
+import { ImportJobs } from './library/import-jobs'
 
 export interface CoreOptions {
   dataDir: string
@@ -21,6 +22,8 @@ export interface Core {
   readonly events: EventHub
   /** Problems found and repaired while opening the data dir, to tell the reader about. */
   readonly recoveries: Recovery[]
+  /** Imports under way, which the reader can cancel. */
+  readonly imports: ImportJobs
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>
   /** Waits for every pending write; call before the process ends. */
   close(): Promise<void>
@@ -45,6 +48,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     store,
     events,
     recoveries,
+    imports: new ImportJobs(),
     dispatch: (channel, input) => dispatch(core, channel, input),
     close: () => store.flush()
   }

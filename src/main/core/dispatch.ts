@@ -1,7 +1,22 @@
 import { isChannel, type Channel } from '../../shared/channels'
 import { inputSchemas, type ChannelOutput, type ParsedInput } from '../../shared/contract'
 import { fail, ok, SorotFailure, type Result } from '../../shared/result'
-import { deleteArticle, getArticle, listArticles } from './library/articles'
+import {
+  deleteArticle,
+  getArticle,
+  listArticles,
+  restoreRemoval,
+  updateArticle
+} from './library/articles'
+import { fetchArticlePage } from './import/fetch-url'
+import {
+  createAnnotation,
+  deleteAnnotation,
+  emptyAnnotationTrash,
+  listAnnotations,
+  restoreAnnotation,
+  updateAnnotation
+} from './library/annotations'
 import { importItems } from './library/import'
 import { getSettings, setSettings } from './library/settings'
 import type { Core } from './core'
@@ -15,28 +30,87 @@ const notImplemented = (channel: Channel) => (): never => {
   throw new SorotFailure('not_implemented', `${channel} is not built yet`)
 }
 
+/** Waits for an annotation change, then tells the UI that article's annotations changed. */
+async function annotationsChanged<T>(
+  core: Core,
+  articleId: string,
+  change: Promise<T>
+): Promise<T> {
+  const value = await change
+  core.events.emit({ type: 'annotations.changed', articleId })
+  return value
+}
+
 /** The use case behind each channel. Inputs arrive already validated. */
 const handlers: { [C in Channel]: Handler<C> } = {
   'app.info': (core) => ({ version: core.version, dataDir: core.store.dataDir }),
   'articles.list': (core) => listArticles(core.store),
   'articles.get': (core, input) => getArticle(core.store, input.id),
   'articles.import': (core, input) =>
-    importItems(
-      core.store,
-      input.items.map((item) =>
-        'base64' in item ? { name: item.name, bytes: Buffer.from(item.base64, 'base64') } : item
-      ),
-      (event) => core.events.emit(event)
+    core.imports.run(input.jobId, (isCancelled) =>
+      importItems(
+        core.store,
+        input.items.map((item) =>
+          'base64' in item
+            ? { name: item.name, bytes: Buffer.from(item.base64, 'base64'), format: item.format }
+            : item
+        ),
+        (event) => core.events.emit(event),
+        { jobId: input.jobId, isCancelled }
+      )
     ),
+  'articles.importUrl': (core, input) =>
+    core.imports.run(input.jobId, async (isCancelled) => {
+      const page = await fetchArticlePage(input.url)
+      const name = page.url
+      return importItems(
+        core.store,
+        [{ name, bytes: page.bytes, format: page.format, url: page.url }],
+        (event) => core.events.emit(event),
+        { jobId: input.jobId, isCancelled }
+      )
+    }),
+  'articles.cancelImport': (core, input) => ({
+    jobId: input.jobId,
+    cancelled: core.imports.cancel(input.jobId)
+  }),
+  'articles.update': async (core, input) => {
+    const { id, ...change } = input
+    const meta = await updateArticle(core.store, id, change)
+    core.events.emit({ type: 'library.changed' })
+    return meta
+  },
+  'articles.restoreRemoval': async (core, input) => {
+    const article = await restoreRemoval(core.store, input.id, input.removal)
+    core.events.emit({ type: 'library.changed' })
+    core.events.emit({ type: 'annotations.changed', articleId: input.id })
+    return article
+  },
   'articles.delete': async (core, input) => {
     const result = await deleteArticle(core.store, input.id)
     core.events.emit({ type: 'library.changed' })
     return result
   },
-  'annotations.list': notImplemented('annotations.list'),
-  'annotations.create': notImplemented('annotations.create'),
-  'annotations.update': notImplemented('annotations.update'),
-  'annotations.delete': notImplemented('annotations.delete'),
+  'annotations.list': (core, input) =>
+    listAnnotations(core.store, input.articleId, { trash: input.trash }),
+  'annotations.create': (core, input) =>
+    annotationsChanged(core, input.articleId, createAnnotation(core.store, input)),
+  'annotations.update': (core, input) =>
+    annotationsChanged(core, input.articleId, updateAnnotation(core.store, input)),
+  'annotations.delete': (core, input) =>
+    annotationsChanged(
+      core,
+      input.articleId,
+      deleteAnnotation(core.store, input.articleId, input.id)
+    ),
+  'annotations.restore': (core, input) =>
+    annotationsChanged(
+      core,
+      input.articleId,
+      restoreAnnotation(core.store, input.articleId, input.id)
+    ),
+  'annotations.emptyTrash': (core, input) =>
+    annotationsChanged(core, input.articleId, emptyAnnotationTrash(core.store, input.articleId)),
   'search.query': notImplemented('search.query'),
   'export.render': notImplemented('export.render'),
   'settings.get': (core) => getSettings(core.store),

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LibraryView } from './features/library/LibraryView'
+import { useDropAndPaste } from './features/library/use-drop-and-paste'
 import { ReaderView } from './features/reader/ReaderView'
 import { SettingsView } from './features/settings/SettingsView'
 import { useSettings } from './features/settings/use-settings'
@@ -11,6 +12,7 @@ export function App(): ReactElement {
   const { t } = useTranslation()
   const route = useRoute()
   const { settings, update } = useSettings()
+  const dragging = useDropAndPaste()
 
   return (
     <>
@@ -42,6 +44,11 @@ export function App(): ReactElement {
         {route.view === 'reader' && <ReaderView key={route.id} id={route.id} />}
         {route.view === 'settings' && <SettingsView settings={settings} update={update} />}
       </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>{t('import.dropHere')}</p>
+        </div>
+      )}
     </>
   )
 }

@@ -17,9 +17,18 @@ export interface CleanedLines {
 
 const URL_PATTERN = /https?:\/\/[^\s<>"')\]]+/i
 
-/** Removes news junk line by line, recording every removal with its rule and line. */
-export function cleanLines(text: string, rules: JunkRule[] = junkRules): CleanedLines {
+/**
+ * Removes news junk line by line, recording every removal with its rule and line. A removal
+ * whose `rule:line:text` key is in `keep` (one the reader restored) is left in place.
+ */
+export function cleanLines(
+  text: string,
+  rules: JunkRule[] = junkRules,
+  keep: ReadonlySet<string> = new Set()
+): CleanedLines {
   const removed: Removal[] = []
+  const kept = (rule: string, match: string, line: number): boolean =>
+    keep.has(`${rule}:${line}:${match}`)
   const lines: SourceLine[] = []
   let sourceUrl: string | null = null
   let afterSourceLink = false
@@ -29,13 +38,13 @@ export function cleanLines(text: string, rules: JunkRule[] = junkRules): Cleaned
       lines.push({ line, text: '' })
       return
     }
-    if (afterSourceLink && /^https?:\/\/\S+$/i.test(trimmed)) {
+    if (afterSourceLink && /^https?:\/\/\S+$/i.test(trimmed) && !kept('source-link', raw, line)) {
       sourceUrl ??= trimmed
       removed.push({ rule: 'source-link', text: raw, line })
       return
     }
     afterSourceLink = false
-    const lineRule = rules.find((rule) => rule.line?.test(trimmed))
+    const lineRule = rules.find((rule) => rule.line?.test(trimmed) && !kept(rule.name, raw, line))
     if (lineRule) {
       removed.push({ rule: lineRule.name, text: raw, line })
       if (lineRule.name === 'source-link') {
@@ -44,15 +53,16 @@ export function cleanLines(text: string, rules: JunkRule[] = junkRules): Cleaned
       }
       return
     }
-    let kept = raw
+    let rest = raw
     for (const rule of rules) {
       if (!rule.inline) continue
-      kept = kept.replace(rule.inline, (match) => {
+      rest = rest.replace(rule.inline, (match) => {
+        if (kept(rule.name, match, line)) return match
         removed.push({ rule: rule.name, text: match, line })
         return ''
       })
     }
-    lines.push({ line, text: kept.replace(/[ \t]{2,}/g, ' ').trim() })
+    lines.push({ line, text: rest.replace(/[ \t]{2,}/g, ' ').trim() })
   })
   return { lines, removed, sourceUrl }
 }

@@ -21,6 +21,15 @@ const binarySignatures: Array<{ bytes: number[]; kind: string }> = [
 const startsWith = (bytes: Uint8Array, prefix: number[]): boolean =>
   prefix.every((byte, i) => bytes[i] === byte)
 
+/** The refusal of an input over the size limit, naming it. */
+export function tooLarge(name: string, size: number): SorotFailure {
+  const mb = (size / 1024 / 1024).toFixed(1)
+  return new SorotFailure(
+    'too_large',
+    `${name} is ${mb} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`
+  )
+}
+
 /** Unifies line ends and composes characters, so the same text always has the same bytes. */
 export function normalizeText(text: string): string {
   return text.replace(/\r\n?/g, '\n').normalize('NFC')
@@ -32,13 +41,7 @@ export function normalizeText(text: string): string {
  * with a message naming `name`.
  */
 export function decodeBytes(bytes: Uint8Array, name: string): string {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1)
-    throw new SorotFailure(
-      'too_large',
-      `${name} is ${mb} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`
-    )
-  }
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(name, bytes.length)
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return normalizeText(utf8(bytes.subarray(3), name))
   if (startsWith(bytes, [0xff, 0xfe]))
     return normalizeText(new TextDecoder('utf-16le').decode(bytes.subarray(2)))

@@ -1,9 +1,13 @@
 import path from 'node:path'
-import type { Block, Removal } from '../../../shared/model'
+import type { Block, Removal, SourceFormat } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { cleanLines } from './clean'
-import { detectLanguage, isHeadline, titleFromText } from './metadata'
+import { extractHtml } from './html'
+import { junkRules } from './junk-rules'
+import { detectLanguage, isHeadline, takeDateLine, textMetadata, titleFromText } from './metadata'
 import { markdownToBlocks, textToBlocks } from './text-blocks'
+
+export type { SourceFormat } from '../../../shared/model'
 
 /** What one input becomes before it is stored: clean blocks, what was removed, metadata. */
 export interface ArticleDraft {
@@ -17,25 +21,59 @@ export interface ArticleDraft {
   language: string | null
 }
 
-export type SourceFormat = 'text' | 'markdown'
+export interface ExtractOptions {
+  /** Removals the reader restored (`rule:line:text` keys): kept in the text this time. */
+  keep?: ReadonlySet<string>
+  /** "Now" for dates written without a year; the clock when absent. */
+  reference?: Date
+}
 
 /** Picks the parser from the file name; pasted text without a name is plain text. */
 export function formatOf(name: string | undefined): SourceFormat {
   const ext = path.extname(name ?? '').toLowerCase()
   if (ext === '.md' || ext === '.markdown') return 'markdown'
+  if (ext === '.html' || ext === '.htm') return 'html'
   if (ext === '' || ext === '.txt' || ext === '.text') return 'text'
   throw new SorotFailure(
     'unsupported',
-    `${name}: Sorot cannot import ${ext} files yet (use .txt or .md)`
+    `${name}: Sorot cannot import ${ext} files yet (use .txt, .md or .html)`
   )
 }
 
-/** Decoded text → article draft: junk removed and recorded, blocks, title and language. */
-export function extractArticle(text: string, name: string, format: SourceFormat): ArticleDraft {
-  const cleaned = cleanLines(text)
+const LOOKS_LIKE_HTML = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i
+
+/**
+ * The parser for an input: its extension decides (as formatOf); without one, text that starts
+ * like a web page (`<!doctype html`, `<html`) is HTML, anything else plain text.
+ */
+export function sniffFormat(name: string | undefined, text: string): SourceFormat {
+  if (path.extname(name ?? '') !== '') return formatOf(name)
+  return LOOKS_LIKE_HTML.test(text.slice(0, 2048)) ? 'html' : 'text'
+}
+
+/**
+ * Decoded text → article draft: junk removed and recorded, blocks, title, language, and the
+ * outlet, author and date the text states. Pasted text (no extension) that is a web page is
+ * read as HTML.
+ */
+export function extractArticle(
+  text: string,
+  name: string,
+  format: SourceFormat,
+  options: ExtractOptions = {}
+): ArticleDraft {
+  // Pasted text has no extension to go by; a named .txt file stays text whatever it holds.
+  const actual = format === 'text' && path.extname(name) === '' ? sniffFormat(name, text) : format
+  if (actual === 'html') return extractHtml(text, name, options)
+  const reference = options.reference ?? new Date()
+  const { cleaned, publishedAt } = takeDateLine(
+    cleanLines(text, junkRules, options.keep),
+    reference,
+    options.keep
+  )
   let lines = cleaned.lines
   let title: string | null = null
-  if (format === 'markdown') {
+  if (actual === 'markdown') {
     const first = lines.find((l) => l.text !== '')
     const heading = first?.text.match(/^#\s+(.+?)\s*#*$/)
     if (first && heading) {
@@ -43,20 +81,21 @@ export function extractArticle(text: string, name: string, format: SourceFormat)
       lines = lines.filter((l) => l !== first)
     }
   }
-  let blocks = format === 'markdown' ? markdownToBlocks(lines) : textToBlocks(lines)
-  if (!title && format === 'text' && blocks.length > 1 && isHeadline(blocks[0].text)) {
+  let blocks = actual === 'markdown' ? markdownToBlocks(lines) : textToBlocks(lines)
+  if (!title && actual === 'text' && blocks.length > 1 && isHeadline(blocks[0].text)) {
     title = blocks[0].text
     blocks = blocks.slice(1)
   }
   if (blocks.length === 0) throw new SorotFailure('bad_input', `${name} holds no article text`)
+  const meta = textMetadata(blocks, cleaned.removed, cleaned.sourceUrl, reference)
   return {
     title: title ?? titleFromText(blocks[0].text),
     blocks,
     removed: cleaned.removed,
-    outlet: null,
-    author: null,
+    outlet: meta.outlet,
+    author: meta.author,
     url: cleaned.sourceUrl,
-    publishedAt: null,
+    publishedAt: publishedAt ?? meta.publishedAt,
     language: detectLanguage(blocks)
   }
 }

@@ -13,6 +13,16 @@ export interface JunkRule {
 
 const AD_TOKEN = String.raw`\[(?:iklan|ads?|advert(?:isement)?|quangcao|banner|promo)[_ -]?\d*\]`
 
+// A byline names people: every word capitalised (or a name particle), so an interview line such
+// as "Reporter: Bagaimana tanggapan Anda" is never taken for one. No `i` flag: with `u` it
+// would make \p{Lu} match lower case too.
+const BYLINE_LABEL = ['penulis', 'reporter', 'editor', 'pewarta', 'wartawan', 'kontributor']
+  .concat(['penyunting', 'redaktur'])
+  .map((label) => `[${label[0]}${label[0].toUpperCase()}]${label.slice(1)}|${label.toUpperCase()}`)
+  .join('|')
+const NAME = String.raw`[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|bin|binti|van|von|de|al|el|da)){0,5}`
+const BYLINE_PART = String.raw`[*_]{0,2}(?:${BYLINE_LABEL})[*_]{0,2}\s*:[*_]{0,2}\s*${NAME}(?:\s*(?:,|&|/|dan)\s*${NAME})*[*_]{0,2}`
+
 export const junkRules: JunkRule[] = [
   {
     name: 'ad-placeholder',
@@ -38,5 +48,9 @@ export const junkRules: JunkRule[] = [
   {
     name: 'subscribe-line',
     line: /^(?:(?:dapatkan|ikuti) (?:update|berita|informasi).{0,120}(?:whatsapp|telegram|google news|channel).{0,80}|subscribe.{0,80}|berlangganan.{0,80})$/i
+  },
+  {
+    name: 'byline',
+    line: new RegExp(`^${BYLINE_PART}(?:\\s*[|·•,;/-]\\s*${BYLINE_PART})*\\s*$`, 'u')
   }
 ]

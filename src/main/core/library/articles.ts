@@ -1,7 +1,9 @@
-import type { ArticleDetail, ArticleMeta } from '../../../shared/model'
+import type { ArticleDetail, ArticleMeta, Removal } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText } from '../../../shared/text'
+import { extractArticle } from '../import/extract'
 import type { LibraryStore } from '../store/library-store'
+import { addVersion, hashOf } from './import'
 
 /** Articles in the library (not in the trash), newest import first. */
 export function listArticles(store: LibraryStore): ArticleMeta[] {
@@ -44,4 +46,69 @@ export async function deleteArticle(
     if (record) record.deletedAt = deletedAt
   })
   return { id, deletedAt }
+}
+
+export type ArticleChange = Partial<
+  Pick<ArticleMeta, 'title' | 'outlet' | 'author' | 'url' | 'publishedAt' | 'language'>
+>
+
+/** Edits an article's metadata (title, outlet, author, URL, date, language). */
+export async function updateArticle(
+  store: LibraryStore,
+  id: string,
+  change: ArticleChange
+): Promise<ArticleMeta> {
+  findArticleMeta(store, id)
+  await store.index.update((index) => {
+    const record = index.articles.find((article) => article.id === id)
+    if (!record) return
+    for (const [key, value] of Object.entries(change) as Array<[keyof ArticleChange, string]>) {
+      if (value === undefined) continue
+      if (key === 'title') record.title = value
+      else record[key] = value === '' ? null : value
+    }
+    record.updatedAt = new Date().toISOString()
+  })
+  return findArticleMeta(store, id)
+}
+
+/** The stable name of a removal: a restored one is kept when the source is extracted again. */
+export const removalKey = (removal: Removal): string =>
+  `${removal.rule}:${removal.line}:${removal.text}`
+
+/**
+ * Puts back something cleaning removed: the newest version's source is extracted again with
+ * that removal kept, and the result becomes a new version (annotations are re-anchored).
+ */
+export async function restoreRemoval(
+  store: LibraryStore,
+  id: string,
+  index: number
+): Promise<ArticleDetail> {
+  const meta = findArticleMeta(store, id)
+  const latest = (await store.articleFile(id)).data.versions.at(-1)
+  const removal = latest?.removed[index]
+  if (!latest || !removal)
+    throw new SorotFailure('not_found', `Article ${id} has no removal number ${index}`)
+  if (!latest.source)
+    throw new SorotFailure('unsupported', `Article ${id} was stored without its source text`)
+  const restored = [...(latest.restored ?? []), removalKey(removal)]
+  const draft = extractArticle(
+    latest.source.text,
+    latest.source.name ?? meta.title,
+    latest.source.format,
+    {
+      keep: new Set(restored)
+    }
+  )
+  const contentHash = hashOf(canonicalText(draft.blocks))
+  await addVersion(
+    store,
+    meta,
+    { blocks: draft.blocks, removed: draft.removed },
+    latest.source,
+    contentHash,
+    restored
+  )
+  return getArticle(store, id)
 }

@@ -1,102 +1,235 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { ArticleMeta, ImportOutcome, SorotEvent } from '../../../shared/model'
+import type {
+  ArticleMeta,
+  ArticleSource,
+  ImportOutcome,
+  SorotEvent,
+  SourceFormat
+} from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText, countWords } from '../../../shared/text'
 import { decodeBytes, normalizeText } from '../import/decode'
-import { extractArticle, formatOf } from '../import/extract'
+import { extractArticle, formatOf, type ArticleDraft } from '../import/extract'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
+import { reanchorAnnotations } from './annotations'
 
-/** One thing to import: raw bytes with a file name, or text (pasted or from stdin). */
-export type ImportItem = { name: string; bytes: Uint8Array } | { name?: string; text: string }
+/**
+ * One thing to import: raw bytes with a file name, or text (pasted or from stdin). `format`
+ * overrides the one the name implies (a fetched URL, pasted HTML); `url` is where it came from.
+ */
+export type ImportItem = ({ name: string; bytes: Uint8Array } | { name?: string; text: string }) & {
+  format?: SourceFormat
+  url?: string
+}
+
+export interface ImportOptions {
+  /** Tags the progress events, so a window follows only its own import. */
+  jobId?: string
+  /** Asked before each item: once true, the rest of the batch is reported as cancelled. */
+  isCancelled?: () => boolean
+}
 
 const INDEX_BATCH = 200
 
-const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex')
+/** The content hash that tells duplicates apart. */
+export const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+/** Same article, other text: the same source URL, or the same title from the same outlet. */
+const sameTitle = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
+
+function findEarlierVersion(articles: ArticleMeta[], draft: ArticleDraft): ArticleMeta | undefined {
+  const live = articles.filter((meta) => !meta.deletedAt)
+  if (draft.url) {
+    const byUrl = live.find((meta) => meta.url === draft.url)
+    if (byUrl) return byUrl
+  }
+  return live.find((meta) => meta.outlet === draft.outlet && sameTitle(meta.title, draft.title))
+}
+
+/** Decodes and extracts one item, keeping the decoded source beside the draft. */
+function draftOf(item: ImportItem, input: string): { draft: ArticleDraft; source: ArticleSource } {
+  const text = 'bytes' in item ? decodeBytes(item.bytes, input) : normalizeText(item.text)
+  const format = item.format ?? formatOf(item.name)
+  const draft = extractArticle(text, input, format)
+  if (!draft.url && item.url) draft.url = item.url
+  return { draft, source: { name: item.name ?? null, format, text } }
+}
 
 /**
  * Imports each item in turn. A bad item is reported as `failed` and the batch goes on; an
- * item whose text is already in the library is a `duplicate` and writes nothing. Article
- * files are written before the index points at them, so a failure never leaves a dangling
- * entry.
+ * item whose text is already in the library is a `duplicate` and writes nothing; a changed
+ * text of an article already there becomes its `new-version` and its annotations are
+ * re-anchored. Article files are written before the index points at them, and a failed index
+ * write takes them back out, so a failure never changes what was stored before.
  */
 export async function importItems(
   store: LibraryStore,
   items: ImportItem[],
-  emit: (event: SorotEvent) => void
+  emit: (event: SorotEvent) => void,
+  options: ImportOptions = {}
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = []
   const known = new Map<string, ArticleMeta>()
   for (const meta of store.index.data.articles)
     if (!meta.deletedAt) known.set(meta.contentHash, meta)
   let pending: ArticleMeta[] = []
+  let pendingOutcomes: ImportOutcome[] = []
 
   const commit = async (): Promise<void> => {
     if (pending.length === 0) return
     const batch = pending
+    const batchOutcomes = pendingOutcomes
     pending = []
-    await store.index.update((index) => index.articles.push(...batch))
+    pendingOutcomes = []
+    try {
+      await store.index.update((index) => index.articles.push(...batch))
+    } catch (error) {
+      // The index could not be saved: the batch's articles are not in the library.
+      for (const meta of batch) await store.discardArticle(meta.id)
+      for (const outcome of batchOutcomes) {
+        known.delete(batch.find((meta) => meta.id === outcome.id)?.contentHash ?? '')
+        Object.assign(outcome, { status: 'failed', error: (error as Error).message, id: undefined })
+      }
+    }
   }
+
+  const progress = (done: number, current: string): void =>
+    emit({ type: 'import.progress', jobId: options.jobId, done, total: items.length, current })
 
   for (const [i, item] of items.entries()) {
     const input = item.name ?? (items.length > 1 ? `text ${i + 1}` : 'text')
-    emit({ type: 'import.progress', done: i, total: items.length, current: input })
+    if (options.isCancelled?.()) {
+      outcomes.push({ input, status: 'cancelled' })
+      continue
+    }
+    progress(i, input)
     try {
-      const text = 'bytes' in item ? decodeBytes(item.bytes, input) : normalizeText(item.text)
-      const draft = extractArticle(text, input, formatOf(item.name))
+      const { draft, source } = draftOf(item, input)
       const contentHash = hashOf(canonicalText(draft.blocks))
       const existing = known.get(contentHash)
       if (existing) {
         outcomes.push({ input, status: 'duplicate', id: existing.id, title: existing.title })
         continue
       }
-      const id = randomUUID()
-      const now = new Date().toISOString()
-      const articleFile = await store.articleFile(id)
-      await articleFile.update((file) => {
-        file.schemaVersion = SCHEMA_VERSION
-        file.versions.push({
-          version: 1,
-          blocks: draft.blocks,
-          removed: draft.removed,
-          importedAt: now,
-          contentHash
-        })
-      })
-      const meta: ArticleMeta = {
-        id,
-        title: draft.title,
-        outlet: draft.outlet,
-        author: draft.author,
-        url: draft.url,
-        publishedAt: draft.publishedAt,
-        language: draft.language,
-        wordCount: countWords(canonicalText(draft.blocks)),
-        importedAt: now,
-        updatedAt: now,
-        contentHash,
-        versionCount: 1,
-        sourceName: item.name ?? null
+      const earlier = findEarlierVersion(store.index.data.articles, draft)
+      if (earlier) {
+        await commit()
+        await addVersion(store, earlier, draft, source, contentHash)
+        known.delete(earlier.contentHash)
+        known.set(contentHash, earlier)
+        outcomes.push({ input, status: 'new-version', id: earlier.id, title: earlier.title })
+        continue
       }
+      const meta = await addArticle(store, draft, source, contentHash, item.name ?? null)
       known.set(contentHash, meta)
       pending.push(meta)
-      outcomes.push({ input, status: 'imported', id, title: meta.title })
+      const outcome: ImportOutcome = { input, status: 'imported', id: meta.id, title: meta.title }
+      outcomes.push(outcome)
+      pendingOutcomes.push(outcome)
       if (pending.length >= INDEX_BATCH) await commit()
     } catch (error) {
       const message = error instanceof SorotFailure ? error.message : `${input}: ${String(error)}`
       outcomes.push({ input, status: 'failed', error: message })
     }
   }
-  try {
-    await commit()
-  } catch (error) {
-    // The index could not be saved: the batch's articles are not in the library.
-    for (const outcome of outcomes) {
-      if (outcome.status === 'imported')
-        Object.assign(outcome, { status: 'failed', error: String((error as Error).message) })
-    }
-  }
-  emit({ type: 'import.progress', done: items.length, total: items.length, current: '' })
-  if (outcomes.some((o) => o.status === 'imported')) emit({ type: 'library.changed' })
+  await commit()
+  progress(items.length, '')
+  if (outcomes.some((o) => o.status === 'imported' || o.status === 'new-version'))
+    emit({ type: 'library.changed' })
   return outcomes
+}
+
+/** Writes a new article's file (version 1) and returns its index record, not yet indexed. */
+async function addArticle(
+  store: LibraryStore,
+  draft: ArticleDraft,
+  source: ArticleSource,
+  contentHash: string,
+  sourceName: string | null
+): Promise<ArticleMeta> {
+  const id = randomUUID()
+  const now = new Date().toISOString()
+  const articleFile = await store.articleFile(id)
+  try {
+    await articleFile.update((file) => {
+      file.schemaVersion = SCHEMA_VERSION
+      file.versions.push({
+        version: 1,
+        blocks: draft.blocks,
+        removed: draft.removed,
+        importedAt: now,
+        contentHash,
+        source
+      })
+    })
+  } catch (error) {
+    await store.discardArticle(id)
+    throw error
+  }
+  return {
+    id,
+    title: draft.title,
+    outlet: draft.outlet,
+    author: draft.author,
+    url: draft.url,
+    publishedAt: draft.publishedAt,
+    language: draft.language,
+    wordCount: countWords(canonicalText(draft.blocks)),
+    importedAt: now,
+    updatedAt: now,
+    contentHash,
+    versionCount: 1,
+    sourceName
+  }
+}
+
+/**
+ * Adds `draft` as the newest version of `meta`'s article, updates its index record and
+ * re-anchors its annotations. Metadata the reader may have edited (title) is kept; what the
+ * earlier version did not know is filled in.
+ */
+export async function addVersion(
+  store: LibraryStore,
+  meta: ArticleMeta,
+  draft: Pick<ArticleDraft, 'blocks' | 'removed'> & Partial<ArticleDraft>,
+  source: ArticleSource | undefined,
+  contentHash: string,
+  restored?: string[]
+): Promise<void> {
+  const articleFile = await store.articleFile(meta.id)
+  const now = new Date().toISOString()
+  const version = (articleFile.data.versions.at(-1)?.version ?? 0) + 1
+  await articleFile.update((file) => {
+    file.versions.push({
+      version,
+      blocks: draft.blocks,
+      removed: draft.removed,
+      importedAt: now,
+      contentHash,
+      ...(source && { source }),
+      ...(restored?.length && { restored })
+    })
+  })
+  try {
+    await store.index.update((index) => {
+      const record = index.articles.find((article) => article.id === meta.id)
+      if (!record) return
+      record.outlet ??= draft.outlet ?? null
+      record.author ??= draft.author ?? null
+      record.url ??= draft.url ?? null
+      record.publishedAt ??= draft.publishedAt ?? null
+      record.language ??= draft.language ?? null
+      record.wordCount = countWords(canonicalText(draft.blocks))
+      record.contentHash = contentHash
+      record.versionCount = version
+      record.updatedAt = now
+    })
+  } catch (error) {
+    // The index still describes the earlier version: take the new one back out.
+    await articleFile.update((file) => void file.versions.pop()).catch(() => undefined)
+    throw error
+  }
+  await reanchorAnnotations(store, meta.id)
 }

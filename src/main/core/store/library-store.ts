@@ -94,6 +94,19 @@ export class LibraryStore {
     })
   }
 
+  /**
+   * Takes back an article file that never reached the index (its import failed part way), so a
+   * failed import leaves the data dir as it was.
+   */
+  async discardArticle(id: string): Promise<void> {
+    assertSafeId(id)
+    const file = path.join(this.dataDir, 'articles', `${id}.json`)
+    const opened = this.#articles.get(file)
+    this.#articles.delete(file)
+    await opened?.then((jsonFile) => jsonFile.flush()).catch(() => undefined)
+    await fs.rm(file, { force: true }).catch(() => undefined)
+  }
+
   /** Waits for every pending write of every open file: call before quitting. */
   async flush(): Promise<void> {
     const files = [

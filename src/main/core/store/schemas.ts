@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Annotation } from '../../../shared/model'
 
 /** The schemaVersion this build reads and writes. A file with a higher one is not written. */
 export const SCHEMA_VERSION = 1
@@ -40,14 +41,56 @@ export const articleFileSchema = z.object({
       blocks: z.array(blockSchema),
       removed: z.array(removalSchema),
       importedAt: z.string(),
-      contentHash: z.string()
+      contentHash: z.string(),
+      source: z
+        .object({
+          name: z.string().nullable(),
+          format: z.enum(['text', 'markdown', 'html']),
+          text: z.string()
+        })
+        .optional(),
+      restored: z.array(z.string()).optional()
     })
   )
 })
 
+const textPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0)
+})
+
+const textQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string()
+})
+
+/** One annotation as stored (the Annotation type of src/shared/model.ts). */
+export const annotationSchema = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  kind: z.enum(['highlight', 'quote', 'note']),
+  target: z
+    .object({
+      version: z.number().int(),
+      selectors: z.tuple([textPositionSelectorSchema, textQuoteSelectorSchema])
+    })
+    .optional(),
+  color: z.string(),
+  labels: z.array(z.string()),
+  note: z.string(),
+  speaker: z.string().nullable().optional(),
+  orphan: z.boolean().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().optional()
+}) satisfies z.ZodType<Annotation>
+
 export const annotationsFileSchema = z.object({
   schemaVersion: z.number(),
-  annotations: z.array(z.record(z.string(), z.unknown()))
+  annotations: z.array(annotationSchema)
 })
 
 export const settingsFileSchema = z.object({

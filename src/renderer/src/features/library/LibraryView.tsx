@@ -3,7 +3,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../format'
 import { hrefFor } from '../../route'
-import { ImportButton } from './ImportButton'
+import { ImportControls } from './ImportControls'
 import { useLibrary } from './use-library'
 
 /** The list of articles: title, outlet, date and word count; a click opens the reader. */
@@ -19,7 +19,7 @@ export function LibraryView(): ReactElement {
           <h1 id="library-title">{t('library.title')}</h1>
           {articles && <p className="muted">{t('library.count', { count: articles.length })}</p>}
         </div>
-        <ImportButton />
+        <ImportControls />
       </header>
       {error && (
         <p className="error" role="alert">

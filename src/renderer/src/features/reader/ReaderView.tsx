@@ -5,6 +5,8 @@ import type { ArticleDetail, Block } from '../../../../shared/model'
 import { api } from '../../api'
 import { formatDate, formatNumber } from '../../format'
 import { hrefFor } from '../../route'
+import { EditDetailsDialog } from './EditDetailsDialog'
+import { RemovedPanel } from './RemovedPanel'
 
 /** Words per minute used for the reading-time estimate. */
 const READING_SPEED = 200
@@ -27,6 +29,7 @@ export function ReaderView({ id }: { id: string }): ReactElement {
   const { t, i18n } = useTranslation()
   const [article, setArticle] = useState<ArticleDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
 
   useEffect(() => {
     void api.call('articles.get', { id }).then((result) => {
@@ -69,6 +72,19 @@ export function ReaderView({ id }: { id: string }): ReactElement {
             .filter(Boolean)
             .join(' · ')}
         </p>
+        <div className="article-tools" lang={lang}>
+          <button type="button" className="button small" onClick={() => setEditing(true)}>
+            {t('reader.edit')}
+          </button>
+          <RemovedPanel article={article} onRestored={setArticle} />
+        </div>
+        <EditDetailsDialog
+          key={article.updatedAt}
+          article={article}
+          open={editing}
+          onClose={() => setEditing(false)}
+          onSaved={(meta) => setArticle({ ...article, ...meta })}
+        />
       </header>
       <div className="article-body">
         {article.blocks.map((block, index) => (

@@ -1,0 +1,224 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ImportOutcome } from '../../../../shared/model'
+import { Dialog } from '../../components/Dialog'
+import {
+  cancelImport,
+  dismissImport,
+  importFiles,
+  importText,
+  importUrl,
+  useImport
+} from './import-store'
+
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html'
+
+/** Import from files, a folder, pasted text or a URL; progress with cancel; what happened. */
+export function ImportControls(): ReactElement {
+  const { t } = useTranslation()
+  const state = useImport()
+  const fileInput = useRef<HTMLInputElement>(null)
+  const folderInput = useRef<HTMLInputElement>(null)
+  const fileId = useId()
+  const folderId = useId()
+  const [dialog, setDialog] = useState<'paste' | 'url' | null>(null)
+
+  useEffect(() => {
+    // React does not know the attribute that turns a file input into a folder picker.
+    folderInput.current?.setAttribute('webkitdirectory', '')
+  }, [])
+
+  const choose = (input: HTMLInputElement | null): void => {
+    if (!input?.files) return
+    const files = [...input.files]
+    input.value = ''
+    void importFiles(files)
+  }
+
+  const count = (...statuses: ImportOutcome['status'][]): number =>
+    state.outcomes?.filter((o) => statuses.includes(o.status)).length ?? 0
+  const failed = state.outcomes?.filter((o) => o.status === 'failed') ?? []
+
+  return (
+    <div className="import">
+      <div className="import-actions">
+        <label className="button primary" htmlFor={fileId}>
+          {t('import.button')}
+        </label>
+        <input
+          id={fileId}
+          ref={fileInput}
+          className="visually-hidden"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          aria-label={t('import.choose')}
+          disabled={state.running}
+          onChange={() => choose(fileInput.current)}
+        />
+        <label className="button" htmlFor={folderId}>
+          {t('import.folder')}
+        </label>
+        <input
+          id={folderId}
+          ref={folderInput}
+          className="visually-hidden"
+          type="file"
+          aria-label={t('import.chooseFolder')}
+          disabled={state.running}
+          onChange={() => choose(folderInput.current)}
+        />
+        <button type="button" className="button" onClick={() => setDialog('paste')}>
+          {t('import.paste')}
+        </button>
+        <button type="button" className="button" onClick={() => setDialog('url')}>
+          {t('import.url')}
+        </button>
+      </div>
+      <div className="import-status">
+        <div role="status" aria-live="polite">
+          {state.running && (
+            <div className="import-progress">
+              <progress max={state.total} value={state.done} aria-label={t('import.progress')} />
+              <span>{t('import.working', { done: state.done, total: state.total })}</span>
+            </div>
+          )}
+          {state.outcomes && (
+            <div className="import-report">
+              <span>
+                {t('import.summary', {
+                  imported: count('imported'),
+                  versions: count('new-version'),
+                  duplicate: count('duplicate'),
+                  failed: failed.length
+                })}
+                {count('cancelled') > 0 &&
+                  ` ${t('import.cancelled', { count: count('cancelled') })}`}
+              </span>
+              {failed.length > 0 && (
+                <ul className="import-failures">
+                  {failed.map((o, i) => (
+                    <li key={`${o.input}-${i}`}>{o.error ?? o.input}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </div>
+        {state.running && (
+          <button
+            type="button"
+            className="button small"
+            onClick={cancelImport}
+            disabled={state.cancelling}
+          >
+            {state.cancelling ? t('import.cancelling') : t('import.cancel')}
+          </button>
+        )}
+        {state.outcomes && (
+          <button type="button" className="button small" onClick={dismissImport}>
+            {t('import.dismiss')}
+          </button>
+        )}
+      </div>
+      {state.error && (
+        <p className="error" role="alert">
+          {t('errors.generic', { message: state.error })}
+        </p>
+      )}
+      <PasteDialog open={dialog === 'paste'} onClose={() => setDialog(null)} />
+      <UrlDialog open={dialog === 'url'} onClose={() => setDialog(null)} />
+    </div>
+  )
+}
+
+function PasteDialog({ open, onClose }: { open: boolean; onClose: () => void }): ReactElement {
+  const { t } = useTranslation()
+  const [text, setText] = useState('')
+  const [html, setHtml] = useState<string | null>(null)
+  const justPasted = useRef(false)
+  const areaId = useId()
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (!text.trim() && !html) return
+    void importText(html ?? text, html ? 'html' : 'text')
+    setText('')
+    setHtml(null)
+    onClose()
+  }
+
+  return (
+    <Dialog open={open} title={t('import.pasteTitle')} onClose={onClose}>
+      <form className="dialog-form" onSubmit={submit}>
+        <label htmlFor={areaId}>{t('import.pasteLabel')}</label>
+        <textarea
+          id={areaId}
+          rows={12}
+          value={text}
+          autoFocus
+          onPaste={(event) => {
+            const pasted = event.clipboardData.getData('text/html')
+            setHtml(pasted.trim() ? pasted : null)
+            justPasted.current = true
+          }}
+          onChange={(event) => {
+            setText(event.currentTarget.value)
+            // Typing after a paste makes the text the reader's own: import it as text.
+            if (!justPasted.current) setHtml(null)
+            justPasted.current = false
+          }}
+        />
+        {html && <p className="muted">{t('import.pasteHtml')}</p>}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={!text.trim()}>
+            {t('import.pasteSubmit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+function UrlDialog({ open, onClose }: { open: boolean; onClose: () => void }): ReactElement {
+  const { t } = useTranslation()
+  const [url, setUrl] = useState('')
+  const inputId = useId()
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (!url.trim()) return
+    void importUrl(url.trim())
+    setUrl('')
+    onClose()
+  }
+
+  return (
+    <Dialog open={open} title={t('import.urlTitle')} onClose={onClose}>
+      <form className="dialog-form" onSubmit={submit}>
+        <label htmlFor={inputId}>{t('import.urlLabel')}</label>
+        <input
+          id={inputId}
+          type="url"
+          required
+          value={url}
+          autoFocus
+          placeholder={t('import.urlPlaceholder')}
+          onChange={(event) => setUrl(event.currentTarget.value)}
+        />
+        <p className="muted">{t('import.urlHint')}</p>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary">
+            {t('import.urlSubmit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
