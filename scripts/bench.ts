@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { importBenchmarks } from './bench/import'
+import { quoteBenchmarks } from './bench/quotes'
 
 export interface Figure {
   name: string
@@ -19,7 +20,7 @@ export interface Figure {
 
 export type Section = (workDir: string) => Promise<Figure[]>
 
-const sections: Record<string, Section> = { import: importBenchmarks }
+const sections: Record<string, Section> = { import: importBenchmarks, quotes: quoteBenchmarks }
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => a !== '--')

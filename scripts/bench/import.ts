@@ -1,4 +1,5 @@
 /** Import throughput into a library that already holds 10,000 articles (the import issue). */
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { openCore } from '../../src/main/core/core'
 import type { ImportOutcome } from '../../src/shared/model'
@@ -7,6 +8,8 @@ import { articleParagraphs, corpusWords, generateLibrary, seededRandom } from '.
 
 const LIBRARY_SIZE = 10_000
 const TEXT_ARTICLES = 300
+const HTML_PAGES = 60
+const HTML_FIXTURE = path.resolve(__dirname, '../../tests/fixtures/html/kompas-banjir-kemang.html')
 
 /** Imports `items` in one batch (as a folder import does) and returns articles per second. */
 async function importRate(
@@ -36,16 +39,57 @@ function textItems(count: number): Array<{ name: string; base64: string }> {
   })
 }
 
+/**
+ * Saved news pages of realistic weight (~100 KB: the fixture page with a ~600-word body, a long
+ * menu, related-article lists and scripts), each with its own title and URL.
+ */
+function htmlItems(count: number): Array<{ name: string; base64: string }> {
+  const page = readFileSync(HTML_FIXTURE, 'utf8')
+  const words = corpusWords()
+  const random = seededRandom(11)
+  const menu = Array.from(
+    { length: 150 },
+    (_, i) => `<li><a href="/kanal/${i}">Kanal ${i}</a></li>`
+  )
+  const related = Array.from(
+    { length: 60 },
+    (_, i) => `<li><a href="/read/${i}"><img src="/t/${i}.jpg" alt="">Berita terkait ${i}</a></li>`
+  )
+  const script = `<script>window.dataLayer=[${'{"k":"v"},'.repeat(2000)}]</script>`
+  return Array.from({ length: count }, (_, i) => {
+    const body = articleParagraphs(words, 600, random)
+      .map((p) => `<p>${p}</p>`)
+      .join('\n')
+    const html = page
+      .replaceAll('Banjir Rendam Kemang', `Banjir Rendam Kemang Hari ke-${i + 1}`)
+      .replaceAll('banjir-rendam-kemang', `banjir-rendam-kemang-${i + 1}`)
+      .replace('<h2>Pompa air dikerahkan</h2>', `${body}<h2>Pompa air dikerahkan</h2>`)
+      .replace('<main class="container">', `<nav><ul>${menu.join('')}</ul></nav><main>`)
+      .replace('</body>', `<aside><ul>${related.join('')}</ul></aside>${script}</body>`)
+    return { name: `halaman-${i + 1}.html`, base64: Buffer.from(html).toString('base64') }
+  })
+}
+
 export async function importBenchmarks(workDir: string): Promise<Figure[]> {
   const dataDir = path.join(workDir, 'library')
   generateLibrary(dataDir, LIBRARY_SIZE)
   const textRate = await importRate(dataDir, textItems(TEXT_ARTICLES))
+  const pages = htmlItems(HTML_PAGES)
+  const pageKb = Math.round(Buffer.from(pages[0].base64, 'base64').length / 1024)
+  const htmlRate = await importRate(dataDir, pages)
   return [
     {
       name: `import.text articles/s into ${LIBRARY_SIZE} articles`,
       value: Math.round(textRate),
       unit: 'articles/s',
       target: 100,
+      better: 'higher'
+    },
+    {
+      name: `import.html pages/s (${pageKb} KB pages) into ${LIBRARY_SIZE} articles`,
+      value: Math.round(htmlRate),
+      unit: 'pages/s',
+      target: 20,
       better: 'higher'
     }
   ]

@@ -253,6 +253,60 @@ describe('cleaning', () => {
   })
 })
 
+describe('Markdown', () => {
+  it('turns headings, paragraphs, quotes and lists into blocks without markup, front matter into metadata', async () => {
+    const core = await tempCore()
+    const note = [
+      '---',
+      'title: "Catatan: Inflasi Oktober"',
+      'outlet: Tempo.co',
+      'author: [Rina Wulandari]',
+      'url: https://www.tempo.co/ekonomi/inflasi-oktober',
+      'published: 2024-11-01',
+      'tags: [ekonomi, inflasi]',
+      '---',
+      '',
+      '## Angka **inflasi** turun',
+      '',
+      'Badan Pusat Statistik mencatat inflasi *tahunan* sebesar [1,71 persen](https://bps.go.id).',
+      '',
+      '> "Harga pangan mulai stabil," kata Kepala BPS.',
+      '',
+      '- beras turun',
+      '- cabai naik',
+      '',
+      '<script>alert(1)</script>'
+    ].join('\n')
+    const outcome = await importBytes(core, 'catatan.md', note)
+    const shown = await article(core, outcome.id!)
+    expect(shown).toMatchObject({
+      title: 'Catatan: Inflasi Oktober',
+      outlet: 'Tempo.co',
+      author: 'Rina Wulandari',
+      url: 'https://www.tempo.co/ekonomi/inflasi-oktober'
+    })
+    expect(shown.publishedAt?.slice(0, 10)).toBe('2024-11-01')
+    expect(shown.blocks).toEqual([
+      { type: 'h', text: 'Angka inflasi turun' },
+      { type: 'p', text: 'Badan Pusat Statistik mencatat inflasi tahunan sebesar 1,71 persen.' },
+      { type: 'quote', text: '"Harga pangan mulai stabil," kata Kepala BPS.' },
+      { type: 'li', text: 'beras turun' },
+      { type: 'li', text: 'cabai naik' }
+    ])
+  })
+
+  it('refuses front matter that is not YAML, naming the file', async () => {
+    const core = await tempCore()
+    const outcome = await importBytes(
+      core,
+      'rusak.md',
+      '---\ntitle: [tidak ditutup\n---\n\nIsi catatan.'
+    )
+    expect(outcome.status).toBe('failed')
+    expect(outcome.error).toMatch(/^rusak\.md: the front matter is not valid YAML/)
+  })
+})
+
 describe('duplicates and versions', () => {
   it('reports the same content as a duplicate and writes nothing', async () => {
     const core = await tempCore()

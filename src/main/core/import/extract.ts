@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Block, Removal, SourceFormat } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { cleanLines } from './clean'
+import { takeFrontMatter } from './front-matter'
 import { extractHtml } from './html'
 import { junkRules } from './junk-rules'
 import { detectLanguage, isHeadline, takeDateLine, textMetadata, titleFromText } from './metadata'
@@ -66,14 +67,16 @@ export function extractArticle(
   const actual = format === 'text' && path.extname(name) === '' ? sniffFormat(name, text) : format
   if (actual === 'html') return extractHtml(text, name, options)
   const reference = options.reference ?? new Date()
+  const { text: body, front } =
+    actual === 'markdown' ? takeFrontMatter(text, name, reference) : { text, front: null }
   const { cleaned, publishedAt } = takeDateLine(
-    cleanLines(text, junkRules, options.keep),
+    cleanLines(body, junkRules, options.keep),
     reference,
     options.keep
   )
   let lines = cleaned.lines
-  let title: string | null = null
-  if (actual === 'markdown') {
+  let title: string | null = front?.title ?? null
+  if (actual === 'markdown' && !title) {
     const first = lines.find((l) => l.text !== '')
     const heading = first?.text.match(/^#\s+(.+?)\s*#*$/)
     if (first && heading) {
@@ -92,10 +95,10 @@ export function extractArticle(
     title: title ?? titleFromText(blocks[0].text),
     blocks,
     removed: cleaned.removed,
-    outlet: meta.outlet,
-    author: meta.author,
-    url: cleaned.sourceUrl,
-    publishedAt: publishedAt ?? meta.publishedAt,
+    outlet: front?.outlet ?? meta.outlet,
+    author: front?.author ?? meta.author,
+    url: front?.url ?? cleaned.sourceUrl,
+    publishedAt: front?.publishedAt ?? publishedAt ?? meta.publishedAt,
     language: detectLanguage(blocks)
   }
 }
