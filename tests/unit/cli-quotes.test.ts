@@ -2,30 +2,10 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/core/cli/run-cli'
+import { runSorot } from '../support/cli'
 import { SEED } from '../support/core'
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function sorot(args: string[]): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(
-    args,
-    {
-      stdout: (text) => (stdout += `${text}\n`),
-      stderr: (text) => (stderr += `${text}\n`),
-      readStdin: async () => Buffer.from(''),
-      waitForStop: async () => undefined
-    },
-    { version: '9.9.9', rendererDir: path.resolve(__dirname, '../../out/renderer') }
-  )
-  return { code, stdout, stderr }
-}
+const sorot = runSorot
 
 const tempDir = (): Promise<string> => mkdtemp(path.join(os.tmpdir(), 'sorot-cli-quotes-'))
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 interface Props {
   open: boolean
@@ -24,5 +25,28 @@ export function Dialog({ open, title, onClose, children }: Props): ReactElement 
       <h2 className="dialog-title">{title}</h2>
       {open && children}
     </dialog>
+  )
+}
+
+/** A dialog form's buttons: Cancel, then the primary action that submits the form. */
+export function DialogActions({
+  submitLabel,
+  onCancel,
+  disabled = false
+}: {
+  submitLabel: string
+  onCancel: () => void
+  disabled?: boolean
+}): ReactElement {
+  const { t } = useTranslation()
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="submit" className="button primary" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </div>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportOutcome } from '../../../../shared/model'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import {
   cancelImport,
   dismissImport,
@@ -170,14 +170,11 @@ function PasteDialog({ open, onClose }: { open: boolean; onClose: () => void }):
           }}
         />
         {html && <p className="muted">{t('import.pasteHtml')}</p>}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={!text.trim()}>
-            {t('import.pasteSubmit')}
-          </button>
-        </div>
+        <DialogActions
+          submitLabel={t('import.pasteSubmit')}
+          onCancel={onClose}
+          disabled={!text.trim()}
+        />
       </form>
     </Dialog>
   )
@@ -210,14 +207,7 @@ function UrlDialog({ open, onClose }: { open: boolean; onClose: () => void }): R
           onChange={(event) => setUrl(event.currentTarget.value)}
         />
         <p className="muted">{t('import.urlHint')}</p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary">
-            {t('import.urlSubmit')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('import.urlSubmit')} onCancel={onClose} />
       </form>
     </Dialog>
   )

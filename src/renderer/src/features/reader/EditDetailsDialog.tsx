@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleDetail, ArticleMeta } from '../../../../shared/model'
 import { api } from '../../api'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 
 type Field = 'title' | 'outlet' | 'author' | 'url' | 'publishedAt'
 const FIELDS: Field[] = ['title', 'outlet', 'author', 'url', 'publishedAt']
@@ -71,14 +71,7 @@ export function EditDetailsDialog({ article, open, onClose, onSaved }: Props): R
             {t('errors.generic', { message: error })}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('common.save')} onCancel={onClose} />
       </form>
     </Dialog>
   )
