@@ -43,7 +43,11 @@ export function LibraryView(): ReactElement {
                 </span>
                 <span className="article-meta">
                   <span>{article.outlet ?? t('library.unknownOutlet')}</span>
-                  <span>{formatDate(article.publishedAt ?? article.importedAt, lang)}</span>
+                  <span>
+                    {article.publishedAt
+                      ? formatDate(article.publishedAt, lang)
+                      : t('library.importedOn', { date: formatDate(article.importedAt, lang) })}
+                  </span>
                   <span>{t('library.words', { count: article.wordCount })}</span>
                 </span>
               </a>
