@@ -5,14 +5,20 @@ import pkg from './package.json'
 
 const define = { __SOROT_VERSION__: JSON.stringify(pkg.version) }
 
+/** jsdom and its own files: loaded from node_modules at run time, never bundled. */
+const JSDOM = ['jsdom', /^jsdom\//]
+
 export default defineConfig({
   main: {
     define,
     build: {
-      // Bundle every library (lowdb and marked are ESM-only): the CLI then runs on plain Node
-      // and the packaged app needs no node_modules.
+      // Bundle every library (lowdb and marked are ESM-only) but jsdom, which reads its own files
+      // at run time and so cannot be bundled: the CLI and the packaged app load it (and the
+      // packages it requires) from node_modules. (The object form of externalizeDeps would make
+      // every dependency external but those excluded, so jsdom is named here instead.)
       externalizeDeps: false,
       rollupOptions: {
+        external: JSDOM,
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts')

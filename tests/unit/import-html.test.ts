@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import createDOMPurify from 'dompurify'
-import { parseHTML } from 'linkedom'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ArticleDetail } from '../../src/shared/model'
 import { extractArticle, formatOf, sniffFormat } from '../../src/main/core/import/extract'
-import { extractHtml } from '../../src/main/core/import/html'
+import { extractHtml, pageDom } from '../../src/main/core/import/html'
 import { importFile, tempCore, value } from '../support/core'
 
 const HTML = path.resolve(__dirname, '../fixtures/html')
@@ -207,15 +205,59 @@ describe('extractHtml', () => {
     )
     expect(() => extractHtml('', 'kosong.html')).toThrow('kosong.html holds no article text')
   })
+})
 
-  // html.ts sanitises by allow-list because of this: if DOMPurify ever runs over linkedom, the
-  // choice can be revisited.
-  it('DOMPurify 3.5 cannot run over linkedom: it hands its input back unchanged', () => {
-    const { window } = parseHTML('<!doctype html><html><body></body></html>')
-    const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])
-    const dirty = '<p onclick="x()">a<script>b</script></p>'
-    expect(purify.isSupported).toBeFalsy()
-    expect(purify.sanitize(dirty)).toBe(dirty)
+describe('DOMPurify over jsdom', () => {
+  /** Non-text that neither Readability nor the junk removal take out, with a handler and style. */
+  const page = `<!doctype html><html><body><article>
+    <p>Paragraf pertama berisi berita yang cukup panjang untuk dibaca sebagai artikel oleh pembaca.
+      <svg><text>teks svg</text></svg><math><mtext>teks math</mtext></math>
+      <video>teks video</video><canvas>teks kanvas</canvas><label>teks label</label>
+      <span onmouseover="alert(1)" style="color: red">tetap</span></p>
+    <p>Paragraf kedua juga cukup panjang agar Readability menganggap halaman ini sebuah artikel berita.</p>
+  </article></body></html>`
+  const NOT_TEXT = /teks (svg|math|video|kanvas|label)/
+
+  it('runs over the jsdom window the pages are parsed in', () => {
+    const { purify, parse } = pageDom()
+    expect(purify.isSupported).toBe(true)
+    expect(purify.sanitize('<p onclick="x()">a<script>b</script></p>')).toBe('<p>a</p>')
+    // A node of a parsed page is sanitised as a DOM tree, and handed back as one.
+    const node = parse('<p onclick="x()">a<iframe src="x"></iframe></p>').body
+    expect(purify.sanitize(node, { RETURN_DOM: true }).innerHTML).toBe('<p>a</p>')
+  })
+
+  it('is what every block is read from: a tree of block elements without attributes', () => {
+    const sanitize = vi.spyOn(pageDom().purify, 'sanitize')
+    try {
+      const draft = extractHtml(page, 'media.html')
+      expect(draft.blocks.map((b) => b.text)).toEqual([
+        'Paragraf pertama berisi berita yang cukup panjang untuk dibaca sebagai artikel oleh pembaca. tetap',
+        'Paragraf kedua juga cukup panjang agar Readability menganggap halaman ini sebuah artikel berita.'
+      ])
+      expect(sanitize).toHaveBeenCalledTimes(1)
+      const root = sanitize.mock.results[0].value as Element
+      expect(root.nodeName).toBe('BODY')
+      expect(root.innerHTML).not.toMatch(NOT_TEXT)
+      expect(root.innerHTML).not.toMatch(/<(svg|math|video|canvas|label|span)|=/)
+    } finally {
+      sanitize.mockRestore()
+    }
+  })
+
+  it('is what takes out what Readability and the junk removal leave', () => {
+    // Were DOMPurify skipped, the page's non-text would be read as text.
+    const sanitize = vi
+      .spyOn(pageDom().purify, 'sanitize')
+      .mockImplementation(((node: Node) => node) as never)
+    try {
+      expect(JSON.stringify(extractHtml(page, 'media.html').blocks)).toMatch(NOT_TEXT)
+    } finally {
+      sanitize.mockRestore()
+    }
+    expect(JSON.stringify(extractHtml(page, 'media.html'))).not.toMatch(
+      /teks|alert|color|onmouseover|<|>/
+    )
   })
 })
 

@@ -1,15 +1,23 @@
+import { createRequire } from 'node:module'
 import { Readability } from '@mozilla/readability'
-import { parseHTML } from 'linkedom'
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify'
+import type * as Jsdom from 'jsdom'
 import type { Block, BlockType, Removal } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { cleanLines } from './clean'
-import { parseIndonesianDate } from './dates'
 import type { ArticleDraft, ExtractOptions } from './extract'
+import {
+  parseDate,
+  readPageMetadata,
+  sameText,
+  stripSiteSuffix,
+  tidy,
+  tidySiteName
+} from './html-metadata'
 import { junkRules } from './junk-rules'
 import {
   authorFromByline,
   detectLanguage,
-  outletFromDateline,
   outletFromUrl,
   takeDateLine,
   textMetadata,
@@ -19,48 +27,22 @@ import {
 
 /*
  * Imported HTML is data, never markup (DESIGN.md §2, §4): a page is reduced to text blocks and
- * nothing of its markup (tags, attributes, URLs of scripts or handlers) is kept. DOMPurify is
- * not used: version 3.5 reads nodeType, parentNode and ownerDocument through prototype getters,
- * which linkedom keeps as own fields, so over linkedom it reports isSupported = false and hands
- * its input back unchanged. The allow-list below does the sanitising instead: only text nodes of
- * kept elements are ever read, and every element that can hold code, embeds or page furniture
- * is dropped with its subtree before (and again while) text is read.
+ * nothing of its markup (tags, attributes, URLs of scripts or handlers) is kept.
+ *
+ * jsdom parses the page; it runs no script (scripting is off) and loads nothing (no resource
+ * loader). Every text this file turns into blocks has first been through DOMPurify, over that
+ * same jsdom window, with a text-only configuration: no attribute survives, only the elements
+ * that shape blocks stay (other elements give up their text and go), and code, embeds, forms'
+ * controls and media go with everything inside them. That is the security guarantee. The junk
+ * removal before it serves the extraction, not security: it takes out page furniture and widgets
+ * (navigation, share bars, comments, related links) that are harmless but are not the article.
  */
-
-/** The part of the DOM this file reads, as linkedom provides it (the Node lib has no DOM types). */
-interface DomNode {
-  readonly nodeType: number
-  readonly nodeName: string
-  readonly childNodes: ArrayLike<DomNode>
-  readonly textContent: string | null
-}
-
-interface DomElement extends DomNode {
-  readonly isConnected: boolean
-  getAttribute(name: string): string | null
-  querySelector(selectors: string): DomElement | null
-  querySelectorAll(selectors: string): ArrayLike<DomElement>
-  remove(): void
-}
-
-interface DomDocument {
-  readonly documentElement: DomElement | null
-  readonly body: DomElement | null
-  querySelector(selectors: string): DomElement | null
-  querySelectorAll(selectors: string): ArrayLike<DomElement>
-}
 
 const ELEMENT_NODE = 1
 const TEXT_NODE = 3
 
-/** Elements whose whole subtree is never article text: code, embeds, forms, page furniture. */
-const DROPPED_TAGS = new Set(
-  (
-    'script style noscript template iframe frame frameset object embed applet form input ' +
-    'button select textarea option optgroup label svg math canvas video audio source track ' +
-    'picture img map area link meta base dialog nav aside footer figure figcaption head title'
-  ).split(' ')
-)
+/** Page furniture by element: never the article, so never left for Readability to weigh. */
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'figure', 'figcaption', 'dialog'])
 
 /** Class and id words that name widgets around an article rather than the article. */
 const JUNK_WORDS = new Set(
@@ -94,6 +76,33 @@ const BOUNDARIES = new Set(
   ).split(' ')
 )
 
+/**
+ * Elements that are no text, removed by DOMPurify with everything inside them: code, embeds,
+ * forms' controls, media, and what belongs in a document's head. A `<form>` itself only loses
+ * its tag: some sites wrap the whole page in one.
+ */
+const NOT_TEXT = (
+  'script style noscript template iframe frame frameset noframes object embed applet ' +
+  'input button select textarea option optgroup datalist label output svg math canvas ' +
+  'video audio source track picture img map area link meta base head title'
+).split(' ')
+
+/**
+ * DOMPurify's configuration: only the elements that shape blocks are kept (the others give up
+ * their text and go), no attribute at all, and the result is handed back as a DOM tree, not
+ * re-serialised.
+ */
+const SANITIZE: Config & { RETURN_DOM: true } = {
+  ALLOWED_TAGS: ['br', ...Object.keys(BLOCK_OF), ...BOUNDARIES],
+  ALLOWED_ATTR: [],
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_DATA_ATTR: false,
+  FORBID_TAGS: [...NOT_TEXT, 'form'],
+  FORBID_ATTR: ['style'],
+  ADD_FORBID_CONTENTS: NOT_TEXT,
+  RETURN_DOM: true
+}
+
 /** A block before cleaning: its kind and its lines (a `<br>` starts a new line). */
 interface RawBlock {
   type: BlockType
@@ -103,7 +112,8 @@ interface RawBlock {
 /**
  * A saved or fetched web page → article draft: metadata read from the whole page (Open Graph,
  * meta tags, JSON-LD, bylines), the article found by Readability (or the body's paragraphs when
- * it finds none), reduced to text blocks and cleaned of news junk like text is.
+ * it finds none), sanitised by DOMPurify, reduced to text blocks and cleaned of news junk like
+ * text is.
  */
 export function extractHtml(
   html: string,
@@ -111,25 +121,24 @@ export function extractHtml(
   options: ExtractOptions = {}
 ): ArticleDraft {
   const reference = options.reference ?? new Date()
-  const document = parsePage(html)
+  const dom = pageDom()
+  const document = dom.parse(html)
   const page = readPageMetadata(document, reference)
   removeJunk(document)
 
-  let raw: RawBlock[] = []
-  let found: ReturnType<typeof readArticle> = null
+  let found: ReadabilityArticle | null = null
   try {
     found = readArticle(document)
   } catch {
     // A page Readability cannot walk is read like one it found nothing in.
     found = null
   }
-  if (found) raw = collectBlocks(found.content)
-  let cleaned = cleanBlocks(raw, reference, options.keep)
+  let cleaned = cleanBlocks(found ? textBlocks(dom, found.content) : [], reference, options.keep)
   if (cleaned.blocks.length === 0) {
-    const fresh = parsePage(html)
+    // Readability changes the page it reads: the body's own text comes from a fresh parse.
+    const fresh = dom.parse(html)
     removeJunk(fresh)
-    raw = fresh.body ? collectBlocks(fresh.body) : []
-    cleaned = cleanBlocks(raw, reference, options.keep)
+    cleaned = cleanBlocks(textBlocks(dom, fresh.body), reference, options.keep)
   }
 
   let blocks = cleaned.blocks
@@ -161,27 +170,58 @@ export function extractHtml(
   }
 }
 
-function parsePage(html: string): DomDocument {
-  // linkedom builds an empty document from a bare fragment; a pasted fragment gets a body.
-  const markup = /<html[\s>]/i.test(html)
-    ? html
-    : `<!doctype html><html><body>${html}</body></html>`
-  return parseHTML(markup).document as unknown as DomDocument
+// ---------------------------------------------------------------------------------------------
+// The DOM: one jsdom window, its parser and DOMPurify over it.
+
+/** Parses pages and sanitises their nodes, in one jsdom window. */
+export interface PageDom {
+  /** The page as a document of the window; its scripts never run, nothing is fetched. */
+  parse(html: string): Document
+  /** The DOMPurify instance over the window. */
+  readonly purify: DOMPurify
+}
+
+type JsdomModule = typeof Jsdom
+
+let shared: PageDom | null = null
+
+/**
+ * The jsdom window every page is parsed in, made on first use. One window serves all pages:
+ * making a window costs far more than parsing a page into it, and with scripting off nothing
+ * a page holds can reach the window. jsdom is loaded here, not when this file is: loading it
+ * takes longer than most commands that never read HTML.
+ */
+export function pageDom(): PageDom {
+  if (shared) return shared
+  const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as JsdomModule
+  // jsdom's defaults run no script and load no resource; the silent console keeps a page's
+  // broken CSS out of the log.
+  const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() })
+  const purify = createDOMPurify(window)
+  if (!purify.isSupported) throw new Error('DOMPurify cannot run over jsdom')
+  const parser = new window.DOMParser()
+  shared = { parse: (html) => parser.parseFromString(html, 'text/html'), purify }
+  return shared
+}
+
+/** `node` as text blocks, read from DOMPurify's clean copy of it, never from the node itself. */
+function textBlocks(dom: PageDom, node: Node): RawBlock[] {
+  return collectBlocks(dom.purify.sanitize(node, SANITIZE))
 }
 
 interface ReadabilityArticle {
-  content: DomElement
+  content: Element
   title: string | null
   byline: string | null
   siteName: string | null
   publishedTime: string | null
 }
 
-function readArticle(document: DomDocument): ReadabilityArticle | null {
+function readArticle(document: Document): ReadabilityArticle | null {
   // The serializer hands back the article element itself, so nothing is serialised to markup
   // and parsed a second time.
-  const article = new Readability<DomElement>(document as never, {
-    serializer: (node) => node as unknown as DomElement
+  const article = new Readability<Element>(document, {
+    serializer: (node) => node as Element
   }).parse()
   if (!article?.content) return null
   return {
@@ -194,203 +234,16 @@ function readArticle(document: DomDocument): ReadabilityArticle | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Metadata from the whole page, read before anything is removed.
-
-interface PageMetadata {
-  title: string | null
-  outlet: string | null
-  author: string | null
-  publishedAt: string | null
-  url: string | null
-  language: string | null
-}
-
-const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title']
-const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publisher']
-const AUTHOR_KEYS = [
-  'author',
-  'article:author',
-  'dc.creator',
-  'byl',
-  'content_author',
-  'parsely-author',
-  'sailthru.author'
-]
-const DATE_KEYS = [
-  'article:published_time',
-  'og:published_time',
-  'datepublished',
-  'pubdate',
-  'publishdate',
-  'publish-date',
-  'content_publisheddate',
-  'dc.date.issued',
-  'dc.date',
-  'date',
-  'parsely-pub-date',
-  'sailthru.date'
-]
-
-function readPageMetadata(document: DomDocument, reference: Date): PageMetadata {
-  const meta = metaValues(document)
-  const ld = jsonLdArticle(document)
-  const first = (keys: string[]): string | null =>
-    keys.map((key) => meta.get(key)).find((value) => value) ?? null
-
-  const url =
-    httpUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
-    httpUrl(meta.get('og:url')) ??
-    httpUrl(ld.url)
-  const outlet = tidySiteName(first(SITE_KEYS) ?? ld.publisher)
-  const h1 = tidy(document.querySelector('h1')?.textContent ?? '')
-  const documentTitle = tidy(document.querySelector('title')?.textContent ?? '')
-  const dates = [...DATE_KEYS.map((key) => meta.get(key)), ld.datePublished]
-  for (const time of Array.from(document.querySelectorAll('time')))
-    dates.push(time.getAttribute('datetime') ?? time.textContent)
-  // Pages without date metadata still show one, in an element named for it.
-  for (const selector of ['[itemprop="datePublished"]', '[class*="publish"]', '[class*="date"]']) {
-    for (const el of Array.from(document.querySelectorAll(selector))) {
-      const text = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent
-      if (text && text.length <= 80) dates.push(text)
-    }
-  }
-  const lang = document.documentElement?.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0]
-
-  return {
-    title: first(TITLE_KEYS) ?? ld.headline ?? (documentTitle || h1 || null),
-    outlet,
-    author: first(AUTHOR_KEYS) ?? ld.author ?? pageByline(document),
-    publishedAt: dates.map((d) => parseDate(d, reference)).find((d) => d !== null) ?? null,
-    url,
-    language: lang && /^[a-z]{2,3}$/.test(lang) ? (lang === 'in' ? 'id' : lang) : null
-  }
-}
-
-/** Every meta tag's content, by its property, name or itemprop, lower-cased; first one wins. */
-function metaValues(document: DomDocument): Map<string, string> {
-  const values = new Map<string, string>()
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
-    const key =
-      el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop')
-    const content = tidy(el.getAttribute('content') ?? '')
-    if (key && content && !values.has(key.toLowerCase())) values.set(key.toLowerCase(), content)
-  }
-  return values
-}
-
-interface JsonLdArticle {
-  headline: string | null
-  author: string | null
-  publisher: string | null
-  datePublished: string | null
-  url: string | null
-}
-
-/** The first article-like object in the page's JSON-LD (malformed blocks are skipped). */
-function jsonLdArticle(document: DomDocument): JsonLdArticle {
-  const none: JsonLdArticle = {
-    headline: null,
-    author: null,
-    publisher: null,
-    datePublished: null,
-    url: null
-  }
-  const candidates: Array<Record<string, unknown>> = []
-  const gather = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(gather)
-    else if (value && typeof value === 'object') {
-      const record = value as Record<string, unknown>
-      if ('@graph' in record) gather(record['@graph'])
-      if ('headline' in record || 'datePublished' in record) candidates.push(record)
-    }
-  }
-  for (const script of Array.from(
-    document.querySelectorAll('script[type="application/ld+json"]')
-  )) {
-    try {
-      gather(JSON.parse(script.textContent ?? ''))
-    } catch {
-      // A broken JSON-LD block says nothing; the meta tags still may.
-    }
-  }
-  const article = candidates[0]
-  if (!article) return none
-  return {
-    headline: stringOf(article.headline),
-    author: nameOf(article.author),
-    publisher: nameOf(article.publisher),
-    datePublished: stringOf(article.datePublished),
-    url: stringOf(article.url)
-  }
-}
-
-const stringOf = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() ? tidy(value) : null
-
-function nameOf(value: unknown): string | null {
-  if (Array.isArray(value)) {
-    const names = value.map(nameOf).filter((n): n is string => n !== null)
-    return names.length ? names.join(', ') : null
-  }
-  if (value && typeof value === 'object') return stringOf((value as { name?: unknown }).name)
-  return stringOf(value)
-}
-
-/** A byline shown on the page ("Penulis: …", a rel=author link) when no meta tag names one. */
-function pageByline(document: DomDocument): string | null {
-  const selectors =
-    '[rel="author"], [itemprop="author"], [class*="author"], [class*="byline"], [class*="penulis"], [class*="reporter"]'
-  for (const el of Array.from(document.querySelectorAll(selectors))) {
-    const text = tidy(el.textContent ?? '')
-    if (!text || text.length > 120) continue
-    const named = authorFromByline(text)
-    if (named) return named
-    // A bare name ("Adhi Prasetya - detikSport"): short, and no sentence.
-    if (text.split(' ').length <= 8 && !/[.!?]$/.test(text)) return text
-  }
-  return null
-}
-
-function parseDate(text: string | null | undefined, reference: Date): string | null {
-  return text ? parseIndonesianDate(text, reference) : null
-}
-
-function httpUrl(value: string | null | undefined): string | null {
-  if (!value) return null
-  try {
-    const url = new URL(value.trim())
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
-  } catch {
-    return null
-  }
-}
-
-function tidySiteName(name: string | null | undefined): string | null {
-  if (!name) return null
-  const text = tidy(name)
-  return outletFromDateline(text) ?? (text || null)
-}
-
-/** "Judul Berita - Kompas.com" → "Judul Berita", when the tail names the outlet. */
-function stripSiteSuffix(title: string, outlet: string | null): string {
-  const match = title.match(/^(.*\S)\s+[|\-–—:·•]\s+([^|\-–—:·•]{2,40})$/)
-  if (!match) return title
-  const tail = match[2].trim()
-  const named = (outlet && sameText(tail, outlet)) || outletFromDateline(tail) !== null
-  return named ? match[1] : title
-}
-
-// ---------------------------------------------------------------------------------------------
 // Junk removal and the walk from DOM to text blocks.
 
 /** Removes page furniture, widgets and hidden parts, never the element holding the headline. */
-function removeJunk(document: DomDocument): void {
+function removeJunk(document: Document): void {
   // The head stays: Readability reads its meta tags too.
-  for (const el of Array.from(document.body?.querySelectorAll('*') ?? [])) {
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
     if (!el.isConnected) continue
     const tag = el.nodeName.toLowerCase()
     if (tag === 'main') continue
-    if (DROPPED_TAGS.has(tag)) {
+    if (FURNITURE_TAGS.has(tag)) {
       el.remove()
       continue
     }
@@ -398,7 +251,7 @@ function removeJunk(document: DomDocument): void {
   }
 }
 
-function isJunk(el: DomElement, tag: string): boolean {
+function isJunk(el: Element, tag: string): boolean {
   if (tag === 'header') return true
   const role = el.getAttribute('role')
   if (role && JUNK_ROLES.has(role.toLowerCase())) return true
@@ -414,8 +267,11 @@ function isJunk(el: DomElement, tag: string): boolean {
     )
 }
 
-/** The text of `root` as blocks: headings, list items and quotes keep their kind. */
-function collectBlocks(root: DomNode): RawBlock[] {
+/**
+ * The text of `root`, a tree DOMPurify has sanitised, as blocks: headings, list items and quotes
+ * keep their kind. Only text nodes and the names of the elements DOMPurify kept are read.
+ */
+function collectBlocks(root: Node): RawBlock[] {
   const blocks: RawBlock[] = []
   let buffer = ''
   let type: BlockType = 'p'
@@ -427,7 +283,7 @@ function collectBlocks(root: DomNode): RawBlock[] {
     if (lines.length) blocks.push({ type, lines })
     buffer = ''
   }
-  const visit = (node: DomNode): void => {
+  const visit = (node: Node): void => {
     if (node.nodeType === TEXT_NODE) {
       // Source line breaks inside HTML text are only spaces; <br> is the break.
       buffer += (node.textContent ?? '').replace(/\s+/g, ' ')
@@ -435,7 +291,6 @@ function collectBlocks(root: DomNode): RawBlock[] {
     }
     if (node.nodeType !== ELEMENT_NODE) return
     const tag = node.nodeName.toLowerCase()
-    if (DROPPED_TAGS.has(tag)) return
     if (tag === 'br') {
       buffer += '\n'
       return
@@ -456,16 +311,6 @@ function collectBlocks(root: DomNode): RawBlock[] {
   flush()
   return blocks
 }
-
-const tidy = (text: string): string => text.replace(/\s+/g, ' ').trim()
-
-const comparable = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-
-const sameText = (a: string, b: string): boolean => comparable(a) === comparable(b)
 
 interface CleanedBlocks {
   blocks: Block[]

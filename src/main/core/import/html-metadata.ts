@@ -1,0 +1,214 @@
+/// <reference lib="dom" />
+import { parseIndonesianDate } from './dates'
+import { authorFromByline, outletFromDateline } from './metadata'
+
+/*
+ * Metadata of a web page (Open Graph, meta tags, JSON-LD, bylines), read from the page as
+ * parsed, before anything is removed from it. Only attribute values and text are read, and only
+ * as strings: nothing here is kept as markup.
+ */
+
+/** What the page itself says about its article; null where it says nothing usable. */
+export interface PageMetadata {
+  title: string | null
+  outlet: string | null
+  author: string | null
+  publishedAt: string | null
+  url: string | null
+  language: string | null
+}
+
+const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title']
+const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publisher']
+const AUTHOR_KEYS = [
+  'author',
+  'article:author',
+  'dc.creator',
+  'byl',
+  'content_author',
+  'parsely-author',
+  'sailthru.author'
+]
+const DATE_KEYS = [
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'content_publisheddate',
+  'dc.date.issued',
+  'dc.date',
+  'date',
+  'parsely-pub-date',
+  'sailthru.date'
+]
+
+/** Title, outlet, author, date, canonical URL and language, from the whole page. */
+export function readPageMetadata(document: Document, reference: Date): PageMetadata {
+  const meta = metaValues(document)
+  const ld = jsonLdArticle(document)
+  const first = (keys: string[]): string | null =>
+    keys.map((key) => meta.get(key)).find((value) => value) ?? null
+
+  const url =
+    httpUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
+    httpUrl(meta.get('og:url')) ??
+    httpUrl(ld.url)
+  const outlet = tidySiteName(first(SITE_KEYS) ?? ld.publisher)
+  const h1 = tidy(document.querySelector('h1')?.textContent ?? '')
+  const documentTitle = tidy(document.querySelector('title')?.textContent ?? '')
+  const dates = [...DATE_KEYS.map((key) => meta.get(key)), ld.datePublished]
+  for (const time of Array.from(document.querySelectorAll('time')))
+    dates.push(time.getAttribute('datetime') ?? time.textContent)
+  // Pages without date metadata still show one, in an element named for it.
+  for (const selector of ['[itemprop="datePublished"]', '[class*="publish"]', '[class*="date"]']) {
+    for (const el of Array.from(document.querySelectorAll(selector))) {
+      const text = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent
+      if (text && text.length <= 80) dates.push(text)
+    }
+  }
+  const lang = document.documentElement.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0]
+
+  return {
+    title: first(TITLE_KEYS) ?? ld.headline ?? (documentTitle || h1 || null),
+    outlet,
+    author: first(AUTHOR_KEYS) ?? ld.author ?? pageByline(document),
+    publishedAt: dates.map((d) => parseDate(d, reference)).find((d) => d !== null) ?? null,
+    url,
+    language: lang && /^[a-z]{2,3}$/.test(lang) ? (lang === 'in' ? 'id' : lang) : null
+  }
+}
+
+/** Every meta tag's content, by its property, name or itemprop, lower-cased; first one wins. */
+function metaValues(document: Document): Map<string, string> {
+  const values = new Map<string, string>()
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
+    const key =
+      el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop')
+    const content = tidy(el.getAttribute('content') ?? '')
+    if (key && content && !values.has(key.toLowerCase())) values.set(key.toLowerCase(), content)
+  }
+  return values
+}
+
+interface JsonLdArticle {
+  headline: string | null
+  author: string | null
+  publisher: string | null
+  datePublished: string | null
+  url: string | null
+}
+
+/** The first article-like object in the page's JSON-LD (malformed blocks are skipped). */
+function jsonLdArticle(document: Document): JsonLdArticle {
+  const none: JsonLdArticle = {
+    headline: null,
+    author: null,
+    publisher: null,
+    datePublished: null,
+    url: null
+  }
+  const candidates: Array<Record<string, unknown>> = []
+  const gather = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(gather)
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>
+      if ('@graph' in record) gather(record['@graph'])
+      if ('headline' in record || 'datePublished' in record) candidates.push(record)
+    }
+  }
+  // The JSON-LD script is read as text and parsed as JSON; no script ever runs.
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json"]')
+  )) {
+    try {
+      gather(JSON.parse(script.textContent ?? ''))
+    } catch {
+      // A broken JSON-LD block says nothing; the meta tags still may.
+    }
+  }
+  const article = candidates[0]
+  if (!article) return none
+  return {
+    headline: stringOf(article.headline),
+    author: nameOf(article.author),
+    publisher: nameOf(article.publisher),
+    datePublished: stringOf(article.datePublished),
+    url: stringOf(article.url)
+  }
+}
+
+const stringOf = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() ? tidy(value) : null
+
+function nameOf(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    const names = value.map(nameOf).filter((n): n is string => n !== null)
+    return names.length ? names.join(', ') : null
+  }
+  if (value && typeof value === 'object') return stringOf((value as { name?: unknown }).name)
+  return stringOf(value)
+}
+
+/** A byline shown on the page ("Penulis: …", a rel=author link) when no meta tag names one. */
+function pageByline(document: Document): string | null {
+  const selectors =
+    '[rel="author"], [itemprop="author"], [class*="author"], [class*="byline"], [class*="penulis"], [class*="reporter"]'
+  for (const el of Array.from(document.querySelectorAll(selectors))) {
+    const text = tidy(el.textContent ?? '')
+    if (!text || text.length > 120) continue
+    const named = authorFromByline(text)
+    if (named) return named
+    // A bare name ("Adhi Prasetya - detikSport"): short, and no sentence.
+    if (text.split(' ').length <= 8 && !/[.!?]$/.test(text)) return text
+  }
+  return null
+}
+
+/** A date as the page writes it (ISO, or Indonesian words) → ISO date, or null. */
+export function parseDate(text: string | null | undefined, reference: Date): string | null {
+  return text ? parseIndonesianDate(text, reference) : null
+}
+
+function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null
+  try {
+    const url = new URL(value.trim())
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
+}
+
+/** A site name, tidied, or the outlet it names when it is one a dateline would name. */
+export function tidySiteName(name: string | null | undefined): string | null {
+  if (!name) return null
+  const text = tidy(name)
+  return outletFromDateline(text) ?? (text || null)
+}
+
+/** "Judul Berita - Kompas.com" → "Judul Berita", when the tail names the outlet. */
+export function stripSiteSuffix(title: string, outlet: string | null): string {
+  const match = title.match(/^(.*\S)\s+[|\-–—:·•]\s+([^|\-–—:·•]{2,40})$/)
+  if (!match) return title
+  const tail = match[2].trim()
+  const named = (outlet && sameText(tail, outlet)) || outletFromDateline(tail) !== null
+  return named ? match[1] : title
+}
+
+/** Runs of white space → one space, trimmed. */
+export function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+const comparable = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+/** The same words, whatever the case, punctuation and spacing. */
+export function sameText(a: string, b: string): boolean {
+  return comparable(a) === comparable(b)
+}
