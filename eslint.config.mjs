@@ -127,7 +127,7 @@ export default tseslint.config(
     files: [
       'src/main/**/*.ts',
       'src/preload/**/*.ts',
-      'scripts/**/*.{js,mjs,ts}',
+      'scripts/**/*.{js,mjs,cjs,ts}',
       'tests/**/*.ts',
       'bin/**/*.cjs',
       '*.config.{ts,mjs}'
@@ -135,7 +135,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node }
   },
   {
-    files: ['bin/**/*.cjs'],
+    files: ['bin/**/*.cjs', 'scripts/**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   }
 )

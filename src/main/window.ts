@@ -2,6 +2,7 @@ import { BrowserWindow, session, shell, type WebContents } from 'electron'
 import path from 'node:path'
 import { isAppUrl, isExternalWebUrl } from './core/security'
 import { CONTENT_SECURITY_POLICY } from './core/serve/csp'
+import { mainWindowOptions } from './window-options'
 
 /** The URL the window loads: the dev server in development, the built file otherwise. */
 export function appUrl(): string {
@@ -45,28 +46,7 @@ function guardNavigation(contents: WebContents): void {
 
 /** The app's one window, with every item of Electron's security checklist that applies. */
 export function createMainWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 640,
-    minHeight: 480,
-    show: false,
-    title: 'Sorot',
-    autoHideMenuBar: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false
-    }
-  })
+  const window = new BrowserWindow(mainWindowOptions(preloadPath))
   guardNavigation(window.webContents)
   window.once('ready-to-show', () => window.show())
   void window.loadURL(appUrl())

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // page.evaluate bodies run in the page: they need the DOM types.
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { SEED } from '../support/paths'

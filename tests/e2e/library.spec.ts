@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { startServe, type ServedApp } from '../support/serve'
 
 import { SEED } from '../support/paths'
@@ -41,4 +41,25 @@ test('imports a file through the UI, lists it, opens it and switches language', 
   await page.reload()
   await expect(page.getByRole('link', { name: 'Library' })).toBeVisible()
   await context.close()
+})
+
+test('the app page cannot reach beyond 127.0.0.1, and the network guard catches what would', async ({
+  page,
+  networkGuard
+}) => {
+  const tryFetch = (): Promise<string> =>
+    page.evaluate(() =>
+      fetch('http://192.0.2.1/track').then(
+        () => 'reached',
+        () => 'blocked'
+      )
+    )
+  await page.goto(app.url)
+  // The app's CSP stops it before the network: the guard never even sees it.
+  expect(await tryFetch()).toBe('blocked')
+  expect(networkGuard.takeLeaks()).toEqual([])
+  // A page without that CSP: the guard catches and aborts the request.
+  await page.goto('about:blank')
+  expect(await tryFetch()).toBe('blocked')
+  expect(networkGuard.takeLeaks()).toEqual(['http://192.0.2.1/track'])
 })
