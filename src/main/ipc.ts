@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { CHANNELS } from '../shared/channels'
 import { fail } from '../shared/result'
 import type { Core } from './core/core'
-import { isAppUrl } from './core/security'
+import { isTrustedSender } from './core/security'
 import { appUrl } from './window'
 
 export const EVENT_CHANNEL = 'sorot:event'
@@ -10,7 +10,7 @@ export const EVENT_CHANNEL = 'sorot:event'
 /** True when the call comes from the app's own page in its main frame, not from a subframe. */
 function fromAppMainFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
-  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url, appUrl())
+  return isTrustedSender({ frame, isMainFrame: frame === event.sender.mainFrame }, appUrl())
 }
 
 /** Binds every contract channel to dispatch, behind the sender-frame check. */

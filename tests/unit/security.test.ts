@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isAppUrl, isExternalWebUrl } from '../../src/main/core/security'
+import { isAppUrl, isExternalWebUrl, isTrustedSender } from '../../src/main/core/security'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/core/serve/csp'
 import { ROOT } from '../support/paths'
 
@@ -37,6 +37,17 @@ describe('window policies (DESIGN.md §2)', () => {
     const dev = 'http://localhost:5173/'
     expect(isAppUrl('http://localhost:5173/#/settings', dev)).toBe(true)
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false)
+  })
+
+  it('answers IPC only from the app page in its main frame', () => {
+    const home = 'file:///opt/Sorot/resources/app.asar/out/renderer/index.html'
+    const call = (url: string | null, isMainFrame: boolean): boolean =>
+      isTrustedSender({ frame: url === null ? null : { url }, isMainFrame }, home)
+    expect(call(`${home}#/article/x`, true)).toBe(true)
+    expect(call(`${home}`, false)).toBe(false)
+    expect(call('https://evil.example/', true)).toBe(false)
+    expect(call('file:///tmp/downloaded.html', true)).toBe(false)
+    expect(call(null, true)).toBe(false)
   })
 
   it('has a CSP that allows no remote origin, no inline script and no framing', () => {

@@ -25,3 +25,16 @@ export function isAppUrl(url: string, appUrl: string): boolean {
     return false
   }
 }
+
+/** What an IPC call says about where it came from (Electron's senderFrame, reduced to data). */
+export interface IpcSender {
+  /** The calling frame, or null when it is gone. */
+  frame: { url: string } | null
+  /** True when the calling frame is its page's main frame (not an iframe). */
+  isMainFrame: boolean
+}
+
+/** Only the app's own page, in its main frame, may call the core. */
+export function isTrustedSender(sender: IpcSender, appUrl: string): boolean {
+  return sender.frame !== null && sender.isMainFrame && isAppUrl(sender.frame.url, appUrl)
+}
