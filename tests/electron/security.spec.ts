@@ -21,26 +21,24 @@ test.describe('Electron security checklist, on the real window and session', () 
     await app?.close()
   })
 
-  test('the window runs with the checklist webPreferences', async () => {
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0].webContents
-      const p = contents.getLastWebPreferences() ?? {}
+  test('the page is isolated and sandboxed: no Node, no ipcRenderer, no <webview>', async () => {
+    const page = await app.firstWindow()
+    const seen = await page.evaluate(() => {
+      const g = globalThis as Record<string, unknown>
       return {
-        contextIsolation: p.contextIsolation,
-        sandbox: p.sandbox,
-        nodeIntegration: p.nodeIntegration,
-        webSecurity: p.webSecurity,
-        webviewTag: p.webviewTag,
-        allowRunningInsecureContent: p.allowRunningInsecureContent
+        require: typeof g.require,
+        process: typeof g.process,
+        buffer: typeof g.Buffer,
+        ipcRenderer: typeof (g.sorot as Record<string, unknown> | undefined)?.ipcRenderer,
+        webview: document.createElement('webview').constructor.name
       }
     })
-    expect(prefs).toEqual({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      allowRunningInsecureContent: false
+    expect(seen).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      buffer: 'undefined',
+      ipcRenderer: 'undefined',
+      webview: 'HTMLUnknownElement'
     })
   })
 

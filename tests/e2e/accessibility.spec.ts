@@ -1,0 +1,46 @@
+import { SEED } from '../support/paths'
+import { seriousViolations } from '../support/axe'
+import { startServe, type ServedApp } from '../support/serve'
+import { expect, test } from '../support/test'
+
+let app: ServedApp
+test.beforeAll(async () => {
+  app = await startServe()
+})
+test.afterAll(async () => {
+  await app.stop()
+})
+
+for (const locale of ['id-ID', 'en-US']) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${locale}, ${colorScheme}`, () => {
+      test.use({ locale, colorScheme })
+
+      test('library, reader, dialogs and settings have no serious or critical axe violations', async ({
+        page
+      }) => {
+        await page.goto(app.url)
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        if ((await page.getByRole('link', { name: /Kerja sama antara/ }).count()) === 0) {
+          await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(SEED)
+          await expect(page.getByRole('link', { name: /Kerja sama antara/ })).toBeVisible()
+        }
+        expect(await seriousViolations(page), 'library').toEqual([])
+
+        await page.locator('.import-actions button').first().click()
+        await expect(page.getByRole('dialog')).toBeVisible()
+        expect(await seriousViolations(page), 'paste dialog').toEqual([])
+        await page.keyboard.press('Escape')
+        await expect(page.getByRole('dialog')).toBeHidden()
+
+        await page.getByRole('link', { name: /Kerja sama antara/ }).click()
+        await expect(page.getByRole('article')).toBeVisible()
+        expect(await seriousViolations(page), 'reader').toEqual([])
+
+        await page.goto(`${app.url}#/settings`)
+        await expect(page.getByRole('combobox').first()).toBeVisible()
+        expect(await seriousViolations(page), 'settings').toEqual([])
+      })
+    })
+  }
+}
