@@ -72,7 +72,7 @@ test.describe('Electron security checklist, on the real window and session', () 
     expect(seen.csp).not.toMatch(/https?:/)
   })
 
-  test('IPC from a frame that is not the app main frame is refused', async () => {
+  test("IPC from the app's own main frame passes the sender check (refusals: unit test)", async () => {
     const page = await app.firstWindow()
     const answer = await page.evaluate(async () => {
       const bridge = (
