@@ -1,5 +1,8 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { languageFromLocale, resources } from '../../src/shared/i18n'
+import { languageFromLocale, localeFiles, resources } from '../../src/shared/i18n'
+import { ROOT } from '../support/paths'
 
 /** Every key path of a nested message object, plural suffixes folded. */
 function keys(messages: unknown, prefix = ''): string[] {
@@ -10,6 +13,16 @@ function keys(messages: unknown, prefix = ''): string[] {
 }
 
 describe('locales', () => {
+  it('loads every locale file on disk, and no two files define the same top-level key', () => {
+    for (const language of ['id', 'en'] as const) {
+      const dir = path.join(ROOT, 'src/shared/i18n/locales', language)
+      const onDisk = readdirSync(dir).map((f) => f.replace(/\.json$/, ''))
+      expect(Object.keys(localeFiles[language]).sort(), language).toEqual(onDisk.sort())
+      const topKeys = Object.values(localeFiles[language]).flatMap((file) => Object.keys(file))
+      expect(topKeys.length, `${language}: ${topKeys.join(', ')}`).toBe(new Set(topKeys).size)
+    }
+  })
+
   it('Indonesian and English have exactly the same keys', () => {
     const id = keys(resources.id.translation).sort()
     const en = keys(resources.en.translation).sort()

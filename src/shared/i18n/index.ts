@@ -1,23 +1,51 @@
 import type { Language } from '../model'
+import enAnnotations from './locales/en/annotations.json'
+import enApp from './locales/en/app.json'
+import enExport from './locales/en/export.json'
+import enLibrary from './locales/en/library.json'
+import enReader from './locales/en/reader.json'
+import enSearch from './locales/en/search.json'
+import enSettings from './locales/en/settings.json'
+import idAnnotations from './locales/id/annotations.json'
+import idApp from './locales/id/app.json'
+import idExport from './locales/id/export.json'
+import idLibrary from './locales/id/library.json'
+import idReader from './locales/id/reader.json'
+import idSearch from './locales/id/search.json'
+import idSettings from './locales/id/settings.json'
 
 /**
  * Locale files live in locales/<language>/<feature>.json, one file per feature so each
  * feature owns its words; they merge into one i18next namespace. The UI and the exports use
- * these same files. A test checks that every language has exactly the same keys.
+ * these same files. They are imported by name (not globbed) so plain Node tools (tsx, the CLI)
+ * load them too; a test checks that every file on disk is listed here, that no two files
+ * define the same top-level key, and that every language has exactly the same keys.
  */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', {
-  eager: true
-})
+export const localeFiles = {
+  en: {
+    annotations: enAnnotations,
+    app: enApp,
+    export: enExport,
+    library: enLibrary,
+    reader: enReader,
+    search: enSearch,
+    settings: enSettings
+  },
+  id: {
+    annotations: idAnnotations,
+    app: idApp,
+    export: idExport,
+    library: idLibrary,
+    reader: idReader,
+    search: idSearch,
+    settings: idSettings
+  }
+} satisfies Record<Language, Record<string, Record<string, unknown>>>
 
 type Messages = Record<string, unknown>
 
-function collect(language: Language): Messages {
-  const messages: Messages = {}
-  for (const [file, module] of Object.entries(files)) {
-    if (file.startsWith(`./locales/${language}/`)) Object.assign(messages, module.default)
-  }
-  return messages
-}
+const collect = (language: Language): Messages =>
+  Object.assign({}, ...Object.values(localeFiles[language])) as Messages
 
 export const LANGUAGES: readonly Language[] = ['id', 'en']
 
