@@ -1,14 +1,15 @@
 /**
- * `npm run bench`: Sorot's speed figures, printed as JSON and compared with the issues'
- * targets. Numbers only: no test asserts a timing. `npm run bench -- import` runs one section.
+ * `npm run bench`: Sorot's speed figures, printed as a table and compared with the issues'
+ * targets; `npm run bench -- --json` prints one JSON object last, with each figure under its key.
+ * Numbers only: no test asserts a timing. `npm run bench -- import` runs one section.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { importBenchmarks } from './bench/import'
-import { quoteBenchmarks } from './bench/quotes'
 
 export interface Figure {
+  /** The figure's name in `--json` (issue 9's keys, e.g. highlightP95Ms10k). */
+  key?: string
   name: string
   value: number
   unit: string
@@ -20,18 +21,67 @@ export interface Figure {
 
 export type Section = (workDir: string) => Promise<Figure[]>
 
-const sections: Record<string, Section> = { import: importBenchmarks, quotes: quoteBenchmarks }
+// Loaded when run, so a section whose code cannot load is reported and the others still run.
+const sections: Record<string, () => Promise<Section>> = {
+  import: async () => (await import('./bench/import')).importBenchmarks,
+  quotes: async () => (await import('./bench/quotes')).quoteBenchmarks,
+  search: async () => (await import('./bench/search')).searchBenchmarks,
+  storage: async () => (await import('./bench/storage')).storageBenchmarks,
+  reader: async () => (await import('./bench/reader')).readerBenchmarks
+}
+
+/** The keys issue 9 asks for; `--json` lists those no section measured under `missing`. */
+const EXPECTED_KEYS = [
+  'importTxtPerSec',
+  'importHtmlPerSec',
+  'libraryLoadMs',
+  'libraryLoadFloorMs',
+  'highlightP95Ms10',
+  'highlightP95Ms10k',
+  'searchP50Ms',
+  'searchP95Ms',
+  'indexBuildMs',
+  'indexLoadMs',
+  'renderMs',
+  'highlightRenderMs',
+  'quotesMsPer1000Words',
+  'rssMb',
+  'baselineHighlightP95Ms10k'
+]
+
+/** One line per figure: key, value and unit, target, pass or FAIL, and what was measured. */
+function table(figures: Figure[]): string {
+  const keyWidth = Math.max(4, ...figures.map((f) => (f.key ?? '').length))
+  const shown = (f: Figure): string => `${f.value} ${f.unit}`
+  const valueWidth = Math.max(...figures.map((f) => shown(f).length))
+  return figures
+    .map((f) => {
+      const target = Number.isFinite(f.target)
+        ? `${f.better === 'higher' ? '≥' : '≤'} ${f.target}`
+        : '—'
+      return `${(f.key ?? '').padEnd(keyWidth)}  ${shown(f).padStart(valueWidth)}  ${target.padEnd(10)} ${f.pass ? 'pass' : 'FAIL'}  ${f.name}`
+    })
+    .join('\n')
+}
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2).filter((a) => a !== '--')
+  const args = process.argv.slice(2).filter((a) => a !== '--')
+  const json = args.includes('--json')
+  const wanted = args.filter((a) => a !== '--json')
   const names = wanted.length ? wanted : Object.keys(sections)
   const figures: Figure[] = []
+  const failedSections: Record<string, string> = {}
   for (const name of names) {
     const section = sections[name]
     if (!section) throw new Error(`Unknown bench section "${name}" (${Object.keys(sections)})`)
     const workDir = mkdtempSync(path.join(os.tmpdir(), `sorot-bench-${name}-`))
+    process.stderr.write(`bench: ${name}…\n`)
     try {
-      figures.push(...(await section(workDir)))
+      figures.push(...(await (await section())(workDir)))
+    } catch (error) {
+      // One broken section must not hide the others' figures.
+      failedSections[name] = error instanceof Error ? error.message : String(error)
+      process.stderr.write(`bench: ${name} failed: ${failedSections[name]}\n`)
     } finally {
       rmSync(workDir, { recursive: true, force: true })
     }
@@ -39,12 +89,19 @@ async function main(): Promise<void> {
   for (const figure of figures)
     figure.pass =
       figure.better === 'higher' ? figure.value >= figure.target : figure.value <= figure.target
+  const keyed = Object.fromEntries(figures.filter((f) => f.key).map((f) => [f.key, f.value]))
   const report = {
+    ...keyed,
+    missing: EXPECTED_KEYS.filter((key) => !(key in keyed)),
+    failedSections,
     machine: { cpus: os.cpus().length, node: process.version, platform: process.platform },
     figures,
-    allPass: figures.every((f) => f.pass)
+    allPass: figures.every((f) => f.pass) && Object.keys(failedSections).length === 0
   }
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+  process.stdout.write(`${table(figures)}\n`)
+  if (json) process.stdout.write(`${JSON.stringify(report)}\n`)
+  else if (report.missing.length)
+    process.stdout.write(`not measured: ${report.missing.join(', ')}\n`)
 }
 
 void main()

@@ -30,6 +30,7 @@ export async function quoteBenchmarks(): Promise<Figure[]> {
   const round = (n: number): number => Math.round(n * 1000) / 1000
   return [
     {
+      key: 'quotesMsPer1000Words',
       name: `quotes.detect ms per 1,000 words (worst of ${texts.length} real articles, ${words} words)`,
       value: round(perArticle.at(-1) ?? 0),
       unit: 'ms',

@@ -44,11 +44,19 @@ describe('storage layout (DESIGN.md §3)', () => {
   it('remembers settings across restarts', async () => {
     const dataDir = await tempDir()
     const core = await openCore({ dataDir, version: 'test' })
-    expect(await value(core, 'settings.get', {})).toEqual({ language: null, theme: 'system' })
-    await value(core, 'settings.set', { language: 'en' })
+    expect(await value(core, 'settings.get', {})).toMatchObject({
+      language: null,
+      theme: 'system',
+      fontSize: 19
+    })
+    await value(core, 'settings.set', { language: 'en', fontSize: 21 })
     await core.close()
     const again = await openCore({ dataDir, version: 'test' })
-    expect(await value(again, 'settings.get', {})).toEqual({ language: 'en', theme: 'system' })
+    expect(await value(again, 'settings.get', {})).toMatchObject({
+      language: 'en',
+      theme: 'system',
+      fontSize: 21
+    })
   })
 })
 

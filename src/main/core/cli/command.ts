@@ -35,6 +35,12 @@ export interface CliCommand {
   usage: string
   summary: string
   options?: NonNullable<ParseArgsConfig['options']>
+  /**
+   * True when the command changes the library: it then takes the data dir's writer lock (and
+   * fails with "Sorot is open on this library" while the app holds it). Without it the library
+   * is opened read-only and every save is refused.
+   */
+  writes?: boolean
   run(context: CliContext, args: string[], values: OptionValues): Promise<number>
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { openCore, type Core } from '../core'
+import type { Recovery } from '../store/json-file'
 import { resolveDataDir } from '../data-dir'
 import {
   UsageError,
@@ -17,6 +18,17 @@ const globalOptions: NonNullable<ParseArgsConfig['options']> = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' }
+}
+
+/** How long a write command waits for another writer (a CLI import) before giving up. */
+const LOCK_WAIT_MS = 3000
+
+/** What happened to a damaged file, for stderr: where it was kept and what replaced it. */
+function recoveryMessage(recovery: Recovery): string {
+  const replaced = recovery.restoredFrom
+    ? `restored from the snapshot backups/${recovery.restoredFrom}`
+    : 'no snapshot held a good copy, so it starts empty'
+  return `sorot: ${recovery.file} was damaged (${recovery.reason}); it was kept as ${recovery.movedTo} and ${replaced}`
 }
 
 /** The usage text, made from the command registry. */
@@ -79,15 +91,17 @@ export async function runCli(argv: string[], io: CliIo, env: CliEnvironment): Pr
       env,
       json: values.json === true,
       core: async (): Promise<Core> => {
+        const writes = command.writes === true
+        // Only writers take the lock (and the daily snapshot): reads run beside the app.
         core ??= await openCore({
           dataDir: resolveDataDir(values['data-dir'] as string | undefined),
-          version: env.version
+          version: env.version,
+          readOnly: !writes,
+          lock: writes ? { holder: 'cli', waitMs: LOCK_WAIT_MS } : undefined,
+          dailySnapshot: writes
         })
-        for (const recovery of core.recoveries.splice(0)) {
-          io.stderr(
-            `sorot: ${recovery.file} was damaged (${recovery.reason}); it was kept as ${recovery.movedTo}`
-          )
-        }
+        for (const recovery of core.recoveries.splice(0)) io.stderr(recoveryMessage(recovery))
+        for (const warning of core.warnings.splice(0)) io.stderr(`sorot: ${warning}`)
         return core
       }
     }
@@ -103,6 +117,8 @@ export async function runCli(argv: string[], io: CliIo, env: CliEnvironment): Pr
     io.stderr(`sorot: ${error instanceof Error ? error.message : String(error)}`)
     return 1
   } finally {
+    // Files opened during the command (an article, its annotations) may have been repaired too.
+    for (const recovery of core?.recoveries.splice(0) ?? []) io.stderr(recoveryMessage(recovery))
     await core?.close()
   }
 }

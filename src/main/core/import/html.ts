@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import { Readability } from '@mozilla/readability'
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify'
 import type * as Jsdom from 'jsdom'
+import type * as Linkedom from 'linkedom'
 import type { Block, BlockType, Removal } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { cleanLines } from './clean'
@@ -29,13 +30,17 @@ import {
  * Imported HTML is data, never markup (DESIGN.md §2, §4): a page is reduced to text blocks and
  * nothing of its markup (tags, attributes, URLs of scripts or handlers) is kept.
  *
- * jsdom parses the page; it runs no script (scripting is off) and loads nothing (no resource
- * loader). Every text this file turns into blocks has first been through DOMPurify, over that
- * same jsdom window, with a text-only configuration: no attribute survives, only the elements
- * that shape blocks stay (other elements give up their text and go), and code, embeds, forms'
- * controls and media go with everything inside them. That is the security guarantee. The junk
- * removal before it serves the extraction, not security: it takes out page furniture and widgets
- * (navigation, share bars, comments, related links) that are harmless but are not the article.
+ * linkedom parses the page (it is many times faster than jsdom, and Readability's walk over it
+ * stays fast on deep pages); it runs no script and loads nothing. Readability picks the article
+ * out of that DOM and serialises it. Only that markup, never the page, goes through DOMPurify,
+ * in one jsdom window (DOMPurify needs a full DOM), with a text-only configuration: no attribute
+ * survives, only the elements that shape blocks stay (other elements give up their text and
+ * go), and code, embeds, forms' controls and media go with everything inside them. Every text
+ * this file turns into blocks is read from DOMPurify's result. That is the security guarantee,
+ * whatever linkedom or Readability make of a page. The junk removal before it serves the
+ * extraction, not security: it takes out page furniture and widgets (navigation, share bars,
+ * comments, related links) that are harmless but are not the article. The depth and size guards
+ * bound the work a hostile page can cause.
  */
 
 const ELEMENT_NODE = 1
@@ -43,6 +48,15 @@ const TEXT_NODE = 3
 
 /** Page furniture by element: never the article, so never left for Readability to weigh. */
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'figure', 'figcaption', 'dialog'])
+
+/**
+ * Elements of the body that hold no text, taken out before Readability: DOMPurify would drop
+ * them anyway, and a page's images, scripts and embeds are much of what Readability and
+ * DOMPurify would otherwise walk. (Not a security measure: DOMPurify's configuration is.)
+ */
+const UNREAD_TAGS = new Set(
+  'script style noscript template iframe object embed img picture source link meta'.split(' ')
+)
 
 /** Class and id words that name widgets around an article rather than the article. */
 const JUNK_WORDS = new Set(
@@ -110,10 +124,33 @@ interface RawBlock {
 }
 
 /**
+ * Beyond this depth a page's elements are flattened into blocks at it: no news page nests that
+ * deep, and Readability's walk gets slow on pages that do.
+ */
+export const MAX_DEPTH = 200
+
+/** Pages with more elements than this are refused: reading them would take too long. */
+export const MAX_ELEMENTS = 100_000
+
+/**
+ * Readability is not run over a page with more elements than this (after junk removal): the
+ * page's own article element, or its body, is read instead.
+ */
+export const READABLE_ELEMENTS = 15_000
+
+/** Elements whose text is never read: dropped when a too-deep part of a page is flattened. */
+const NOT_TEXT_SET = new Set(NOT_TEXT)
+
+/** Elements a block of flattened text keeps the kind of. */
+const BLOCK_TAGS = new Set(
+  [...Object.keys(BLOCK_OF), ...BOUNDARIES].filter((tag) => tag !== 'body' && tag !== 'html')
+)
+
+/**
  * A saved or fetched web page → article draft: metadata read from the whole page (Open Graph,
- * meta tags, JSON-LD, bylines), the article found by Readability (or the body's paragraphs when
- * it finds none), sanitised by DOMPurify, reduced to text blocks and cleaned of news junk like
- * text is.
+ * meta tags, JSON-LD, bylines), the article found by Readability (or the page's own article
+ * element, or its body, when it finds none), sanitised by DOMPurify, reduced to text blocks and
+ * cleaned of news junk like text is.
  */
 export function extractHtml(
   html: string,
@@ -121,24 +158,32 @@ export function extractHtml(
   options: ExtractOptions = {}
 ): ArticleDraft {
   const reference = options.reference ?? new Date()
-  const dom = pageDom()
-  const document = dom.parse(html)
+  let document = parsePage(html, name)
   const page = readPageMetadata(document, reference)
   removeJunk(document)
 
   let found: ReadabilityArticle | null = null
-  try {
-    found = readArticle(document)
-  } catch {
-    // A page Readability cannot walk is read like one it found nothing in.
-    found = null
+  // (linkedom's getElementsByTagName('*') finds nothing: the selector form counts.)
+  const readable = document.querySelectorAll('*').length <= READABLE_ELEMENTS
+  if (readable) {
+    try {
+      found = readArticle(document)
+    } catch {
+      // A page Readability cannot walk is read like one it found nothing in.
+      found = null
+    }
   }
-  let cleaned = cleanBlocks(found ? textBlocks(dom, found.content) : [], reference, options.keep)
+  let cleaned = cleanBlocks(found ? textBlocks(found.content) : [], reference, options.keep)
   if (cleaned.blocks.length === 0) {
-    // Readability changes the page it reads: the body's own text comes from a fresh parse.
-    const fresh = dom.parse(html)
-    removeJunk(fresh)
-    cleaned = cleanBlocks(textBlocks(dom, fresh.body), reference, options.keep)
+    if (readable) {
+      // Readability changes the page it reads: the page's own text comes from a fresh parse.
+      document = parsePage(html, name)
+      removeJunk(document)
+    }
+    for (const root of fallbackRoots(document)) {
+      cleaned = cleanBlocks(textBlocks(root.innerHTML), reference, options.keep)
+      if (cleaned.blocks.length > 0) break
+    }
   }
 
   let blocks = cleaned.blocks
@@ -170,28 +215,156 @@ export function extractHtml(
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The DOM: one jsdom window, its parser and DOMPurify over it.
-
-/** Parses pages and sanitises their nodes, in one jsdom window. */
-export interface PageDom {
-  /** The page as a document of the window; its scripts never run, nothing is fetched. */
-  parse(html: string): Document
-  /** The DOMPurify instance over the window. */
-  readonly purify: DOMPurify
+/**
+ * Where the text of a page Readability found nothing in (or did not read) is looked for: the
+ * element the page itself names as its article, then its only `<article>`, then `<main>`, and
+ * last the whole body.
+ */
+function fallbackRoots(document: Document): Element[] {
+  const articles = document.querySelectorAll('article')
+  const roots = [
+    document.querySelector('[itemprop="articleBody"]'),
+    articles.length === 1 ? articles[0] : null,
+    document.querySelector('main'),
+    document.body
+  ]
+  return roots.filter((root): root is Element => root !== null)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Two DOMs: linkedom reads the page (fast), jsdom is where DOMPurify cleans the article.
+
+type LinkedomModule = typeof Linkedom
 type JsdomModule = typeof Jsdom
 
-let shared: PageDom | null = null
+let linkedom: LinkedomModule | null = null
 
 /**
- * The jsdom window every page is parsed in, made on first use. One window serves all pages:
- * making a window costs far more than parsing a page into it, and with scripting off nothing
- * a page holds can reach the window. jsdom is loaded here, not when this file is: loading it
- * takes longer than most commands that never read HTML.
+ * The page as a linkedom document: always an `<html>` with a `<head>` and a `<body>`, no part
+ * nested deeper than MAX_DEPTH. linkedom builds a DOM and nothing else: it runs no script,
+ * loads nothing, and has no window a page could reach. It is loaded on first use, not when
+ * this file is: most commands never read HTML.
  */
-export function pageDom(): PageDom {
+export function parsePage(html: string, name: string): Document {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as LinkedomModule
+  const document = new linkedom.DOMParser().parseFromString(
+    html,
+    'text/html'
+  ) as unknown as Document
+  wholeDocument(document)
+  guardTree(document, name)
+  return document
+}
+
+/**
+ * Gives the document the shape a browser would: linkedom keeps the markup's own shape, so a
+ * page written without `<html>`, `<head>` or `<body>` (or with text after them) has its nodes
+ * moved into them.
+ */
+function wholeDocument(document: Document): void {
+  const top = Array.from(document.childNodes).filter((node) => node.nodeType !== 10)
+  let root = top.find((node) => node.nodeName === 'HTML') as Element | undefined
+  if (!root) {
+    root = document.createElement('html')
+    document.appendChild(root)
+  }
+  const children = (parent: Element, tag: string): Element | undefined =>
+    Array.from(parent.children).find((child) => child.nodeName === tag)
+  const head =
+    children(root, 'HEAD') ?? root.insertBefore(document.createElement('head'), root.firstChild)
+  let body = children(root, 'BODY')
+  const before: Node[] = []
+  const after: Node[] = []
+  const place = (node: Node): void => {
+    if (node === root || node === head || node === body) return
+    if (['TITLE', 'META', 'LINK', 'BASE'].includes(node.nodeName)) head.appendChild(node)
+    else (body ? after : before).push(node)
+  }
+  for (const node of top) {
+    if (node !== root) place(node)
+    else for (const child of Array.from(root.childNodes)) place(child)
+  }
+  if (!body) body = root.appendChild(document.createElement('body'))
+  body.prepend(...before)
+  body.append(...after)
+}
+
+/**
+ * Counts the page's elements and flattens what lies deeper than MAX_DEPTH; refuses a page with
+ * more than MAX_ELEMENTS. The walk keeps its own stack: a deep page cannot overflow the call
+ * stack.
+ */
+function guardTree(document: Document, name: string): void {
+  let count = 0
+  const stack: Array<[Element, number]> = [[document.documentElement, 1]]
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop() as [Element, number]
+    count += depth === MAX_DEPTH ? 1 + flatten(el) : 1
+    if (count > MAX_ELEMENTS)
+      throw new SorotFailure(
+        'bad_input',
+        `${name} is too large to read: it has more than ${MAX_ELEMENTS.toLocaleString('en')} elements`
+      )
+    if (depth === MAX_DEPTH) continue
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+      stack.push([child, depth + 1])
+  }
+}
+
+/**
+ * Replaces what is inside `el` by its text as flat blocks: each run of text keeps the kind of
+ * the block element it was in (a paragraph, a heading, a list item…) and its `<br>`s; elements
+ * that hold no text (scripts, styles, media…) go. Returns how many elements it made.
+ */
+function flatten(el: Element): number {
+  const document = el.ownerDocument
+  const runs: Element[] = []
+  let owner: Element | null = null
+  let run: Element | null = null
+  const stack: Array<[Node, Element]> = Array.from(el.childNodes, (node): [Node, Element] => [
+    node,
+    el
+  ]).reverse()
+  while (stack.length > 0) {
+    const [node, block] = stack.pop() as [Node, Element]
+    const tag = node.nodeName.toLowerCase()
+    if (node.nodeType === TEXT_NODE || tag === 'br') {
+      if (!run || block !== owner) {
+        run = document.createElement(block === el ? 'p' : block.nodeName.toLowerCase())
+        runs.push(run)
+        owner = block
+      }
+      run.append(
+        node.nodeType === TEXT_NODE ? (node.textContent ?? '') : document.createElement('br')
+      )
+      continue
+    }
+    if (node.nodeType !== ELEMENT_NODE || NOT_TEXT_SET.has(tag)) continue
+    const inner = BLOCK_TAGS.has(tag) ? (node as Element) : block
+    const kids = Array.from(node.childNodes)
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], inner])
+  }
+  el.replaceChildren(...runs)
+  return runs.length
+}
+
+/** Sanitises HTML with DOMPurify, in one jsdom window. */
+export interface Purifier {
+  /** The DOMPurify instance over the window. */
+  readonly purify: DOMPurify
+  /** `html` as DOMPurify's clean DOM tree (a `<body>` of the window). */
+  clean(html: string): Element
+}
+
+let shared: Purifier | null = null
+
+/**
+ * The jsdom window DOMPurify works in, made on first use. One window serves all pages: making
+ * a window costs far more than cleaning an article in it, and it only ever holds the article
+ * markup Readability chose. jsdom is loaded here, not when this file is: loading it takes
+ * longer than most commands that never read HTML.
+ */
+export function purifier(): Purifier {
   if (shared) return shared
   const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as JsdomModule
   // jsdom's defaults run no script and load no resource; the silent console keeps a page's
@@ -199,18 +372,19 @@ export function pageDom(): PageDom {
   const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() })
   const purify = createDOMPurify(window)
   if (!purify.isSupported) throw new Error('DOMPurify cannot run over jsdom')
-  const parser = new window.DOMParser()
-  shared = { parse: (html) => parser.parseFromString(html, 'text/html'), purify }
+  const instance: Purifier = { purify, clean: (html) => instance.purify.sanitize(html, SANITIZE) }
+  shared = instance
   return shared
 }
 
-/** `node` as text blocks, read from DOMPurify's clean copy of it, never from the node itself. */
-function textBlocks(dom: PageDom, node: Node): RawBlock[] {
-  return collectBlocks(dom.purify.sanitize(node, SANITIZE))
+/** Article markup as text blocks, read from DOMPurify's clean tree of it, never from the markup. */
+function textBlocks(html: string): RawBlock[] {
+  return collectBlocks(purifier().clean(html))
 }
 
 interface ReadabilityArticle {
-  content: Element
+  /** The article's markup, as Readability serialised it from the page's DOM. */
+  content: string
   title: string | null
   byline: string | null
   siteName: string | null
@@ -218,11 +392,7 @@ interface ReadabilityArticle {
 }
 
 function readArticle(document: Document): ReadabilityArticle | null {
-  // The serializer hands back the article element itself, so nothing is serialised to markup
-  // and parsed a second time.
-  const article = new Readability<Element>(document, {
-    serializer: (node) => node as Element
-  }).parse()
+  const article = new Readability(document, { maxElemsToParse: READABLE_ELEMENTS }).parse()
   if (!article?.content) return null
   return {
     content: article.content,
@@ -243,7 +413,7 @@ function removeJunk(document: Document): void {
     if (!el.isConnected) continue
     const tag = el.nodeName.toLowerCase()
     if (tag === 'main') continue
-    if (FURNITURE_TAGS.has(tag)) {
+    if (FURNITURE_TAGS.has(tag) || UNREAD_TAGS.has(tag)) {
       el.remove()
       continue
     }

@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { SorotFailure } from '../../../shared/result'
-import { JsonFile, storageFailure, type Recovery } from './json-file'
+import type { Migration } from '../backup/migrations'
+import { findBackupCopy, removePartialSnapshots, takeSnapshot } from '../backup/snapshots'
+import { removeTempFiles, type FileSystem } from './atomic-file'
+import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from './json-file'
 import {
   SCHEMA_VERSION,
   annotationsFileSchema,
@@ -24,7 +27,18 @@ function assertSafeId(id: string): void {
 
 export interface StoreOptions {
   onRecovered?: (recovery: Recovery) => void
+  /**
+   * Opened without the writer lock (read-only CLI commands): every save is refused, and the
+   * temp files of another process's writes under way are left alone.
+   */
+  readOnly?: boolean
+  /** Replaces the built-in migrations (tests). */
+  migrations?: readonly Migration[]
+  /** Replaces node:fs for every write of this store (fault injection in tests). */
+  fileSystem?: FileSystem
 }
+
+type FileOptions<T> = Pick<JsonFileOptions<T>, 'kind' | 'schema' | 'defaults' | 'memoryOnly'>
 
 /**
  * The data dir of DESIGN.md §3: index.json, articles/<id>.json, annotations/<id>.json,
@@ -41,19 +55,49 @@ export class LibraryStore {
   private constructor(dataDir: string, options: StoreOptions) {
     this.dataDir = dataDir
     this.#options = options
-    this.index = new JsonFile(path.join(dataDir, 'index.json'), {
-      schema: indexFileSchema,
-      defaults: () => ({ schemaVersion: SCHEMA_VERSION, articles: [] }),
-      onRecovered: options.onRecovered
-    })
-    this.settings = new JsonFile(path.join(dataDir, 'settings.json'), {
-      schema: settingsFileSchema,
-      defaults: () => ({ schemaVersion: SCHEMA_VERSION, language: null, theme: 'system' }),
-      onRecovered: options.onRecovered
-    })
+    this.index = new JsonFile(
+      path.join(dataDir, 'index.json'),
+      this.#fileOptions({
+        kind: 'index',
+        // Annotation counts are derived from the annotations files (a highlight rewrites only
+        // its own file, DESIGN.md §3), so they are never written into index.json.
+        memoryOnly: ['counts'],
+        schema: indexFileSchema,
+        defaults: () => ({ schemaVersion: SCHEMA_VERSION, articles: [] })
+      })
+    )
+    this.settings = new JsonFile(
+      path.join(dataDir, 'settings.json'),
+      this.#fileOptions({
+        kind: 'settings',
+        schema: settingsFileSchema,
+        defaults: () => ({ schemaVersion: SCHEMA_VERSION, language: null, theme: 'system' })
+      })
+    )
   }
 
-  /** Creates the folders when missing and loads index.json and settings.json. */
+  #migrationSnapshot: Promise<void> | undefined
+  #sweep: Promise<void> = Promise.resolve()
+
+  /** What every data file shares: recovery from the snapshots, migrations, read-only mode. */
+  #fileOptions<T>(own: FileOptions<T>): JsonFileOptions<T> {
+    return {
+      ...own,
+      onRecovered: this.#options.onRecovered,
+      findBackup: (file, accept) => findBackupCopy(this.dataDir, file, accept),
+      // One snapshot before the first file is migrated covers every file of this opening.
+      beforeMigration: () =>
+        (this.#migrationSnapshot ??= takeSnapshot(this, 'migration').then(() => undefined)),
+      migrations: this.#options.migrations,
+      readOnly: this.#options.readOnly,
+      fileSystem: this.#options.fileSystem
+    }
+  }
+
+  /**
+   * Creates the folders when missing, removes what killed writes left behind (temp files,
+   * partial snapshots) and loads index.json and settings.json.
+   */
   static async open(dataDir: string, options: StoreOptions = {}): Promise<LibraryStore> {
     for (const dir of [
       dataDir,
@@ -66,10 +110,23 @@ export class LibraryStore {
       }
     }
     const store = new LibraryStore(dataDir, options)
+    // Another process may be writing while a read-only command runs: its temp files are live.
+    if (!options.readOnly) {
+      await removePartialSnapshots(dataDir)
+      // In the background (a 10,000-entry readdir is opening time); flush() waits for it.
+      store.#sweep = Promise.all(
+        [dataDir, path.join(dataDir, 'articles'), path.join(dataDir, 'annotations')].map(
+          removeTempFiles
+        )
+      ).then(
+        () => undefined,
+        () => undefined
+      )
+    }
     await store.index.load()
     await store.settings.load()
     // Every file of §3 exists from the first run on, each with its schemaVersion.
-    if (!store.settings.exists) await store.settings.update(() => undefined)
+    if (!store.settings.exists && !options.readOnly) await store.settings.update(() => undefined)
     return store
   }
 
@@ -81,6 +138,7 @@ export class LibraryStore {
   articleFile(id: string): Promise<JsonFile<ArticleFile>> {
     assertSafeId(id)
     return this.#open(this.#articles, path.join(this.dataDir, 'articles', `${id}.json`), {
+      kind: 'article',
       schema: articleFileSchema,
       defaults: () => ({ schemaVersion: SCHEMA_VERSION, id, versions: [] })
     })
@@ -89,6 +147,7 @@ export class LibraryStore {
   annotationsFile(id: string): Promise<JsonFile<AnnotationsFile>> {
     assertSafeId(id)
     return this.#open(this.#annotations, path.join(this.dataDir, 'annotations', `${id}.json`), {
+      kind: 'annotations',
       schema: annotationsFileSchema,
       defaults: () => ({ schemaVersion: SCHEMA_VERSION, annotations: [] })
     })
@@ -109,6 +168,7 @@ export class LibraryStore {
 
   /** Waits for every pending write of every open file: call before quitting. */
   async flush(): Promise<void> {
+    await this.#sweep
     const files = [
       this.index,
       this.settings,
@@ -120,11 +180,11 @@ export class LibraryStore {
   #open<T extends { schemaVersion: number }>(
     cache: Map<string, Promise<JsonFile<T>>>,
     file: string,
-    options: Omit<ConstructorParameters<typeof JsonFile<T>>[1], 'onRecovered'>
+    options: FileOptions<T>
   ): Promise<JsonFile<T>> {
     let opened = cache.get(file)
     if (!opened) {
-      const jsonFile = new JsonFile<T>(file, { ...options, onRecovered: this.#options.onRecovered })
+      const jsonFile = new JsonFile<T>(file, this.#fileOptions(options))
       opened = jsonFile.load().then(() => jsonFile)
       opened.catch(() => cache.delete(file))
       cache.set(file, opened)

@@ -24,12 +24,15 @@ export const articleMetaSchema = z.object({
   sourceName: nullableString,
   readingProgress: z.number().min(0).max(1).optional(),
   tags: z.array(z.string()).optional(),
+  counts: z.object({ highlights: z.number(), notes: z.number(), quotes: z.number() }).optional(),
   deletedAt: z.string().optional()
 })
 
 export const indexFileSchema = z.object({
   schemaVersion: z.number(),
-  articles: z.array(articleMetaSchema)
+  articles: z.array(articleMetaSchema),
+  /** The colour of each tag that has one (tags themselves live on the articles). */
+  tagColors: z.record(z.string(), z.string()).optional()
 })
 
 export const articleFileSchema = z.object({
@@ -96,7 +99,11 @@ export const annotationsFileSchema = z.object({
 export const settingsFileSchema = z.object({
   schemaVersion: z.number(),
   language: z.enum(['id', 'en']).nullable(),
-  theme: z.enum(['system', 'light', 'dark', 'sepia'])
+  theme: z.enum(['system', 'light', 'dark', 'sepia']),
+  // Reader typography, absent in files written before it existed (defaults then apply).
+  fontSize: z.number().optional(),
+  lineHeight: z.number().optional(),
+  measure: z.number().optional()
 })
 
 export type IndexFile = z.infer<typeof indexFileSchema>

@@ -44,6 +44,7 @@ const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 5
 
 export const highlightCommand: CliCommand = {
   name: 'highlight',
+  writes: true,
   usage: 'highlight <id> --quote TEXT',
   summary:
     'highlight the exact TEXT in an article [--occurrence N] [--color C] [--label L]… [--note TEXT] [--kind highlight|quote] [--speaker NAME]',

@@ -6,6 +6,7 @@ import { call, printJson, UsageError, type CliCommand } from '../command'
 
 export const importCommand: CliCommand = {
   name: 'import',
+  writes: true,
   usage: 'import <path…|-> [--url URL]',
   summary: 'import .txt, .md and .html files, folders, stdin (-) or a web page (--url)',
   options: { url: { type: 'string', multiple: true } },

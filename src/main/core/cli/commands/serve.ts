@@ -3,6 +3,7 @@ import { UsageError, type CliCommand } from '../command'
 
 export const serveCommand: CliCommand = {
   name: 'serve',
+  writes: true,
   usage: 'serve [--port N]',
   summary: 'serve the app to a browser on 127.0.0.1 (URL with token on the first line)',
   options: { port: { type: 'string' } },
