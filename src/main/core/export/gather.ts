@@ -1,0 +1,60 @@
+import type { Annotation, ArticleMeta } from '../../../shared/model'
+import { canonicalText } from '../../../shared/text'
+import { findArticleMeta, listArticles } from '../library/articles'
+import { listAnnotations } from '../library/annotations'
+import type { LibraryStore } from '../store/library-store'
+
+/** Which annotations an export holds: some articles (all when absent), filtered. */
+export interface ExportScope {
+  articleIds?: readonly string[]
+  /** Only annotations carrying this label (its key, compared without case). */
+  label?: string
+  /** Only annotations whose speaker is this one (compared without case or extra spaces). */
+  speaker?: string
+}
+
+/** One article as the exporters see it: metadata, newest text and its live annotations. */
+export interface ExportArticle {
+  meta: ArticleMeta
+  version: number
+  text: string
+  annotations: Annotation[]
+}
+
+const folded = (value: string): string =>
+  value.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()
+
+/** True when the annotation passes the scope's label and speaker filters. */
+function matches(annotation: Annotation, scope: ExportScope): boolean {
+  if (scope.label && !annotation.labels.some((label) => folded(label) === folded(scope.label!)))
+    return false
+  if (scope.speaker && folded(annotation.speaker ?? '') !== folded(scope.speaker)) return false
+  return true
+}
+
+/**
+ * The articles and annotations an export covers, in library order (or the order the ids were
+ * given). With a label or speaker filter, articles left without any annotation are dropped.
+ */
+export async function gatherExport(
+  store: LibraryStore,
+  scope: ExportScope
+): Promise<ExportArticle[]> {
+  const metas = scope.articleIds
+    ? [...new Set(scope.articleIds)].map((id) => findArticleMeta(store, id))
+    : listArticles(store)
+  const filtered = Boolean(scope.label || scope.speaker)
+  const articles: ExportArticle[] = []
+  for (const meta of metas) {
+    const latest = (await store.articleFile(meta.id)).data.versions.at(-1)
+    const annotations = (await listAnnotations(store, meta.id)).filter((a) => matches(a, scope))
+    if (filtered && annotations.length === 0) continue
+    articles.push({
+      meta: structuredClone(meta),
+      version: latest?.version ?? 0,
+      text: latest ? canonicalText(latest.blocks) : '',
+      annotations
+    })
+  }
+  return articles
+}

@@ -1,0 +1,169 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Core } from '../../src/main/core/core'
+import type { Annotation, ArticleDetail } from '../../src/shared/model'
+import { CORPUS, importFile, SEED, tempCore, value } from '../support/core'
+
+interface Restored {
+  snapshot: string
+  articlesAdded: number
+  annotationsAdded: number
+  annotationsUpdated: number
+  skipped: Array<{ kind: string; id: string; reason: string }>
+}
+
+/** Every data file of a library (index, settings, articles, annotations), parsed. */
+async function dataFiles(core: Core): Promise<Record<string, unknown>> {
+  await core.close()
+  const dir = core.store.dataDir
+  const files: Record<string, unknown> = {}
+  for (const name of ['index.json', 'settings.json'])
+    files[name] = JSON.parse(await readFile(path.join(dir, name), 'utf8'))
+  for (const folder of ['articles', 'annotations'])
+    for (const name of (await readdir(path.join(dir, folder))).sort())
+      files[`${folder}/${name}`] = JSON.parse(await readFile(path.join(dir, folder, name), 'utf8'))
+  return files
+}
+
+/** Two articles, one with two versions; live, noted and trashed annotations; chosen settings. */
+async function fullLibrary(): Promise<{ core: Core; seedId: string; annotations: Annotation[] }> {
+  const core = await tempCore()
+  const { id: seedId } = await importFile(core, SEED)
+  const seedText = await readFile(SEED, 'utf8')
+  const [second] = await value<Array<{ status: string }>>(core, 'articles.import', {
+    items: [{ name: 'seed.txt', text: `${seedText}\nParagraf tambahan: “kata pengamat,” ujarnya.` }]
+  })
+  expect(second.status).toBe('new-version')
+  await importFile(core, path.join(CORPUS, 'real/03-kompas-baliho-rusia-bali.txt'))
+  const article = await value<ArticleDetail>(core, 'articles.get', { id: seedId })
+  const quote = 'CSTO menyatukan enam negara bekas Soviet'
+  const start = article.text.indexOf(quote)
+  const annotations = [
+    await value<Annotation>(core, 'annotations.create', {
+      articleId: seedId,
+      kind: 'quote',
+      start,
+      end: start + quote.length,
+      color: 'purple',
+      labels: ['fact'],
+      note: 'Catatan, dengan "kutip" dan\nbaris baru.',
+      speaker: 'RT'
+    }),
+    await value<Annotation>(core, 'annotations.create', {
+      articleId: seedId,
+      kind: 'highlight',
+      start: 0,
+      end: 20
+    }),
+    await value<Annotation>(core, 'annotations.create', {
+      articleId: seedId,
+      kind: 'note',
+      note: 'Catatan artikel.'
+    })
+  ]
+  await value(core, 'annotations.delete', { articleId: seedId, id: annotations[1].id })
+  await value(core, 'settings.set', { language: 'id', theme: 'sepia' })
+  return { core, seedId, annotations }
+}
+
+const backupOf = async (core: Core): Promise<string> =>
+  (await value<{ content: string }>(core, 'backup.create', {})).content
+
+describe('backup and restore', () => {
+  it('restores into an empty library an identical library', async () => {
+    const { core } = await fullLibrary()
+    const content = await backupOf(core)
+    const expected = await dataFiles(core)
+    const empty = await tempCore()
+    const report = await value<Restored>(empty, 'backup.restore', { content })
+    expect(report).toMatchObject({ articlesAdded: 2, skipped: [] })
+    expect(await dataFiles(empty)).toEqual(expected)
+    const snapshots = await readdir(path.join(empty.store.dataDir, 'backups'))
+    expect(snapshots.some((name) => name.endsWith('-restore'))).toBe(true)
+  })
+
+  it('merges into a library without losing newer local edits or local articles', async () => {
+    const { core, seedId, annotations } = await fullLibrary()
+    const content = await backupOf(core)
+    // After the backup: a newer edit, a new annotation, and an annotation taken out of the trash.
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await value(core, 'annotations.update', {
+      articleId: seedId,
+      id: annotations[0].id,
+      note: 'Diperbarui setelah cadangan.'
+    })
+    const added = await value<Annotation>(core, 'annotations.create', {
+      articleId: seedId,
+      kind: 'highlight',
+      start: 30,
+      end: 40,
+      color: 'orange'
+    })
+    await value(core, 'annotations.restore', { articleId: seedId, id: annotations[1].id })
+    await value(core, 'settings.set', { theme: 'dark' })
+    const report = await value<Restored>(core, 'backup.restore', { content })
+    expect(report.articlesAdded).toBe(0)
+    expect(report.skipped.map((s) => `${s.kind} ${s.id}`)).toEqual(
+      expect.arrayContaining([`annotation ${annotations[0].id}`, 'setting theme'])
+    )
+    const live = await value<Annotation[]>(core, 'annotations.list', { articleId: seedId })
+    expect(live.find((a) => a.id === annotations[0].id)?.note).toBe('Diperbarui setelah cadangan.')
+    expect(live.map((a) => a.id)).toEqual(expect.arrayContaining([added.id, annotations[1].id]))
+    expect((await value<{ theme: string }>(core, 'settings.get', {})).theme).toBe('dark')
+
+    const other = await tempCore()
+    const { id: ownId } = await importFile(
+      other,
+      path.join(CORPUS, 'real/04-kompas-kulkas-ramah-lingkungan.txt')
+    )
+    const merged = await value<Restored>(other, 'backup.restore', { content })
+    expect(merged.articlesAdded).toBe(2)
+    const ids = (await value<Array<{ id: string }>>(other, 'articles.list', {})).map((a) => a.id)
+    expect(ids).toEqual(expect.arrayContaining([ownId, seedId]))
+    expect(ids).toHaveLength(3)
+    const trash = await value<Annotation[]>(other, 'annotations.list', {
+      articleId: seedId,
+      trash: true
+    })
+    expect(trash.map((a) => a.id)).toEqual([annotations[1].id])
+  })
+
+  it('takes newer annotation edits from the backup', async () => {
+    const { core, seedId, annotations } = await fullLibrary()
+    const copy = await tempCore()
+    await value(copy, 'backup.restore', { content: await backupOf(core) })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await value(copy, 'annotations.update', {
+      articleId: seedId,
+      id: annotations[0].id,
+      labels: ['fact', 'question']
+    })
+    const report = await value<Restored>(core, 'backup.restore', { content: await backupOf(copy) })
+    expect(report.annotationsUpdated).toBe(1)
+    const live = await value<Annotation[]>(core, 'annotations.list', { articleId: seedId })
+    expect(live.find((a) => a.id === annotations[0].id)?.labels).toEqual(['fact', 'question'])
+  })
+
+  it('refuses a file that is not a Sorot backup, and writes nothing', async () => {
+    const core = await tempCore()
+    const notJson = await core.dispatch('backup.restore', { content: 'not json' })
+    expect(notJson).toMatchObject({ ok: false, error: { code: 'bad_input' } })
+    const other = await core.dispatch('backup.restore', { content: '{"items": []}' })
+    expect(other).toMatchObject({ ok: false, error: { code: 'bad_input' } })
+    if (!other.ok) expect(other.error.message).toMatch(/not a Sorot backup/)
+    const badId = await core.dispatch('backup.restore', {
+      content: JSON.stringify({
+        format: 'sorot-backup',
+        formatVersion: 1,
+        createdAt: '2024-01-01T00:00:00Z',
+        index: { schemaVersion: 1, articles: [] },
+        settings: { schemaVersion: 1, language: null, theme: 'system' },
+        articles: [{ schemaVersion: 1, id: '../escape', versions: [] }],
+        annotations: {}
+      })
+    })
+    expect(badId).toMatchObject({ ok: false, error: { code: 'bad_input' } })
+    expect(await readdir(path.join(core.store.dataDir, 'backups'))).toEqual([])
+  })
+})
