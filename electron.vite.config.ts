@@ -21,7 +21,9 @@ export default defineConfig({
         external: JSDOM,
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli.ts')
+          cli: resolve(__dirname, 'src/main/cli.ts'),
+          // The search index is built in a worker thread, which needs a file of its own.
+          'search-worker': resolve(__dirname, 'src/main/search-worker.ts')
         }
       }
     }

@@ -1,0 +1,114 @@
+/**
+ * Full-text search on a generated library of 10,000 articles of about 600 words (the library
+ * issue): query p50/p95, full rebuild in the worker thread, load from the cache, and RSS with
+ * the index loaded. The machine may be shared, so the process's CPU time is given beside each
+ * wall-clock time (the worker's included): a busy machine stretches the wall clock, not that.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { SearchService } from '../../src/main/core/search/service'
+import { LibraryStore } from '../../src/main/core/store/library-store'
+import {
+  buildSearchCacheOffThread,
+  hasSearchWorker
+} from '../../src/main/core/search/worker-client'
+import type { Figure } from '../bench'
+import { generateLibrary } from './generate'
+
+const ARTICLES = 10_000
+/** Real queries a reader of Indonesian news types, word forms and phrases among them. */
+const QUERIES = [
+  'presiden',
+  'perdagangan',
+  'pemerintah indonesia',
+  'mengatakan',
+  'banjir',
+  'anak-anak',
+  'pilot',
+  'serangan iran',
+  '"kata dia"',
+  'koperasi desa',
+  'pertandingan',
+  'kebijakan',
+  'polisi menangkap',
+  'perdag',
+  'kemenangan persib',
+  'jakarta',
+  'ekonomi',
+  'pemilu',
+  'ditangkap',
+  'bawaslu'
+]
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+const round = (n: number): number => Math.round(n * 100) / 100
+
+/** Wall-clock and CPU milliseconds of `work`. */
+async function timed(work: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const cpu = process.cpuUsage()
+  const started = performance.now()
+  await work()
+  const used = process.cpuUsage(cpu)
+  return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 }
+}
+
+/**
+ * The section. A work dir that already holds a generated library (index.json) is used as it
+ * is, so the figures can be taken again without writing 10,000 files each time.
+ */
+export async function searchBenchmarks(workDir: string): Promise<Figure[]> {
+  const dataDir = path.join(workDir, 'library')
+  if (!existsSync(path.join(dataDir, 'index.json'))) generateLibrary(dataDir, ARTICLES, 600)
+  if (!hasSearchWorker()) throw new Error('the search worker entry was not found')
+
+  const rebuild = await timed(() =>
+    buildSearchCacheOffThread(dataDir, { worker: true, log: (m) => console.error(m) })
+  )
+
+  // The store and the search service alone: the whole core would also load the export code.
+  const store = await LibraryStore.open(dataDir)
+  const search = new SearchService(store)
+  const load = await timed(() => search.start())
+  if (search.indexing) throw new Error('the cache was not taken as fresh')
+
+  for (const query of QUERIES) await search.search(query, 20) // warm up the JIT
+  const times: number[] = []
+  const cpuTimes: number[] = []
+  for (let round = 0; round < 10; round++)
+    for (const query of QUERIES) {
+      const { wall, cpu } = await timed(() => search.search(query, 20))
+      times.push(wall)
+      cpuTimes.push(cpu)
+    }
+  times.sort((a, b) => a - b)
+  cpuTimes.sort((a, b) => a - b)
+  global.gc?.()
+  const rss = process.memoryUsage().rss / 1024 / 1024
+  await search.close()
+  const ms = (key: string | undefined, name: string, value: number, target: number): Figure => ({
+    key,
+    name,
+    value: round(value),
+    unit: 'ms',
+    target,
+    better: 'lower'
+  })
+  return [
+    ms('searchP50Ms', 'search p50', percentile(times, 50), 10),
+    ms('searchP95Ms', 'search p95', percentile(times, 95), 10),
+    ms(undefined, 'search p95, CPU time', percentile(cpuTimes, 95), 10),
+    ms('indexBuildMs', 'search index full rebuild (worker thread)', rebuild.wall, 15_000),
+    ms(undefined, 'search index full rebuild, CPU time', rebuild.cpu, 15_000),
+    ms('indexLoadMs', 'search index load from cache', load.wall, 1500),
+    ms(undefined, 'search index load from cache, CPU time', load.cpu, 1500),
+    {
+      key: 'searchRssMb',
+      name: 'RSS with the search index loaded',
+      value: Math.round(rss),
+      unit: 'MB',
+      target: 300,
+      better: 'lower'
+    }
+  ]
+}

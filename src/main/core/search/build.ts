@@ -1,0 +1,100 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { Annotation, AnnotationCounts, ArticleMeta, Block } from '../../../shared/model'
+import { BuildAnalyzer } from './analyze'
+import { encodeCache, LEGACY_INDEX_FILE, SEARCH_INDEX_FILE, writeCacheFile } from './cache-file'
+import { IndexBuilder, type IndexParts } from './compact-index'
+import {
+  countsOf,
+  documentOf,
+  fingerprintOf,
+  libraryStamps,
+  type SearchDocument
+} from './documents'
+
+export { SEARCH_INDEX_FILE } from './cache-file'
+
+/** What a full build hands back: the cache file's bytes, and each article's annotation counts. */
+export interface BuiltCache {
+  /** Transferred, not copied, from the worker thread. */
+  bytes: ArrayBuffer
+  documents: number
+  counts: Record<string, AnnotationCounts>
+  milliseconds: number
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as T
+  } catch {
+    // A missing or unreadable file: the article is indexed without it (the store reports it).
+    return null
+  }
+}
+
+/** Reads one article's newest blocks and its annotations straight from the data dir. */
+async function readDocument(
+  dataDir: string,
+  meta: ArticleMeta
+): Promise<{ document: SearchDocument; counts: AnnotationCounts } | null> {
+  const article = await readJson<{ versions: Array<{ blocks: Block[] }> }>(
+    path.join(dataDir, 'articles', `${meta.id}.json`)
+  )
+  const blocks = article?.versions.at(-1)?.blocks
+  if (!blocks) return null
+  const annotations =
+    (
+      await readJson<{ annotations: Annotation[] }>(
+        path.join(dataDir, 'annotations', `${meta.id}.json`)
+      )
+    )?.annotations ?? []
+  return { document: documentOf(meta, blocks, annotations), counts: countsOf(annotations) }
+}
+
+/** The cache bytes of an index, stamped with the fingerprint of what it indexes. */
+export function cacheBytes(parts: IndexParts, savedAt = Date.now()): ArrayBuffer {
+  const stamps = new Map(parts.ids.map((id, i) => [id, parts.stamps[i]]))
+  return encodeCache(parts, { fingerprint: fingerprintOf(stamps), savedAt })
+}
+
+/** Writes cache bytes to the data dir, and removes the JSON cache of earlier versions. */
+export async function saveCache(dataDir: string, bytes: ArrayBuffer): Promise<void> {
+  await writeCacheFile(path.join(dataDir, SEARCH_INDEX_FILE), bytes)
+  await fs.rm(path.join(dataDir, LEGACY_INDEX_FILE), { force: true }).catch(() => undefined)
+}
+
+/**
+ * Indexes every live article of the data dir from its files (no store, no lowdb: this runs in
+ * the search worker) and writes the cache. Files are read a few dozen at a time.
+ */
+export async function buildSearchCache(dataDir: string): Promise<BuiltCache> {
+  const started = performance.now()
+  // Annotation files changed from now on are indexed again when the cache is loaded.
+  const savedAt = Date.now()
+  const library = await readJson<{ articles: ArticleMeta[] }>(path.join(dataDir, 'index.json'))
+  const live = (library?.articles ?? []).filter((meta) => !meta.deletedAt)
+  const builder = new IndexBuilder()
+  const analyzer = new BuildAnalyzer(builder)
+  const counts: Record<string, AnnotationCounts> = {}
+  const stamps = libraryStamps(live)
+  const BATCH = 48
+  for (let i = 0; i < live.length; i += BATCH) {
+    const batch = live.slice(i, i + BATCH)
+    const read = await Promise.all(batch.map((meta) => readDocument(dataDir, meta)))
+    read.forEach((entry, j) => {
+      if (!entry) return
+      const id = batch[j].id
+      analyzer.add(entry.document, stamps.get(id) ?? '')
+      counts[id] = entry.counts
+    })
+  }
+  const parts = builder.finish()
+  const bytes = cacheBytes(parts, savedAt)
+  await saveCache(dataDir, bytes)
+  return {
+    bytes,
+    documents: parts.ids.length,
+    counts,
+    milliseconds: Math.round(performance.now() - started)
+  }
+}

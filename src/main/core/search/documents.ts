@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto'
+import type { Annotation, AnnotationCounts, ArticleMeta, Block } from '../../../shared/model'
+import { canonicalText } from '../../../shared/text'
+
+/** What the index holds for one article: its title, newest text and annotations. */
+export interface SearchDocument {
+  id: string
+  title: string
+  text: string
+  /** The passages of live highlights and quotes. */
+  highlights: string
+  notes: string
+  speakers: string
+}
+
+/** One article's index document; trashed annotations are left out. */
+export function documentOf(
+  meta: Pick<ArticleMeta, 'id' | 'title'>,
+  blocks: readonly Block[],
+  annotations: readonly Annotation[]
+): SearchDocument {
+  const live = annotations.filter((a) => !a.deletedAt)
+  return {
+    id: meta.id,
+    title: meta.title,
+    text: canonicalText(blocks),
+    highlights: live
+      .map((a) => a.target?.selectors[1].exact ?? '')
+      .filter(Boolean)
+      .join('\n'),
+    notes: live
+      .map((a) => a.note)
+      .filter(Boolean)
+      .join('\n'),
+    speakers: live
+      .map((a) => a.speaker ?? '')
+      .filter(Boolean)
+      .join('\n')
+  }
+}
+
+/** How many live highlights, notes and quotes an article has (the library's filters). */
+export function countsOf(annotations: readonly Annotation[]): AnnotationCounts {
+  const counts: AnnotationCounts = { highlights: 0, notes: 0, quotes: 0 }
+  for (const a of annotations) {
+    if (a.deletedAt) continue
+    if (a.kind === 'highlight') counts.highlights += 1
+    else if (a.kind === 'quote') counts.quotes += 1
+    else counts.notes += 1
+  }
+  return counts
+}
+
+/** What an index document depends on in index.json: when it changes, the article is indexed again. */
+export function stampOf(meta: ArticleMeta): string {
+  return `${meta.contentHash}:${meta.versionCount}:${meta.title}`
+}
+
+/** The stamps of the live articles of a library, by id. */
+export function libraryStamps(articles: readonly ArticleMeta[]): Map<string, string> {
+  const stamps = new Map<string, string>()
+  for (const meta of articles) if (!meta.deletedAt) stamps.set(meta.id, stampOf(meta))
+  return stamps
+}
+
+/** One hash of every stamp: equal fingerprints mean the cache indexes this very library. */
+export function fingerprintOf(stamps: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256')
+  for (const id of [...stamps.keys()].sort()) hash.update(`${id}=${stamps.get(id)}\n`)
+  return hash.digest('hex')
+}

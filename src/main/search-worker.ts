@@ -1,0 +1,18 @@
+/**
+ * The search worker (a node:worker_threads entry, built to out/main/search-worker.js): builds
+ * the full-text index of a data dir off the main thread, writes the cache file and posts its
+ * bytes back (transferred, not copied). One message in, one message out.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { buildSearchCache } from './core/search/build'
+
+const { dataDir } = workerData as { dataDir: string }
+
+buildSearchCache(dataDir).then(
+  (built) => parentPort?.postMessage({ ok: true, built }, [built.bytes]),
+  (error: unknown) =>
+    parentPort?.postMessage({
+      ok: false,
+      message: error instanceof Error ? error.message : String(error)
+    })
+)
