@@ -1,0 +1,46 @@
+import { useState, type ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Annotation } from '../../../../shared/model'
+import { NoteEditor } from './NoteEditor'
+import { NoteText } from './NoteText'
+
+interface Props {
+  note: Annotation | null
+  onSave: (text: string) => Promise<void>
+}
+
+/** The one note about the whole article (an annotation of kind 'note' without a target). */
+export function ArticleNote({ note, onSave }: Props): ReactElement {
+  const { t } = useTranslation()
+  const [editing, setEditing] = useState(false)
+  return (
+    <section className="article-note" aria-labelledby="article-note-title">
+      <h3 id="article-note-title" className="panel-subtitle">
+        {t('annotations.articleNote')}
+      </h3>
+      {editing ? (
+        <NoteEditor
+          note={note?.note ?? ''}
+          label={t('annotations.articleNoteLabel')}
+          autoFocus
+          onSave={async (text) => {
+            await onSave(text)
+            setEditing(false)
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          {note?.note ? (
+            <NoteText note={note.note} />
+          ) : (
+            <p className="muted">{t('annotations.noArticleNote')}</p>
+          )}
+          <button type="button" className="button small" onClick={() => setEditing(true)}>
+            {note?.note ? t('annotations.editArticleNote') : t('annotations.writeArticleNote')}
+          </button>
+        </>
+      )}
+    </section>
+  )
+}

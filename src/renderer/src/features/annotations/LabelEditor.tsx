@@ -1,0 +1,66 @@
+import { useId, useState, type FormEvent, type ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
+import { labelFromInput, labelName } from './labels'
+
+interface Props {
+  labels: string[]
+  /** Labels to offer: the defaults and the reader's own used before. */
+  choices: string[]
+  onChange: (labels: string[]) => void
+}
+
+/** Toggles for the offered labels and a field for a label of the reader's own. */
+export function LabelEditor({ labels, choices, onChange }: Props): ReactElement {
+  const { t } = useTranslation()
+  const [typed, setTyped] = useState('')
+  const inputId = useId()
+  const listId = useId()
+  const toggle = (label: string): void =>
+    onChange(labels.includes(label) ? labels.filter((l) => l !== label) : [...labels, label])
+  const add = (event: FormEvent): void => {
+    event.preventDefault()
+    const label = labelFromInput(typed, t)
+    if (label && !labels.includes(label)) onChange([...labels, label])
+    setTyped('')
+  }
+  const offered = [...new Set([...choices, ...labels])]
+  return (
+    <fieldset className="label-editor">
+      <legend>{t('annotations.labelsTitle')}</legend>
+      <div className="label-choices">
+        {offered.map((label) => (
+          <button
+            key={label}
+            type="button"
+            className="label-chip"
+            aria-pressed={labels.includes(label)}
+            onClick={() => toggle(label)}
+          >
+            {labelName(label, t)}
+          </button>
+        ))}
+      </div>
+      <form className="label-add" onSubmit={add}>
+        <label htmlFor={inputId} className="visually-hidden">
+          {t('annotations.newLabel')}
+        </label>
+        <input
+          id={inputId}
+          list={listId}
+          value={typed}
+          maxLength={80}
+          placeholder={t('annotations.newLabel')}
+          onChange={(event) => setTyped(event.currentTarget.value)}
+        />
+        <datalist id={listId}>
+          {choices.map((label) => (
+            <option key={label} value={labelName(label, t)} />
+          ))}
+        </datalist>
+        <button type="submit" className="button small" disabled={!typed.trim()}>
+          {t('annotations.addLabel')}
+        </button>
+      </form>
+    </fieldset>
+  )
+}
