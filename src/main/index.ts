@@ -67,6 +67,46 @@ async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
   }
 }
 
+/** Files the OS asked Sorot to open (file associations) before the core was ready. */
+const filesToOpen: string[] = process.argv.slice(1).filter(isOpenableFile)
+
+function isOpenableFile(arg: string): boolean {
+  return !arg.startsWith('-') && IMPORTABLE_EXTENSIONS.includes(path.extname(arg).toLowerCase())
+}
+
+/** Imports files opened with Sorot (double-click, "Open with") and shows the first one. */
+async function openFiles(files: string[]): Promise<void> {
+  if (!core) {
+    filesToOpen.push(...files)
+    return
+  }
+  const items: ImportItem[] = []
+  for (const file of files) {
+    try {
+      items.push({ name: file, bytes: await readImportFile(file) })
+    } catch (error) {
+      if (mainWindow) dialog.showErrorBox('Sorot', (error as Error).message)
+    }
+  }
+  if (items.length === 0) return
+  const outcomes = await importItems(core.store, items, (event) => core?.events.emit(event))
+  const shown = outcomes.find((o) => o.id)
+  if (shown?.id) core.events.emit({ type: 'article.open', id: shown.id })
+  const failed = outcomes.filter((o) => o.status === 'failed')
+  if (failed.length && mainWindow)
+    await dialog.showMessageBox(mainWindow, {
+      type: 'warning',
+      message: 'Sorot could not open this file',
+      detail: failed.map((o) => o.error).join('\n')
+    })
+}
+
+// macOS hands opened files over as events, also before the app is ready.
+app.on('open-file', (event, file) => {
+  event.preventDefault()
+  void openFiles([file])
+})
+
 function buildMenu(): void {
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -99,18 +139,39 @@ async function start(): Promise<void> {
   core = await openCore({
     dataDir: chosenDataDir(),
     version: app.getVersion(),
-    sampleFile: path.join(resourcesDir(), 'samples', 'seed.txt')
+    sampleFile: path.join(resourcesDir(), 'samples', 'seed.txt'),
+    // The writer lock for the app's lifetime; the wait outlasts a crashed app's stale lock.
+    lock: { holder: 'app', waitMs: 11_000 },
+    dailySnapshot: true
   })
   bindContract(core)
   buildMenu()
   mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'))
   forwardEvents(core, mainWindow.webContents)
   mainWindow.on('closed', () => (mainWindow = null))
-  for (const recovery of core.recoveries) {
+  // Files opened with Sorot before it was ready: imported once the page can show them.
+  mainWindow.webContents.once('did-finish-load', () => void openFiles(filesToOpen.splice(0)))
+  await showRecoveries()
+  // An article's files are read when it is first opened: a repair then is told the same way.
+  core.events.subscribe((event) => {
+    if (event.type === 'storage.recovered') void showRecoveries()
+  })
+  for (const warning of core.warnings.splice(0))
+    await dialog.showMessageBox(mainWindow, { type: 'warning', message: warning })
+}
+
+/** Tells the reader about each damaged file: where it was kept and what replaced it. */
+async function showRecoveries(): Promise<void> {
+  if (!core || !mainWindow) return
+  for (const recovery of core.recoveries.splice(0)) {
     await dialog.showMessageBox(mainWindow, {
       type: 'warning',
       message: 'A damaged data file was set aside',
-      detail: `${recovery.file} could not be read (${recovery.reason}). It was kept as ${recovery.movedTo}.`
+      detail: `${recovery.file} could not be read (${recovery.reason}). It was kept as ${recovery.movedTo}. ${
+        recovery.restoredFrom
+          ? `Its newest good copy was restored from the backup ${path.join(core.store.dataDir, 'backups', recovery.restoredFrom)}; changes made to it since that backup are not in it.`
+          : 'No backup held a good copy of it, so it starts empty.'
+      }`
     })
   }
 }
@@ -119,17 +180,24 @@ const dataDir = chosenDataDir()
 if (!app.requestSingleInstanceLock({ dataDir })) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    // Windows and Linux start a second instance with the file to open on its command line.
+    const files = argv.slice(1).filter(isOpenableFile)
+    if (files.length) void openFiles(files)
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox(
-      'Sorot could not start',
-      error instanceof Error ? error.message : String(error)
-    )
-    app.exit(1)
-  })
+  // .then(start).catch: a library that cannot be opened (newer schema, locked) must say why.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(
+        'Sorot could not start',
+        error instanceof Error ? error.message : String(error)
+      )
+      app.exit(1)
+    })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

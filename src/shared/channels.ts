@@ -12,6 +12,10 @@ export const CHANNELS = [
   'articles.importUrl',
   'articles.cancelImport',
   'articles.restoreRemoval',
+  'articles.progress',
+  'articles.tag',
+  'tags.list',
+  'tags.rename',
   'annotations.list',
   'annotations.create',
   'annotations.update',
@@ -20,6 +24,9 @@ export const CHANNELS = [
   'annotations.emptyTrash',
   'search.query',
   'export.render',
+  'annotations.importJsonLd',
+  'backup.create',
+  'backup.restore',
   'settings.get',
   'settings.set'
 ] as const

@@ -1,12 +1,22 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
-import type { ArticleDetail, ArticleMeta, ImportOutcome, Settings } from './model'
+import {
+  READER_LIMITS,
+  type ArticleDetail,
+  type ArticleMeta,
+  type ImportOutcome,
+  type SearchResponse,
+  type Settings,
+  type TagInfo
+} from './model'
 import type { Result } from './result'
 import { ANNOTATION_COLORS } from './annotations'
 import type { Annotation } from './model'
 
 /** Largest single input a reader may import (the size limit of DESIGN.md / import issue). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+/** Largest backup or JSON-LD document a restore or an annotation import reads, in characters. */
+export const MAX_ARCHIVE_CHARS = 512 * 1024 * 1024
 /** Base64 grows data by 4/3; a little slack for padding. */
 const MAX_BASE64_CHARS = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16
 
@@ -57,6 +67,9 @@ const annotationColor = z.enum(ANNOTATION_COLORS)
 const annotationLabels = z.array(z.string().trim().min(1).max(80)).max(50)
 const textOffset = z.number().int().min(0)
 const annotationRef = z.object({ articleId: idSchema, id: idSchema }).strict()
+const tagName = z.string().trim().min(1).max(80)
+const readerSetting = (name: keyof typeof READER_LIMITS): z.ZodNumber =>
+  z.number().min(READER_LIMITS[name].min).max(READER_LIMITS[name].max)
 
 /** The zod schema of every channel's input: `dispatch` parses with these before any core code. */
 export const inputSchemas = {
@@ -67,6 +80,17 @@ export const inputSchemas = {
     .object({ items: z.array(importItemSchema).min(1).max(5000), jobId: idSchema.optional() })
     .strict(),
   'articles.delete': z.object({ id: idSchema }).strict(),
+  'articles.tag': z
+    .object({
+      ids: z.array(idSchema).min(1).max(100_000),
+      add: z.array(tagName).max(50).optional(),
+      remove: z.array(tagName).max(50).optional()
+    })
+    .strict(),
+  'tags.list': z.object({}).strict(),
+  'tags.rename': z
+    .object({ name: tagName, to: tagName.optional(), color: annotationColor.nullable().optional() })
+    .strict(),
   'articles.update': z
     .object({
       id: idSchema,
@@ -81,6 +105,7 @@ export const inputSchemas = {
   'articles.importUrl': z.object({ url: webUrlSchema, jobId: idSchema.optional() }).strict(),
   'articles.cancelImport': z.object({ jobId: idSchema }).strict(),
   'articles.restoreRemoval': z.object({ id: idSchema, removal: z.number().int().min(0) }).strict(),
+  'articles.progress': z.object({ id: idSchema, progress: z.number().min(0).max(1) }).strict(),
   'annotations.list': z.object({ articleId: idSchema, trash: z.boolean().optional() }).strict(),
   'annotations.create': z
     .object({
@@ -116,17 +141,52 @@ export const inputSchemas = {
     .object({
       format: z.enum(['md', 'csv', 'jsonld', 'html', 'txt']),
       articleIds: z.array(idSchema).max(100_000).optional(),
-      language: z.enum(['id', 'en']).optional()
+      language: z.enum(['id', 'en']).optional(),
+      label: z.string().trim().min(1).max(80).optional(),
+      speaker: z.string().trim().min(1).max(300).optional(),
+      split: z.boolean().optional()
     })
     .strict(),
+  'annotations.importJsonLd': z.object({ content: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),
+  'backup.create': z.object({}).strict(),
+  'backup.restore': z.object({ content: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
       language: z.enum(['id', 'en']).nullable().optional(),
-      theme: z.enum(['system', 'light', 'dark', 'sepia']).optional()
+      theme: z.enum(['system', 'light', 'dark', 'sepia']).optional(),
+      fontSize: readerSetting('fontSize').optional(),
+      lineHeight: readerSetting('lineHeight').optional(),
+      measure: readerSetting('measure').optional()
     })
     .strict()
 } satisfies Record<Channel, z.ZodType>
+
+/** What `annotations.importJsonLd` did with each annotation it was given. */
+export interface JsonLdImportReport {
+  imported: Array<{ id: string; articleId: string }>
+  /** Already in the library: the same id, or the same passage with the same note and labels. */
+  skipped: Array<{ id: string; articleId: string; reason: string }>
+  /** Kept out: no such article, or its passage could not be found in it. */
+  unmatched: Array<{ id: string | null; reason: string }>
+}
+
+/** What `backup.restore` did, and what it left alone because the library's copy was kept. */
+export interface RestoreReport {
+  /** The snapshot taken just before, to go back to. */
+  snapshot: string
+  articlesAdded: number
+  articlesUpdated: number
+  versionsAdded: number
+  annotationsAdded: number
+  annotationsUpdated: number
+  settingsChanged: string[]
+  skipped: Array<{
+    kind: 'article' | 'version' | 'annotation' | 'setting'
+    id: string
+    reason: string
+  }>
+}
 
 export interface AppInfo {
   version: string
@@ -144,6 +204,7 @@ export interface ChannelOutputs {
   'articles.importUrl': ImportOutcome[]
   'articles.cancelImport': { jobId: string; cancelled: boolean }
   'articles.restoreRemoval': ArticleDetail
+  'articles.progress': { id: string; readingProgress: number }
   'annotations.list': Annotation[]
   'annotations.create': Annotation
   'annotations.update': Annotation
@@ -151,8 +212,20 @@ export interface ChannelOutputs {
   'annotations.restore': Annotation
   /** The annotations deleted for good. */
   'annotations.emptyTrash': Annotation[]
-  'search.query': unknown[]
-  'export.render': { content: string; mimeType: string; fileName: string }
+  'search.query': SearchResponse
+  'articles.tag': ArticleMeta[]
+  'tags.list': TagInfo[]
+  'tags.rename': TagInfo[]
+  /** `files` holds one note per article when a Markdown export was split. */
+  'export.render': {
+    content: string
+    mimeType: string
+    fileName: string
+    files?: Array<{ fileName: string; content: string }>
+  }
+  'annotations.importJsonLd': JsonLdImportReport
+  'backup.create': { content: string; fileName: string }
+  'backup.restore': RestoreReport
   'settings.get': Settings
   'settings.set': Settings
 }

@@ -53,7 +53,16 @@ export interface ArticleMeta {
   /** How far the reader got, 0 to 1; absent when never opened. */
   readingProgress?: number
   tags?: string[]
+  /** Live annotations by kind, kept by the annotations core (absent on an older library). */
+  counts?: AnnotationCounts
   deletedAt?: string
+}
+
+/** How many live highlights, notes and quotes an article has. */
+export interface AnnotationCounts {
+  highlights: number
+  notes: number
+  quotes: number
 }
 
 /** An article as the reader opens it: its metadata and its newest version. */
@@ -81,9 +90,28 @@ export interface Settings {
   /** null until the reader picks one: the UI then follows the system language. */
   language: Language | null
   theme: Theme
+  /** Reading text size in CSS pixels. */
+  fontSize: number
+  /** Reading line height, a multiple of the font size. */
+  lineHeight: number
+  /** Reading column width in characters (CSS `ch`). */
+  measure: number
 }
 
-export const defaultSettings: Settings = { language: null, theme: 'system' }
+export const defaultSettings: Settings = {
+  language: null,
+  theme: 'system',
+  fontSize: 19,
+  lineHeight: 1.7,
+  measure: 68
+}
+
+/** The ranges the reader settings may take (the UI's sliders and the zod schemas use them). */
+export const READER_LIMITS = {
+  fontSize: { min: 14, max: 28, step: 1 },
+  lineHeight: { min: 1.3, max: 2.2, step: 0.1 },
+  measure: { min: 45, max: 90, step: 1 }
+} as const
 
 /** Events the core sends to the UI, the same over IPC and Server-Sent Events. */
 export type SorotEvent =
@@ -92,6 +120,8 @@ export type SorotEvent =
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'import.progress'; jobId?: string; done: number; total: number; current: string }
   | { type: 'storage.recovered'; file: string; movedTo: string }
+  /** The main process imported a file opened with Sorot: show it. */
+  | { type: 'article.open'; id: string }
 
 /** W3C Web Annotation selectors over an article's canonical text (DESIGN.md §4). */
 export interface TextPositionSelector {
@@ -135,4 +165,37 @@ export interface Annotation {
   createdAt: string
   updatedAt: string
   deletedAt?: string
+}
+
+/** A piece of a search snippet: plain text, marked when it is a match (rendered as text). */
+export interface SnippetSegment {
+  text: string
+  match: boolean
+}
+
+/** One search result, best first. */
+export interface SearchHit {
+  id: string
+  title: string
+  outlet: string | null
+  publishedAt: string | null
+  score: number
+  /** The snippet as plain text; `segments` is the same text with its matches marked. */
+  snippet: string
+  segments: SnippetSegment[]
+  /** Offset of the first match in the article's canonical text; null when only the title or an annotation matched. */
+  offset: number | null
+}
+
+export interface SearchResponse {
+  results: SearchHit[]
+  /** True while the index is being built or brought up to date: results may be incomplete. */
+  indexing: boolean
+}
+
+/** A tag of the library, with its colour and how many live articles carry it. */
+export interface TagInfo {
+  name: string
+  color: string | null
+  count: number
 }

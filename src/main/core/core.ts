@@ -1,18 +1,31 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Result } from '../../shared/result'
+import { snapshotIfStale } from './backup/snapshots'
 import { dispatch } from './dispatch'
 import { EventHub } from './events'
+import { lockLibrary, type LibraryLock, type LockOptions } from './locking'
 import type { Recovery } from './store/json-file'
-import { LibraryStore } from './store/library-store'
+import { LibraryStore, type StoreOptions } from './store/library-store'
 import { importItems } from './library/import'
 import { ImportJobs } from './library/import-jobs'
+import { SearchService, type SearchServiceOptions } from './search/service'
 
 export interface CoreOptions {
   dataDir: string
   version: string
   /** A sample article imported when the data dir is new (the app's first run). */
   sampleFile?: string
+  /** Hold the data dir's writer lock until close (the app, `sorot serve`, CLI write commands). */
+  lock?: LockOptions
+  /** Take a snapshot when the newest one is more than a day old (the app and CLI writes). */
+  dailySnapshot?: boolean
+  /** Open without writing anything (read-only CLI commands, which take no lock). */
+  readOnly?: boolean
+  /** Store internals replaced by tests: migrations, an injected file system. */
+  store?: Pick<StoreOptions, 'migrations' | 'fileSystem'>
+  /** Full-text search tuning (tests force the worker thread with `workerFrom: 0`). */
+  search?: SearchServiceOptions
 }
 
 /** The application without any window: a store, an event stream and `dispatch`. */
@@ -22,8 +35,12 @@ export interface Core {
   readonly events: EventHub
   /** Problems found and repaired while opening the data dir, to tell the reader about. */
   readonly recoveries: Recovery[]
+  /** Things to tell the reader that did not stop the opening (a daily snapshot that failed). */
+  readonly warnings: string[]
   /** Imports under way, which the reader can cancel. */
   readonly imports: ImportJobs
+  /** The full-text index, loaded on first search and kept up to date from the events. */
+  readonly search: SearchService
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>
   /** Waits for every pending write; call before the process ends. */
   close(): Promise<void>
@@ -33,13 +50,32 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const events = new EventHub()
   const recoveries: Recovery[] = []
-  const store = await LibraryStore.open(options.dataDir, {
-    onRecovered: (recovery) => {
-      recoveries.push(recovery)
-      events.emit({ type: 'storage.recovered', file: recovery.file, movedTo: recovery.movedTo })
-    }
-  })
-  if (store.isNew && options.sampleFile) {
+  const warnings: string[] = []
+  let lock: LibraryLock | undefined
+  if (options.lock) {
+    await fs.mkdir(options.dataDir, { recursive: true }).catch(() => undefined)
+    lock = await lockLibrary(options.dataDir, options.lock)
+  }
+  let store: LibraryStore
+  try {
+    store = await LibraryStore.open(options.dataDir, {
+      ...options.store,
+      readOnly: options.readOnly,
+      onRecovered: (recovery) => {
+        recoveries.push(recovery)
+        events.emit({ type: 'storage.recovered', file: recovery.file, movedTo: recovery.movedTo })
+      }
+    })
+    // A failed backup must not lock the reader out of their library: it is reported instead.
+    if (options.dailySnapshot && !options.readOnly)
+      await snapshotIfStale(store).catch((error: unknown) =>
+        warnings.push(`The daily backup could not be taken: ${(error as Error).message}`)
+      )
+  } catch (error) {
+    await lock?.release()
+    throw error
+  }
+  if (store.isNew && options.sampleFile && !options.readOnly) {
     const bytes = await fs.readFile(options.sampleFile)
     await importItems(store, [{ name: path.basename(options.sampleFile), bytes }], () => undefined)
   }
@@ -48,9 +84,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     store,
     events,
     recoveries,
+    warnings,
     imports: new ImportJobs(),
+    search: new SearchService(store, options.search),
     dispatch: (channel, input) => dispatch(core, channel, input),
-    close: () => store.flush()
+    close: async () => {
+      try {
+        await core.search.close()
+        await store.flush()
+      } finally {
+        await lock?.release()
+      }
+    }
   }
+  events.subscribe((event) => core.search.notify(event))
   return core
 }

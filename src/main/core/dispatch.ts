@@ -6,6 +6,7 @@ import {
   getArticle,
   listArticles,
   restoreRemoval,
+  setReadingProgress,
   updateArticle
 } from './library/articles'
 import { fetchArticlePage } from './import/fetch-url'
@@ -18,17 +19,17 @@ import {
   updateAnnotation
 } from './library/annotations'
 import { importItems } from './library/import'
+import { listTags, renameTag, tagArticles } from './library/tags'
 import { getSettings, setSettings } from './library/settings'
 import type { Core } from './core'
+import { createBackup, restoreBackup } from './backup/archive'
+import { renderExport } from './export'
+import { importJsonLd } from './export/import-jsonld'
 
 type Handler<C extends Channel> = (
   core: Core,
   input: ParsedInput<C>
 ) => Promise<ChannelOutput<C>> | ChannelOutput<C>
-
-const notImplemented = (channel: Channel) => (): never => {
-  throw new SorotFailure('not_implemented', `${channel} is not built yet`)
-}
 
 /** Waits for an annotation change, then tells the UI that article's annotations changed. */
 async function annotationsChanged<T>(
@@ -86,6 +87,7 @@ const handlers: { [C in Channel]: Handler<C> } = {
     core.events.emit({ type: 'annotations.changed', articleId: input.id })
     return article
   },
+  'articles.progress': (core, input) => setReadingProgress(core.store, input.id, input.progress),
   'articles.delete': async (core, input) => {
     const result = await deleteArticle(core.store, input.id)
     core.events.emit({ type: 'library.changed' })
@@ -111,8 +113,35 @@ const handlers: { [C in Channel]: Handler<C> } = {
     ),
   'annotations.emptyTrash': (core, input) =>
     annotationsChanged(core, input.articleId, emptyAnnotationTrash(core.store, input.articleId)),
-  'search.query': notImplemented('search.query'),
-  'export.render': notImplemented('export.render'),
+  'search.query': (core, input) => core.search.search(input.query, input.limit),
+  'articles.tag': async (core, input) => {
+    const articles = await tagArticles(core.store, input.ids, input)
+    core.events.emit({ type: 'library.changed' })
+    return articles
+  },
+  'tags.list': (core) => listTags(core.store),
+  'tags.rename': async (core, input) => {
+    const tags = await renameTag(core.store, input.name, input)
+    core.events.emit({ type: 'library.changed' })
+    return tags
+  },
+  'export.render': (core, input) => renderExport(core.store, input),
+  'annotations.importJsonLd': async (core, input) => {
+    const report = await importJsonLd(core.store, input.content)
+    for (const articleId of new Set(report.imported.map((a) => a.articleId)))
+      core.events.emit({ type: 'annotations.changed', articleId })
+    return report
+  },
+  'backup.create': async (core) => ({
+    content: await createBackup(core.store, core.version),
+    fileName: `sorot-backup-${new Date().toISOString().slice(0, 10)}.json`
+  }),
+  'backup.restore': async (core, input) => {
+    const report = await restoreBackup(core.store, input.content)
+    core.events.emit({ type: 'library.changed' })
+    core.events.emit({ type: 'settings.changed', settings: getSettings(core.store) })
+    return report
+  },
   'settings.get': (core) => getSettings(core.store),
   'settings.set': async (core, input) => {
     const settings = await setSettings(core.store, input)

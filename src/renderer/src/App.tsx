@@ -1,4 +1,5 @@
-import type { ReactElement } from 'react'
+import { useEffect, type ReactElement } from 'react'
+import { api } from './api'
 import { useTranslation } from 'react-i18next'
 import { LibraryView } from './features/library/LibraryView'
 import { useDropAndPaste } from './features/library/use-drop-and-paste'
@@ -13,6 +14,15 @@ export function App(): ReactElement {
   const route = useRoute()
   const { settings, update } = useSettings()
   const dragging = useDropAndPaste()
+
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        if (event.type === 'article.open')
+          window.location.hash = hrefFor({ view: 'reader', id: event.id })
+      }),
+    []
+  )
 
   return (
     <>
@@ -41,7 +51,15 @@ export function App(): ReactElement {
       </header>
       <main id="main" tabIndex={-1}>
         {route.view === 'library' && <LibraryView />}
-        {route.view === 'reader' && <ReaderView key={route.id} id={route.id} />}
+        {route.view === 'reader' && (
+          <ReaderView
+            key={route.id}
+            id={route.id}
+            at={route.at}
+            settings={settings}
+            updateSettings={update}
+          />
+        )}
         {route.view === 'settings' && <SettingsView settings={settings} update={update} />}
       </main>
       {dragging && (

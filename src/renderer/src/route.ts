@@ -1,17 +1,25 @@
 import { useEffect, useState } from 'react'
 
-export type Route = { view: 'library' } | { view: 'reader'; id: string } | { view: 'settings' }
+export type Route =
+  | { view: 'library' }
+  /** `at`: a canonical-text offset to scroll to (`#/article/<id>?at=N`). */
+  | { view: 'reader'; id: string; at?: number }
+  | { view: 'settings' }
 
 /** Reads the route from the URL hash, so a reload stays on the same screen. */
 export function parseRoute(hash: string): Route {
-  const article = /^#\/article\/([A-Za-z0-9_-]+)$/.exec(hash)
-  if (article) return { view: 'reader', id: article[1] }
+  const article = /^#\/article\/([A-Za-z0-9_-]+)(?:\?at=(\d+))?$/.exec(hash)
+  if (article)
+    return article[2] === undefined
+      ? { view: 'reader', id: article[1] }
+      : { view: 'reader', id: article[1], at: Number(article[2]) }
   if (hash === '#/settings') return { view: 'settings' }
   return { view: 'library' }
 }
 
 export function hrefFor(route: Route): string {
-  if (route.view === 'reader') return `#/article/${route.id}`
+  if (route.view === 'reader')
+    return `#/article/${route.id}${route.at === undefined ? '' : `?at=${route.at}`}`
   if (route.view === 'settings') return '#/settings'
   return '#/'
 }

@@ -11,6 +11,7 @@ import { canonicalText } from '../../../shared/text'
 import type { JsonFile } from '../store/json-file'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION, type AnnotationsFile } from '../store/schemas'
+import { countsOf } from '../search/documents'
 import { findArticleMeta } from './articles'
 
 /** What a reader gives to make an annotation; start and end are canonical-text offsets. */
@@ -88,6 +89,16 @@ function checkedColor(color: string | undefined): string | undefined {
 /** Trimmed, without empty or repeated labels, in the order given. */
 function cleanLabels(labels: readonly string[]): string[] {
   return [...new Set(labels.map((label) => label.trim()).filter(Boolean))]
+}
+
+/**
+ * Keeps the article's annotation counts on its index record (the library filters by them).
+ * Only in memory: a highlight must rewrite nothing but its article's annotations file
+ * (DESIGN.md §3), so the counts reach index.json with its next write, and the search index,
+ * which reads every annotations file, puts them right when it loads or rebuilds.
+ */
+function recount(store: LibraryStore, articleId: string, annotations: Annotation[]): void {
+  findArticleMeta(store, articleId).counts = countsOf(annotations)
 }
 
 const isArticleNote = (a: Annotation): boolean => a.kind === 'note' && !a.target
@@ -179,6 +190,7 @@ export async function createAnnotation(
     data.schemaVersion = SCHEMA_VERSION
     data.annotations.push(annotation)
   })
+  recount(store, articleId, file.data.annotations)
   return structuredClone(annotation)
 }
 
@@ -225,6 +237,7 @@ export async function deleteAnnotation(
       const annotation = data.annotations.find((a) => a.id === id)
       if (annotation) annotation.deletedAt = deletedAt
     })
+    recount(store, articleId, file.data.annotations)
   }
   return structuredClone(findIn(file, articleId, id))
 }
@@ -243,6 +256,7 @@ export async function restoreAnnotation(
       const restored = data.annotations.find((a) => a.id === id)
       if (restored) delete restored.deletedAt
     })
+    recount(store, articleId, file.data.annotations)
   }
   return structuredClone(findIn(file, articleId, id))
 }

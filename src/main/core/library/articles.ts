@@ -112,3 +112,22 @@ export async function restoreRemoval(
   )
   return getArticle(store, id)
 }
+
+/**
+ * Remembers how far the reader got in an article (0 to 1). Not an edit: updatedAt stays, and
+ * a write is skipped when the figure did not move.
+ */
+export async function setReadingProgress(
+  store: LibraryStore,
+  id: string,
+  progress: number
+): Promise<{ id: string; readingProgress: number }> {
+  const meta = findArticleMeta(store, id)
+  const readingProgress = Math.round(Math.min(1, Math.max(0, progress)) * 1000) / 1000
+  if (meta.readingProgress !== readingProgress)
+    await store.index.update((index) => {
+      const record = index.articles.find((article) => article.id === id)
+      if (record) record.readingProgress = readingProgress
+    })
+  return { id, readingProgress }
+}

@@ -1,9 +1,11 @@
 import type { CliCommand } from '../command'
 import { annotationsCommand } from './annotations'
+import { exportCommands } from './export'
 import { highlightCommand } from './highlight'
 import { importCommand } from './import'
 import { listCommand } from './list'
 import { quotesCommand } from './quotes'
+import { searchCommand } from './search'
 import { serveCommand } from './serve'
 import { showCommand } from './show'
 
@@ -15,5 +17,7 @@ export const commands: CliCommand[] = [
   highlightCommand,
   annotationsCommand,
   quotesCommand,
+  searchCommand,
+  ...exportCommands,
   serveCommand
 ]
