@@ -1,22 +1,16 @@
 /// <reference lib="dom" />
 // page.evaluate bodies run in the page: they need the DOM types.
 import type { Page } from '@playwright/test'
-import { expect, test } from '../support/test'
+import { expect, servePerTest, test } from '../support/test'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { SEED } from '../support/paths'
-import { startServe, tempDataDir, type ServedApp } from '../support/serve'
+import { tempDataDir } from '../support/serve'
 
-let app: ServedApp
-test.beforeEach(async () => {
-  app = await startServe()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
+const served = servePerTest()
 
 async function openApp(page: Page): Promise<void> {
-  await page.goto(app.url)
+  await page.goto(served().url)
   await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible()
 }
 

@@ -1,14 +1,7 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from '../support/test'
-import { startServe, type ServedApp } from '../support/serve'
+import { expect, servePerTest, test } from '../support/test'
 
-let app: ServedApp
-test.beforeEach(async () => {
-  app = await startServe()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
+const served = servePerTest()
 
 test.use({ locale: 'en-US' })
 
@@ -27,7 +20,7 @@ const rowTitles = (page: Page): Promise<string[]> =>
 test('sorts, filters by tag, tags several articles and moves them to the trash', async ({
   page
 }) => {
-  await page.goto(app.url)
+  await page.goto(served().url)
   await paste(page, 'Banjir di Kemang\n\nHujan deras membuat banjir.')
   await paste(page, 'Anggaran Desa Naik\n\nPemerintah menaikkan anggaran desa.')
   await paste(page, 'Cuaca Cerah di Bali\n\nWisatawan menikmati pantai.')

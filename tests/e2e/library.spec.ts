@@ -1,22 +1,15 @@
-import { expect, test } from '../support/test'
-import { startServe, type ServedApp } from '../support/serve'
+import { expect, servePerTest, test } from '../support/test'
 
 import { SEED } from '../support/paths'
 
-let app: ServedApp
-test.beforeEach(async () => {
-  app = await startServe()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
+const served = servePerTest()
 
 test('imports a file through the UI, lists it, opens it and switches language', async ({
   browser
 }) => {
   const context = await browser.newContext({ locale: 'id-ID' })
   const page = await context.newPage()
-  await page.goto(app.url)
+  await page.goto(served().url)
   await expect(page.getByRole('heading', { name: 'Pustaka' })).toBeVisible()
   await expect(page.getByText('Pustaka Anda masih kosong.')).toBeVisible()
 
@@ -54,7 +47,7 @@ test('the app page cannot reach beyond 127.0.0.1, and the network guard catches 
         () => 'blocked'
       )
     )
-  await page.goto(app.url)
+  await page.goto(served().url)
   // The app's CSP stops it before the network: the guard never even sees it.
   expect(await tryFetch()).toBe('blocked')
   expect(networkGuard.takeLeaks()).toEqual([])

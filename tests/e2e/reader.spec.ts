@@ -1,16 +1,9 @@
 /// <reference lib="dom" />
 // page.evaluate bodies run in the page: they need the DOM types.
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from '../support/test'
-import { startServe, type ServedApp } from '../support/serve'
+import { expect, servePerTest, test } from '../support/test'
 
-let app: ServedApp
-test.beforeEach(async () => {
-  app = await startServe()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
+const served = servePerTest()
 
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
 
@@ -23,9 +16,9 @@ const PARAGRAPHS = [
 
 /** Imports an article through the same HTTP API the page uses (with the token from the URL). */
 async function importText(text: string, name: string): Promise<string> {
-  const response = await fetch(`${app.origin}/rpc/articles.import`, {
+  const response = await fetch(`${served().origin}/rpc/articles.import`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${served().token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ items: [{ name, text }] })
   })
   const result = (await response.json()) as { ok: boolean; value: Array<{ id: string }> }
@@ -34,7 +27,7 @@ async function importText(text: string, name: string): Promise<string> {
 }
 
 async function openArticle(page: Page, id: string): Promise<void> {
-  await page.goto(`${app.url}#/article/${id}`)
+  await page.goto(`${served().url}#/article/${id}`)
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
   await expect(page.locator('.article-body')).toContainText(PARAGRAPHS[0].slice(0, 40))
 }
@@ -316,7 +309,7 @@ test('opens at ?at=<offset> and remembers the reading position', async ({ page }
   const id = await importText([TITLE, ...long].join('\n\n'), 'panjang.txt')
   const text = [TITLE, ...long].join('\n\n')
   const at = text.indexOf('Paragraf nomor 45.')
-  await page.goto(`${app.url}#/article/${id}?at=${at}`)
+  await page.goto(`${served().url}#/article/${id}?at=${at}`)
   const target = page.locator('.article-body [data-block]').nth(44)
   await expect(target).toBeInViewport()
   const savedOnce = page.waitForRequest((request) => request.url().endsWith('/articles.progress'))

@@ -1,21 +1,14 @@
-import { expect, test } from '../support/test'
+import { expect, servePerTest, test } from '../support/test'
 import { SEED } from '../support/paths'
-import { startServe, type ServedApp } from '../support/serve'
 
-let app: ServedApp
-test.beforeEach(async () => {
-  app = await startServe()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
+const served = servePerTest()
 
 test.use({ locale: 'en-US' })
 
 test('types in the search box, sees marked snippets, opens a result at its match', async ({
   page
 }) => {
-  await page.goto(app.url)
+  await page.goto(served().url)
   await page.getByLabel('Choose article files to import').setInputFiles(SEED)
   await expect(page.getByRole('link', { name: /Kerja sama antara badan intelijen/ })).toBeVisible()
 
@@ -35,7 +28,7 @@ test('types in the search box, sees marked snippets, opens a result at its match
 })
 
 test('finds a phrase and nothing for words that are not there', async ({ page }) => {
-  await page.goto(app.url)
+  await page.goto(served().url)
   await page.getByLabel('Choose article files to import').setInputFiles(SEED)
   await expect(page.getByRole('link', { name: /Kerja sama antara badan intelijen/ })).toBeVisible()
   const box = page.getByLabel('Search the library')

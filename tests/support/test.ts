@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test'
+import { startServe, type ServedApp } from './serve'
 
 /** True for requests that stay on this machine: the served app, data: and blob: URLs. */
 export function staysLocal(url: string): boolean {
@@ -31,3 +32,21 @@ export const test = base.extend<{ networkGuard: { takeLeaks: () => string[] } }>
 })
 
 export { expect }
+
+/**
+ * Starts a fresh `sorot serve` over a new temp data dir before each test of the file and stops
+ * it after; the returned getter gives the running one.
+ */
+export function servePerTest(): () => ServedApp {
+  let app: ServedApp | undefined
+  test.beforeEach(async () => {
+    app = await startServe()
+  })
+  test.afterEach(async () => {
+    await app?.stop()
+  })
+  return () => {
+    if (!app) throw new Error('sorot serve is not running (used outside a test?)')
+    return app
+  }
+}
