@@ -5,6 +5,8 @@ import { openCore, type Core } from './core/core'
 import { expandImportPaths, IMPORTABLE_EXTENSIONS, readImportFile } from './core/import/sources'
 import { importItems, type ImportItem } from './core/library/import'
 import { bindContract, forwardEvents } from './ipc'
+import { getSettings } from './core/library/settings'
+import { DesktopWords } from './desktop-words'
 import { createMainWindow, lockDownSession } from './window'
 
 /** `--data-dir DIR` on the command line, else SOROT_DATA_DIR, else Electron's userData. */
@@ -24,6 +26,7 @@ const resourcesDir = (): string =>
 
 let core: Core | undefined
 let mainWindow: BrowserWindow | null = null
+const words = new DesktopWords()
 
 /** Imports files or a whole folder chosen in the OS dialog, with progress on the taskbar. */
 async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
@@ -34,7 +37,12 @@ async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
     filters:
       kind === 'folder'
         ? undefined
-        : [{ name: 'Articles', extensions: IMPORTABLE_EXTENSIONS.map((e) => e.slice(1)) }]
+        : [
+            {
+              name: words.t('desktop.dialog.articles'),
+              extensions: IMPORTABLE_EXTENSIONS.map((e) => e.slice(1))
+            }
+          ]
   })
   if (choice.canceled) return
   const files = await expandImportPaths(choice.filePaths)
@@ -61,7 +69,10 @@ async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
   if (failed.length) {
     await dialog.showMessageBox(window, {
       type: 'warning',
-      message: `${failed.length} of ${outcomes.length} files could not be imported`,
+      message: words.t('desktop.dialog.importFailed', {
+        count: failed.length,
+        total: outcomes.length
+      }),
       detail: failed.map((o) => o.error).join('\n')
     })
   }
@@ -96,7 +107,7 @@ async function openFiles(files: string[]): Promise<void> {
   if (failed.length && mainWindow)
     await dialog.showMessageBox(mainWindow, {
       type: 'warning',
-      message: 'Sorot could not open this file',
+      message: words.t('desktop.dialog.openFailed'),
       detail: failed.map((o) => o.error).join('\n')
     })
 }
@@ -111,15 +122,15 @@ function buildMenu(): void {
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
-      label: 'File',
+      label: words.t('desktop.menu.file'),
       submenu: [
         {
-          label: 'Import Files…',
+          label: words.t('desktop.menu.importFiles'),
           accelerator: 'CmdOrCtrl+O',
           click: () => void importFromDialog('files')
         },
         {
-          label: 'Import Folder…',
+          label: words.t('desktop.menu.importFolder'),
           accelerator: 'CmdOrCtrl+Shift+O',
           click: () => void importFromDialog('folder')
         },
@@ -145,7 +156,14 @@ async function start(): Promise<void> {
     dailySnapshot: true
   })
   bindContract(core)
+  const startCore = core
+  await words.use(getSettings(startCore.store).language, app.getLocale())
   buildMenu()
+  // The menu and dialogs follow the language the reader picks in settings, live.
+  core.events.subscribe((event) => {
+    if (event.type !== 'settings.changed') return
+    void words.use(event.settings.language, app.getLocale()).then(buildMenu)
+  })
   mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'))
   forwardEvents(core, mainWindow.webContents)
   mainWindow.on('closed', () => (mainWindow = null))
@@ -166,12 +184,19 @@ async function showRecoveries(): Promise<void> {
   for (const recovery of core.recoveries.splice(0)) {
     await dialog.showMessageBox(mainWindow, {
       type: 'warning',
-      message: 'A damaged data file was set aside',
-      detail: `${recovery.file} could not be read (${recovery.reason}). It was kept as ${recovery.movedTo}. ${
+      message: words.t('desktop.dialog.damaged'),
+      detail: [
+        words.t('desktop.dialog.damagedDetail', {
+          file: recovery.file,
+          reason: recovery.reason,
+          movedTo: recovery.movedTo
+        }),
         recovery.restoredFrom
-          ? `Its newest good copy was restored from the backup ${path.join(core.store.dataDir, 'backups', recovery.restoredFrom)}; changes made to it since that backup are not in it.`
-          : 'No backup held a good copy of it, so it starts empty.'
-      }`
+          ? words.t('desktop.dialog.restoredFrom', {
+              backup: path.join(core.store.dataDir, 'backups', recovery.restoredFrom)
+            })
+          : words.t('desktop.dialog.noBackup')
+      ].join(' ')
     })
   }
 }
@@ -191,9 +216,10 @@ if (!app.requestSingleInstanceLock({ dataDir })) {
   app
     .whenReady()
     .then(start)
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
+      await words.use(null, app.getLocale()).catch(() => undefined)
       dialog.showErrorBox(
-        'Sorot could not start',
+        words.t('desktop.dialog.startFailed'),
         error instanceof Error ? error.message : String(error)
       )
       app.exit(1)

@@ -1,15 +1,19 @@
 import type { Language } from '../model'
 import enAnnotations from './locales/en/annotations.json'
 import enApp from './locales/en/app.json'
+import enDesktop from './locales/en/desktop.json'
 import enExport from './locales/en/export.json'
 import enLibrary from './locales/en/library.json'
+import enQuotes from './locales/en/quotes.json'
 import enReader from './locales/en/reader.json'
 import enSearch from './locales/en/search.json'
 import enSettings from './locales/en/settings.json'
 import idAnnotations from './locales/id/annotations.json'
 import idApp from './locales/id/app.json'
+import idDesktop from './locales/id/desktop.json'
 import idExport from './locales/id/export.json'
 import idLibrary from './locales/id/library.json'
+import idQuotes from './locales/id/quotes.json'
 import idReader from './locales/id/reader.json'
 import idSearch from './locales/id/search.json'
 import idSettings from './locales/id/settings.json'
@@ -25,8 +29,10 @@ export const localeFiles = {
   en: {
     annotations: enAnnotations,
     app: enApp,
+    desktop: enDesktop,
     export: enExport,
     library: enLibrary,
+    quotes: enQuotes,
     reader: enReader,
     search: enSearch,
     settings: enSettings
@@ -34,8 +40,10 @@ export const localeFiles = {
   id: {
     annotations: idAnnotations,
     app: idApp,
+    desktop: idDesktop,
     export: idExport,
     library: idLibrary,
+    quotes: idQuotes,
     reader: idReader,
     search: idSearch,
     settings: idSettings
