@@ -12,6 +12,7 @@ import { decodeBytes, normalizeText } from '../import/decode'
 import { extractArticle, formatOf, type ArticleDraft } from '../import/extract'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
+import { storedMeta } from '../store/relist'
 import { reanchorAnnotations } from './annotations'
 
 /**
@@ -151,24 +152,7 @@ async function addArticle(
 ): Promise<ArticleMeta> {
   const id = randomUUID()
   const now = new Date().toISOString()
-  const articleFile = await store.articleFile(id)
-  try {
-    await articleFile.update((file) => {
-      file.schemaVersion = SCHEMA_VERSION
-      file.versions.push({
-        version: 1,
-        blocks: draft.blocks,
-        removed: draft.removed,
-        importedAt: now,
-        contentHash,
-        source
-      })
-    })
-  } catch (error) {
-    await store.discardArticle(id)
-    throw error
-  }
-  return {
+  const meta: ArticleMeta = {
     id,
     title: draft.title,
     outlet: draft.outlet,
@@ -183,6 +167,25 @@ async function addArticle(
     versionCount: 1,
     sourceName
   }
+  const articleFile = await store.articleFile(id)
+  try {
+    await articleFile.update((file) => {
+      file.schemaVersion = SCHEMA_VERSION
+      file.meta = storedMeta(meta)
+      file.versions.push({
+        version: 1,
+        blocks: draft.blocks,
+        removed: draft.removed,
+        importedAt: now,
+        contentHash,
+        source
+      })
+    })
+  } catch (error) {
+    await store.discardArticle(id)
+    throw error
+  }
+  return meta
 }
 
 /**
@@ -201,7 +204,22 @@ export async function addVersion(
   const articleFile = await store.articleFile(meta.id)
   const now = new Date().toISOString()
   const version = (articleFile.data.versions.at(-1)?.version ?? 0) + 1
+  const current = store.index.data.articles.find((article) => article.id === meta.id) ?? meta
+  const changes = {
+    outlet: current.outlet ?? draft.outlet ?? null,
+    author: current.author ?? draft.author ?? null,
+    url: current.url ?? draft.url ?? null,
+    publishedAt: current.publishedAt ?? draft.publishedAt ?? null,
+    language: current.language ?? draft.language ?? null,
+    wordCount: countWords(canonicalText(draft.blocks)),
+    contentHash,
+    versionCount: version,
+    updatedAt: now
+  } satisfies Partial<ArticleMeta>
+  const previousMeta = articleFile.data.meta
   await articleFile.update((file) => {
+    // The record as the index will hold it: the copy a lost index.json is rebuilt from.
+    file.meta = storedMeta({ ...current, ...changes })
     file.versions.push({
       version,
       blocks: draft.blocks,
@@ -216,19 +234,26 @@ export async function addVersion(
     await store.index.update((index) => {
       const record = index.articles.find((article) => article.id === meta.id)
       if (!record) return
-      record.outlet ??= draft.outlet ?? null
-      record.author ??= draft.author ?? null
-      record.url ??= draft.url ?? null
-      record.publishedAt ??= draft.publishedAt ?? null
-      record.language ??= draft.language ?? null
-      record.wordCount = countWords(canonicalText(draft.blocks))
+      // Fill in only what is still unknown: an edit made while the file was written is kept.
+      record.outlet ??= changes.outlet
+      record.author ??= changes.author
+      record.url ??= changes.url
+      record.publishedAt ??= changes.publishedAt
+      record.language ??= changes.language
+      record.wordCount = changes.wordCount
       record.contentHash = contentHash
       record.versionCount = version
       record.updatedAt = now
     })
   } catch (error) {
     // The index still describes the earlier version: take the new one back out.
-    await articleFile.update((file) => void file.versions.pop()).catch(() => undefined)
+    await articleFile
+      .update((file) => {
+        file.versions.pop()
+        if (previousMeta) file.meta = previousMeta
+        else delete file.meta
+      })
+      .catch(() => undefined)
     throw error
   }
   await reanchorAnnotations(store, meta.id)

@@ -5,6 +5,7 @@ import type { Migration } from '../backup/migrations'
 import { findBackupCopy, removePartialSnapshots, takeSnapshot } from '../backup/snapshots'
 import { removeTempFiles, type FileSystem } from './atomic-file'
 import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from './json-file'
+import { idsIn, relistArticles, type Relisting } from './relist'
 import {
   SCHEMA_VERSION,
   annotationsFileSchema,
@@ -27,6 +28,8 @@ function assertSafeId(id: string): void {
 
 export interface StoreOptions {
   onRecovered?: (recovery: Recovery) => void
+  /** Article files the index did not list were put back into it (or files were kept). */
+  onRelisted?: (relisting: Relisting) => void
   /**
    * Opened without the writer lock (read-only CLI commands): every save is refused, and the
    * temp files of another process's writes under way are left alone.
@@ -51,21 +54,26 @@ export class LibraryStore {
   readonly #articles = new Map<string, Promise<JsonFile<ArticleFile>>>()
   readonly #annotations = new Map<string, Promise<JsonFile<AnnotationsFile>>>()
   readonly #options: StoreOptions
+  #articleOpenings = 0
+  #indexRecovered = false
 
   private constructor(dataDir: string, options: StoreOptions) {
     this.dataDir = dataDir
     this.#options = options
-    this.index = new JsonFile(
-      path.join(dataDir, 'index.json'),
-      this.#fileOptions({
+    this.index = new JsonFile(path.join(dataDir, 'index.json'), {
+      ...this.#fileOptions({
         kind: 'index',
         // Annotation counts are derived from the annotations files (a highlight rewrites only
         // its own file, DESIGN.md §3), so they are never written into index.json.
         memoryOnly: ['counts'],
         schema: indexFileSchema,
         defaults: () => ({ schemaVersion: SCHEMA_VERSION, articles: [] })
-      })
-    )
+      }),
+      onRecovered: (recovery) => {
+        this.#indexRecovered = true
+        options.onRecovered?.(recovery)
+      }
+    })
     this.settings = new JsonFile(
       path.join(dataDir, 'settings.json'),
       this.#fileOptions({
@@ -123,7 +131,18 @@ export class LibraryStore {
         () => undefined
       )
     }
+    // Listed while index.json is read and parsed, so the check below costs no extra wait
+    // (idsIn never rejects: a failed opening leaves no stray rejection behind).
+    const articleIds = options.readOnly ? undefined : idsIn(path.join(dataDir, 'articles'))
     await store.index.load()
+    // A restored (older) or lost index.json does not list the articles imported since: their
+    // files still hold them, so they are put back before anything reads the library.
+    const relisting = await relistArticles(store, {
+      damaged: store.#indexRecovered || !store.index.exists,
+      readOnly: options.readOnly === true,
+      articleIds
+    })
+    if (relisting) options.onRelisted?.(relisting)
     await store.settings.load()
     // Every file of §3 exists from the first run on, each with its schemaVersion.
     if (!store.settings.exists && !options.readOnly) await store.settings.update(() => undefined)
@@ -135,9 +154,16 @@ export class LibraryStore {
     return !this.index.exists
   }
 
+  /** How many article files this store has opened (read from disk) so far. */
+  get articleFilesOpened(): number {
+    return this.#articleOpenings
+  }
+
   articleFile(id: string): Promise<JsonFile<ArticleFile>> {
     assertSafeId(id)
-    return this.#open(this.#articles, path.join(this.dataDir, 'articles', `${id}.json`), {
+    const file = path.join(this.dataDir, 'articles', `${id}.json`)
+    if (!this.#articles.has(file)) this.#articleOpenings += 1
+    return this.#open(this.#articles, file, {
       kind: 'article',
       schema: articleFileSchema,
       defaults: () => ({ schemaVersion: SCHEMA_VERSION, id, versions: [] })
@@ -151,6 +177,19 @@ export class LibraryStore {
       schema: annotationsFileSchema,
       defaults: () => ({ schemaVersion: SCHEMA_VERSION, annotations: [] })
     })
+  }
+
+  /**
+   * Reads one article file without keeping it open (re-listing may read thousands): a damaged
+   * one is recovered as any other. A file already open is read from memory.
+   */
+  async readArticleFile(id: string): Promise<ArticleFile> {
+    const file = path.join(this.dataDir, 'articles', `${id}.json`)
+    const wasOpen = this.#articles.has(file)
+    const jsonFile = await this.articleFile(id)
+    // load() has finished any write it made (a restore, a migration): nothing is pending.
+    if (!wasOpen) this.#articles.delete(file)
+    return jsonFile.data
   }
 
   /**

@@ -35,9 +35,17 @@ export const indexFileSchema = z.object({
   tagColors: z.record(z.string(), z.string()).optional()
 })
 
+/**
+ * The copy of an article's index record kept in its article file, written with each version
+ * (never on a metadata edit), so a lost index.json can be rebuilt. Counts are derived, never kept.
+ */
+export const storedMetaSchema = articleMetaSchema.omit({ counts: true })
+
 export const articleFileSchema = z.object({
   schemaVersion: z.number(),
   id: z.string(),
+  /** Absent in files written before it existed: those are re-listed from their text. */
+  meta: storedMetaSchema.optional(),
   versions: z.array(
     z.object({
       version: z.number(),
@@ -108,5 +116,6 @@ export const settingsFileSchema = z.object({
 
 export type IndexFile = z.infer<typeof indexFileSchema>
 export type ArticleFile = z.infer<typeof articleFileSchema>
+export type StoredMeta = z.infer<typeof storedMetaSchema>
 export type AnnotationsFile = z.infer<typeof annotationsFileSchema>
 export type SettingsFile = z.infer<typeof settingsFileSchema>

@@ -1,0 +1,189 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { ArticleMeta } from '../../../shared/model'
+import { canonicalText, countWords } from '../../../shared/text'
+import { extractArticle, type ArticleDraft } from '../import/extract'
+import { detectLanguage, titleFromText } from '../import/metadata'
+import type { LibraryStore } from './library-store'
+import type { ArticleFile, StoredMeta } from './schemas'
+
+/** What re-listing found: articles put back into the index, and files it kept untouched. */
+export interface Relisting {
+  /** The index records added back, from their files. */
+  relisted: ArticleMeta[]
+  /** How many of them had no copy of their details (older files): made from their text. */
+  fromText: number
+  /** The oldest copy of details used (ISO time): edits made after it may be missing. */
+  copiesFrom: string | null
+  /** Ids of annotations files whose article is in neither the index nor articles/: kept. */
+  keptAnnotations: string[]
+  /** Article files that could not be read (reported as recoveries or refusals): left alone. */
+  unreadable: string[]
+  /** Why the re-listed records could not be saved to index.json (kept in memory), if so. */
+  saveError?: string
+}
+
+/** What the index records of a file's name: `<id>.json`, never a temp or a kept damaged file. */
+const DATA_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/
+
+/** The ids of the data files in one folder of the data dir (one readdir, no file opened). */
+export async function idsIn(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir).catch(() => [] as string[])
+  return entries.flatMap((entry) => DATA_FILE.exec(entry)?.[1] ?? [])
+}
+
+/** The index record as kept in the article file: without the derived counts. */
+export function storedMeta(meta: ArticleMeta): StoredMeta {
+  const kept = structuredClone(meta)
+  delete kept.counts
+  return kept
+}
+
+/**
+ * The index record an article file describes: its own copy when it has one; else (a file
+ * written before the copy existed) the details its kept source gives again, or failing that a
+ * title from the newest version's first block. Version figures always come from the
+ * versions, which are what the reader will see. Null for a file without any version.
+ */
+export function metaFromFile(id: string, file: ArticleFile): ArticleMeta | null {
+  const first = file.versions[0]
+  const latest = file.versions.at(-1)
+  if (!first || !latest) return null
+  const fromVersions = {
+    id,
+    contentHash: latest.contentHash,
+    versionCount: latest.version
+  }
+  if (file.meta) return { ...structuredClone(file.meta), ...fromVersions }
+  const text = canonicalText(latest.blocks)
+  const details = detailsFromSource(first.source)
+  return {
+    ...fromVersions,
+    title:
+      details?.title || titleFromText(latest.blocks[0]?.text ?? '') || first.source?.name || id,
+    outlet: details?.outlet ?? null,
+    author: details?.author ?? null,
+    url: details?.url ?? null,
+    publishedAt: details?.publishedAt ?? null,
+    language: details?.language ?? detectLanguage(latest.blocks),
+    wordCount: countWords(text),
+    importedAt: first.importedAt,
+    updatedAt: latest.importedAt,
+    sourceName: first.source?.name ?? null
+  }
+}
+
+/**
+ * The details the first import found (title, outlet, author…), found again in the source text
+ * kept with the first version; null without a source or when it no longer extracts.
+ */
+function detailsFromSource(source: ArticleFile['versions'][number]['source']): ArticleDraft | null {
+  if (!source) return null
+  try {
+    return extractArticle(source.text, source.name ?? 'text', source.format)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Puts back into the index every article file that the index does not list (index.json was
+ * restored from an older snapshot, or lost): from the copy of its record kept in the file, or
+ * from its text. Costs one readdir when nothing is missing: only unlisted files are opened.
+ * `damaged` says index.json was just recovered or is missing; without it a read-only opening
+ * does nothing, because the files it sees may be a running import's, not yet indexed.
+ * Annotations files are never touched. Null when there is nothing to tell.
+ */
+export async function relistArticles(
+  store: LibraryStore,
+  options: {
+    damaged: boolean
+    readOnly: boolean
+    /** The ids in articles/, when the opening already listed them (beside loading the index). */
+    articleIds?: Promise<string[]>
+  }
+): Promise<Relisting | null> {
+  if (options.readOnly && !options.damaged) return null
+  const articleIds = await (options.articleIds ?? idsIn(path.join(store.dataDir, 'articles')))
+  const indexed = new Set(store.index.data.articles.map((meta) => meta.id))
+  const missing = articleIds.filter((id) => !indexed.has(id))
+  const relisting: Relisting = {
+    relisted: [],
+    fromText: 0,
+    copiesFrom: null,
+    keptAnnotations: [],
+    unreadable: []
+  }
+  for (const id of missing) {
+    const file = await store.readArticleFile(id).catch(() => null)
+    const meta = file && metaFromFile(id, file)
+    if (!meta) {
+      relisting.unreadable.push(id)
+      continue
+    }
+    if (file.meta) {
+      if (relisting.copiesFrom === null || meta.updatedAt < relisting.copiesFrom)
+        relisting.copiesFrom = meta.updatedAt
+    } else relisting.fromText += 1
+    relisting.relisted.push(meta)
+  }
+  if (options.damaged) {
+    const known = new Set([...indexed, ...articleIds])
+    relisting.keptAnnotations = (await idsIn(path.join(store.dataDir, 'annotations'))).filter(
+      (id) => !known.has(id)
+    )
+  }
+  if (
+    relisting.relisted.length === 0 &&
+    relisting.keptAnnotations.length === 0 &&
+    relisting.unreadable.length === 0
+  )
+    return null
+  if (relisting.relisted.length) {
+    const records = relisting.relisted.sort((a, b) => a.importedAt.localeCompare(b.importedAt))
+    if (options.readOnly) store.index.data.articles.push(...structuredClone(records))
+    else
+      try {
+        await store.index.update((index) => index.articles.push(...structuredClone(records)))
+      } catch (error) {
+        // The library still shows them; the next write of index.json saves them.
+        store.index.data.articles.push(...structuredClone(records))
+        relisting.saveError = (error as Error).message
+      }
+  }
+  return relisting
+}
+
+/** A time for the reader: minutes are enough to place an edit. */
+const readableTime = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`
+
+/** What to tell the reader about a re-listing, in one paragraph. */
+export function relistingMessage(relisting: Relisting): string {
+  const parts: string[] = []
+  const n = relisting.relisted.length
+  if (n) {
+    parts.push(
+      `${n} ${n === 1 ? 'article was' : 'articles were'} re-listed from ${n === 1 ? 'its file' : 'their files'} in articles/ (index.json no longer listed ${n === 1 ? 'it' : 'them'}).`
+    )
+    if (relisting.copiesFrom)
+      parts.push(
+        `Their details come from the copy saved with each article's newest version, so details edited after ${readableTime(relisting.copiesFrom)} may be older.`
+      )
+    if (relisting.fromText)
+      parts.push(
+        `${relisting.fromText} had no saved details: ${relisting.fromText === 1 ? 'its details were' : 'their details were'} made again from ${relisting.fromText === 1 ? 'its' : 'their'} text.`
+      )
+    if (relisting.saveError)
+      parts.push(`They could not be saved to index.json yet: ${relisting.saveError}`)
+  }
+  const kept = relisting.keptAnnotations.length
+  if (kept)
+    parts.push(
+      `${kept} annotations ${kept === 1 ? 'file belongs' : 'files belong'} to no stored article; ${kept === 1 ? 'it was' : 'they were'} kept in annotations/ (${relisting.keptAnnotations.join(', ')}).`
+    )
+  if (relisting.unreadable.length)
+    parts.push(
+      `${relisting.unreadable.length} article ${relisting.unreadable.length === 1 ? 'file' : 'files'} could not be read and ${relisting.unreadable.length === 1 ? 'was' : 'were'} left as found: ${relisting.unreadable.join(', ')}.`
+    )
+  return parts.join(' ')
+}
