@@ -14,10 +14,17 @@ async function fileText(file: string): Promise<string> {
   return canonicalText(draft.blocks)
 }
 
-async function textOf(context: CliContext, target: string): Promise<string> {
-  if (existsSync(target) && statSync(target).isFile()) return fileText(target)
-  const article = await call(await context.core(), 'articles.get', { id: target })
-  return article.text
+/** A file's quotations, or a stored article's through the core's cached `quotes.list`. */
+async function quotesOf(context: CliContext, target: string): Promise<Quotation[]> {
+  if (existsSync(target) && statSync(target).isFile()) return findQuotes(await fileText(target))
+  const { quotations } = await call(await context.core(), 'quotes.list', { articleId: target })
+  return quotations.map(({ quote, speaker, kind, start, end }) => ({
+    quote,
+    speaker,
+    kind,
+    start,
+    end
+  }))
 }
 
 const line = (q: Quotation): string =>
@@ -29,7 +36,7 @@ export const quotesCommand: CliCommand = {
   summary: 'list the quotations of an article or a file, with speakers',
   async run(context, args) {
     if (args.length !== 1) throw new UsageError('quotes needs exactly one article id or file')
-    const quotes = findQuotes(await textOf(context, args[0]))
+    const quotes = await quotesOf(context, args[0])
     if (context.json) printJson(context, quotes)
     else for (const quote of quotes) context.io.stdout(line(quote))
     return 0

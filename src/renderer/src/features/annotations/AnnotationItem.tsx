@@ -7,12 +7,14 @@ import { LabelEditor } from './LabelEditor'
 import { labelName } from './labels'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
+import { SpeakerEditor } from './SpeakerEditor'
 
 export interface ItemActions {
   jump: (id: string) => void
   setColor: (id: string, color: AnnotationColor) => void
   setLabels: (id: string, labels: string[]) => void
   saveNote: (id: string, note: string) => Promise<void>
+  saveSpeaker: (id: string, speaker: string | null) => Promise<void>
   remove: (id: string) => void
   /** Opens (id) or closes (null) the editor of one annotation. */
   edit: (id: string | null, focusNote?: boolean) => void
@@ -100,6 +102,12 @@ function ItemView({
               onPick={(color) => actions.setColor(annotation.id, color)}
             />
           </div>
+          {annotation.kind === 'quote' && (
+            <SpeakerEditor
+              speaker={annotation.speaker ?? null}
+              onSave={(speaker) => actions.saveSpeaker(annotation.id, speaker)}
+            />
+          )}
           <LabelEditor
             labels={annotation.labels}
             choices={choices}

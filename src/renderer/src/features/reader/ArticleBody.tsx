@@ -22,6 +22,8 @@ import { markHighlightPainted, markReaderPainted } from './perf-marks'
 interface BlockMark extends HighlightRange {
   color: string
   hasNote: boolean
+  /** "Said by …" for a quote annotation: read out with the mark and shown on hover. */
+  speaker?: string
 }
 
 interface BlockProps {
@@ -73,6 +75,8 @@ function BlockText({
     if (covering.some((m) => m.end === segment.end)) classes.push('hl-to')
     if (activeId && segment.ids.includes(activeId)) classes.push('hl-active')
     if (noted) classes.push('hl-noted')
+    const said = [...new Set(covering.map((m) => m.speaker).filter(Boolean))].join('; ')
+    const description = [said, noted ? noteDescription : ''].filter(Boolean).join(', ')
     return (
       <mark
         key={segment.start}
@@ -80,7 +84,8 @@ function BlockText({
         data-ids={segment.ids.join(' ')}
         className={classes.join(' ')}
         style={covering.length > 1 ? stackStyle(covering.map((m) => m.color)) : undefined}
-        aria-description={noted ? noteDescription : undefined}
+        aria-description={description || undefined}
+        title={said || undefined}
       >
         {text}
       </mark>
@@ -144,14 +149,21 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
         start: position.start,
         end: position.end,
         color: a.color,
-        hasNote: a.note.trim() !== ''
+        hasNote: a.note.trim() !== '',
+        ...(a.kind === 'quote' && {
+          speaker: a.speaker
+            ? t('annotations.speaker', { name: a.speaker })
+            : t('annotations.noSpeaker')
+        })
       })
     }
     return rangesByBlock(offsets, lengths, marks).map((list) => ({
       list,
-      signature: list.map((m) => `${m.id}:${m.start}:${m.end}:${m.color}:${+m.hasNote}`).join('|')
+      signature: list
+        .map((m) => `${m.id}:${m.start}:${m.end}:${m.color}:${+m.hasNote}:${m.speaker ?? ''}`)
+        .join('|')
     }))
-  }, [annotations, offsets, lengths])
+  }, [annotations, offsets, lengths, t])
 
   useLayoutEffect(() => {
     markReaderPainted()

@@ -1,0 +1,245 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type {
+  Annotation,
+  ArticleMeta,
+  ArticleQuotation,
+  ArticleQuotes,
+  Block,
+  SpeakersResponse
+} from '../../../shared/model'
+import { findQuotes, type Quotation } from '../../../shared/quotes'
+import { SorotFailure } from '../../../shared/result'
+import { canonicalText } from '../../../shared/text'
+import type { Core } from '../core'
+import { findArticleMeta } from '../library/articles'
+import type { LibraryStore } from '../store/library-store'
+import { DetectionCache, type VersionStamp } from './detection-cache'
+import { covers, entriesKey, entriesOf, groupSpeakers, type SpeakerEntry } from './speakers'
+
+export interface QuotesServiceOptions {
+  /** The detector (tests inject a counting one); findQuotes by default. */
+  detect?: (text: string) => Quotation[]
+  /** Article versions kept in the cache; above the library size, nothing is detected twice. */
+  capacity?: number
+  /** Articles a `quotes.speakers` call detects itself before leaving the rest to the background. */
+  inlineLimit?: number
+  /** How long one background slice may hold the thread, in milliseconds, before it yields. */
+  sliceMs?: number
+  /** How long a call may spend detecting before it answers `partial`, in milliseconds. */
+  inlineMs?: number
+  log?: (message: string) => void
+}
+
+interface StoredVersion extends VersionStamp {
+  blocks: Block[]
+}
+
+const DEFAULTS = { capacity: 20_000, inlineLimit: 100, sliceMs: 10, inlineMs: 100 }
+/** Quotations per speaker in an answer unless asked for more (a big library has thousands). */
+export const DEFAULT_PER_SPEAKER = 20
+
+const stampOfMeta = (meta: ArticleMeta): VersionStamp => ({
+  version: meta.versionCount,
+  contentHash: meta.contentHash
+})
+
+/** The live quote annotations of an article that have a passage. */
+const savedQuotesIn = (annotations: readonly Annotation[]): Annotation[] =>
+  annotations.filter((a) => a.kind === 'quote' && !a.deletedAt && a.target)
+
+/** The saved quote that covers a detected quotation's range, if any. */
+function coveringQuote(saved: readonly Annotation[], quote: Quotation): Annotation | undefined {
+  return saved.find((a) => covers(a, quote))
+}
+
+/**
+ * Quotations of articles and speakers of the library, over a per-version cache of
+ * `findQuotes` (DESIGN.md §5). Nothing is written: the cache lives in memory.
+ */
+export class QuotesService {
+  readonly #store: LibraryStore
+  readonly #detect: (text: string) => Quotation[]
+  readonly #cache: DetectionCache
+  readonly #options: typeof DEFAULTS & { log: (message: string) => void }
+  /** Articles whose file could not be read, by `id@version`: not retried in a loop. */
+  readonly #unreadable = new Set<string>()
+  /** Each article's speaker entries, rebuilt when its version, details or saved quotes change. */
+  readonly #entries = new Map<string, { key: string; entries: SpeakerEntry[] }>()
+  #filling: Promise<void> | null = null
+  #detections = 0
+
+  constructor(store: LibraryStore, options: QuotesServiceOptions = {}) {
+    this.#store = store
+    this.#detect = options.detect ?? findQuotes
+    this.#options = {
+      capacity: options.capacity ?? DEFAULTS.capacity,
+      inlineLimit: options.inlineLimit ?? DEFAULTS.inlineLimit,
+      sliceMs: options.sliceMs ?? DEFAULTS.sliceMs,
+      inlineMs: options.inlineMs ?? DEFAULTS.inlineMs,
+      log: options.log ?? ((message) => console.warn(`sorot quotes: ${message}`))
+    }
+    this.#cache = new DetectionCache(this.#options.capacity)
+  }
+
+  /** How many texts were run through the detector so far (cache misses). */
+  get detections(): number {
+    return this.#detections
+  }
+
+  /** Resolves once the background detection of the library has caught up. */
+  async settled(): Promise<void> {
+    while (this.#filling) await this.#filling
+  }
+
+  /** The detected quotations of an article's newest version, each with its saved quote. */
+  async listQuotes(articleId: string): Promise<ArticleQuotes> {
+    findArticleMeta(this.#store, articleId)
+    const latest = (await this.#store.articleFile(articleId)).data.versions.at(-1)
+    if (!latest) throw new SorotFailure('not_found', `Article ${articleId} has no stored text`)
+    const quotations = this.#quotationsOf(articleId, latest)
+    const saved = savedQuotesIn((await this.#store.annotationsFile(articleId)).data.annotations)
+    return {
+      articleId,
+      version: latest.version,
+      quotations: quotations.map((q): ArticleQuotation => ({
+        ...q,
+        savedId: coveringQuote(saved, q)?.id ?? null
+      }))
+    }
+  }
+
+  /**
+   * Every speaker of the library with their quotations, saved and detected, newest first,
+   * filtered by a case- and diacritic-insensitive part of the name. Articles not detected yet
+   * are detected in the background and the answer says `partial` until they are.
+   */
+  async speakers(query?: string, perSpeaker = DEFAULT_PER_SPEAKER): Promise<SpeakersResponse> {
+    const live = this.#store.index.data.articles.filter((meta) => !meta.deletedAt)
+    let missing = live.filter((meta) => !this.#isKnown(meta))
+    const inlineEnd = Date.now() + this.#options.inlineMs
+    for (const meta of missing.slice(0, this.#options.inlineLimit)) {
+      await this.#fill(meta)
+      if (Date.now() >= inlineEnd) break
+    }
+    missing = missing.filter((meta) => !this.#isKnown(meta))
+    if (missing.length > 0) this.#startFilling()
+
+    const entries: SpeakerEntry[][] = []
+    for (const meta of live) {
+      const detected = this.#cache.get(meta.id, stampOfMeta(meta))
+      if (!detected) continue
+      const annotations =
+        meta.counts?.quotes === 0
+          ? []
+          : (await this.#store.annotationsFile(meta.id)).data.annotations
+      const source = { meta, detected, saved: savedQuotesIn(annotations) }
+      const key = entriesKey(source)
+      let known = this.#entries.get(meta.id)
+      if (known?.key !== key)
+        this.#entries.set(meta.id, (known = { key, entries: entriesOf(source) }))
+      entries.push(known.entries)
+    }
+    return {
+      speakers: groupSpeakers(entries, query, perSpeaker),
+      partial: missing.length > 0,
+      done: live.length - missing.length,
+      total: live.length
+    }
+  }
+
+  #isKnown(meta: ArticleMeta): boolean {
+    const stamp = stampOfMeta(meta)
+    return this.#cache.has(meta.id, stamp) || this.#unreadable.has(`${meta.id}@${stamp.version}`)
+  }
+
+  #quotationsOf(articleId: string, version: StoredVersion): Quotation[] {
+    const cached = this.#cache.get(articleId, version)
+    if (cached) return cached
+    this.#detections += 1
+    const quotations = this.#detect(canonicalText(version.blocks))
+    this.#cache.set(articleId, version, quotations)
+    return quotations
+  }
+
+  /** Detects one article for the library-wide view and loads its annotations file. */
+  async #fill(meta: ArticleMeta): Promise<void> {
+    try {
+      const latest = await this.#newestVersion(meta)
+      if (!latest) throw new Error('no stored text')
+      this.#quotationsOf(meta.id, latest)
+      if (meta.counts?.quotes !== 0) await this.#store.annotationsFile(meta.id)
+    } catch (error) {
+      this.#unreadable.add(`${meta.id}@${meta.versionCount}`)
+      this.#options.log(`could not read article ${meta.id}: ${(error as Error).message}`)
+    }
+  }
+
+  /**
+   * The newest version, read from its file without keeping it open (10,000 open article files
+   * would hold every text in memory); through the store when the file on disk is behind it.
+   */
+  async #newestVersion(meta: ArticleMeta): Promise<StoredVersion | undefined> {
+    const file = path.join(this.#store.dataDir, 'articles', `${meta.id}.json`)
+    try {
+      const stored = JSON.parse(await fs.readFile(file, 'utf8')) as { versions?: StoredVersion[] }
+      const latest = stored.versions?.at(-1)
+      if (
+        latest &&
+        latest.version === meta.versionCount &&
+        latest.contentHash === meta.contentHash &&
+        Array.isArray(latest.blocks)
+      )
+        return latest
+    } catch {
+      // Unreadable or mid-write: the store's copy is the one to trust.
+    }
+    return (await this.#store.articleFile(meta.id)).data.versions.at(-1)
+  }
+
+  /** Detects the articles not known yet in slices, yielding the thread between them. */
+  #startFilling(): void {
+    if (this.#filling) return
+    this.#filling = (async (): Promise<void> => {
+      // Each article once per run: a cache smaller than the library must not loop for ever.
+      const tried = new Set<string>()
+      for (;;) {
+        const missing = this.#store.index.data.articles.filter(
+          (meta) => !meta.deletedAt && !tried.has(meta.id) && !this.#isKnown(meta)
+        )
+        if (missing.length === 0) return
+        const sliceEnd = Date.now() + this.#options.sliceMs
+        for (const meta of missing) {
+          tried.add(meta.id)
+          await this.#fill(meta)
+          if (Date.now() >= sliceEnd) break
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      }
+    })().finally(() => {
+      this.#filling = null
+    })
+  }
+}
+
+const services = new WeakMap<LibraryStore, QuotesService>()
+
+/** The quotes service of a core, made on first use and kept as long as its store. */
+export function quotesServiceOf(core: Pick<Core, 'store'>): QuotesService {
+  let service = services.get(core.store)
+  if (!service) {
+    service = new QuotesService(core.store)
+    services.set(core.store, service)
+  }
+  return service
+}
+
+/** Replaces a core's quotes service with one built with these options (tests count detections). */
+export function installQuotesService(
+  core: Pick<Core, 'store'>,
+  options: QuotesServiceOptions
+): QuotesService {
+  const service = new QuotesService(core.store, options)
+  services.set(core.store, service)
+  return service
+}
