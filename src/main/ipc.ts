@@ -1,7 +1,17 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import type { z } from 'zod'
+import { SAVE_CHANNELS, type SaveOutcome } from '../preload/bridge'
 import { CHANNELS } from '../shared/channels'
-import { fail } from '../shared/result'
+import { fail, ok, SorotFailure, type Result } from '../shared/result'
 import type { Core } from './core/core'
+import {
+  dialogFilters,
+  plainFileName,
+  saveFileRequestSchema,
+  saveFilesRequestSchema,
+  writeFilesIntoFolder,
+  writeSavedFile
+} from './core/export/save-files'
 import { isTrustedSender } from './core/security'
 import { appUrl } from './window'
 
@@ -22,6 +32,66 @@ export function bindContract(core: Core): void {
       return core.dispatch(channel, input)
     })
   }
+  bindSaveDialogs()
+}
+
+/**
+ * Binds a save handler behind the same sender check: the request is parsed first, and any
+ * failure comes back as a Result, never as a thrown IPC error.
+ */
+function handleSave<T>(
+  channel: string,
+  schema: z.ZodType<T>,
+  save: (window: BrowserWindow, request: T) => Promise<SaveOutcome>
+): void {
+  ipcMain.handle(channel, async (event, input: unknown): Promise<Result<SaveOutcome>> => {
+    if (!fromAppMainFrame(event))
+      return fail('forbidden', 'Refused: the call did not come from the Sorot window')
+    const window = BrowserWindow.fromWebContents(event.sender)
+    const parsed = schema.safeParse(input)
+    if (!window || !parsed.success) return fail('bad_input', `${channel}: not a save request`)
+    try {
+      return ok(await save(window, parsed.data))
+    } catch (error) {
+      if (error instanceof SorotFailure) return fail(error.code, error.message)
+      return fail('storage', `Could not save: ${(error as Error).message}`)
+    }
+  })
+}
+
+/**
+ * The OS save dialogs: one file through showSaveDialog (every OS asks there before replacing),
+ * several into a chosen folder, asking before any existing file is replaced.
+ */
+export function bindSaveDialogs(): void {
+  handleSave(SAVE_CHANNELS.file, saveFileRequestSchema, async (window, request) => {
+    const choice = await dialog.showSaveDialog(window, {
+      defaultPath: plainFileName(request.suggestedName),
+      filters: dialogFilters(request.suggestedName, request.mimeType),
+      properties: ['createDirectory', 'showOverwriteConfirmation']
+    })
+    if (choice.canceled || !choice.filePath) return { status: 'cancelled' }
+    return writeSavedFile(choice.filePath, request.content)
+  })
+  handleSave(SAVE_CHANNELS.files, saveFilesRequestSchema, async (window, request) => {
+    const choice = await dialog.showOpenDialog(window, {
+      properties: ['openDirectory', 'createDirectory', 'promptToCreate']
+    })
+    const dir = choice.filePaths[0]
+    if (choice.canceled || !dir) return { status: 'cancelled' }
+    return writeFilesIntoFolder(dir, request.files, async (existing) => {
+      const { message, replace, cancel } = request.overwritePrompt
+      const answer = await dialog.showMessageBox(window, {
+        type: 'warning',
+        message,
+        detail: existing.join('\n'),
+        buttons: [cancel, replace],
+        defaultId: 0,
+        cancelId: 0
+      })
+      return answer.response === 1
+    })
+  })
 }
 
 /** Forwards core events to a window until it closes. */

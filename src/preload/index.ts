@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNELS } from '../shared/channels'
-import type { SorotBridge } from './bridge'
+import { SAVE_CHANNELS, type SorotBridge } from './bridge'
 
 const EVENT_CHANNEL = 'sorot:event'
 
@@ -14,6 +14,8 @@ function buildBridge(): SorotBridge {
   }
   return {
     ...bridge,
+    saveFile: (request) => ipcRenderer.invoke(SAVE_CHANNELS.file, request),
+    saveFiles: (request) => ipcRenderer.invoke(SAVE_CHANNELS.files, request),
     onEvent: (listener) => {
       const forward = (_event: unknown, payload: Parameters<typeof listener>[0]): void =>
         listener(payload)

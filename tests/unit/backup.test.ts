@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { cp, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/core'
 import type { Annotation, ArticleDetail } from '../../src/shared/model'
+import { takeSnapshot } from '../../src/main/core/backup/snapshots'
 import { CORPUS, importFile, SEED, tempCore, value } from '../support/core'
 
 interface Restored {
@@ -165,5 +166,89 @@ describe('backup and restore', () => {
     })
     expect(badId).toMatchObject({ ok: false, error: { code: 'bad_input' } })
     expect(await readdir(path.join(core.store.dataDir, 'backups'))).toEqual([])
+  })
+})
+
+interface Snapshot {
+  name: string
+  reason: string
+  takenAt: string
+}
+
+describe('automatic snapshots in settings', () => {
+  it('lists the snapshots newest first with their reason and time', async () => {
+    const { core } = await fullLibrary()
+    expect(await value<Snapshot[]>(core, 'backup.list', {})).toEqual([])
+    const taken = await takeSnapshot(core.store, 'manual')
+    await value(core, 'backup.restore', { content: await backupOf(core) })
+    const listed = await value<Snapshot[]>(core, 'backup.list', {})
+    expect(listed.map((s) => s.reason)).toEqual(['restore', 'manual'])
+    expect(listed[1]).toEqual({ name: taken.name, reason: 'manual', takenAt: taken.takenAt })
+    expect(Object.keys(listed[0]).sort()).toEqual(['name', 'reason', 'takenAt'])
+  })
+
+  it('restores a snapshot by merging: newer local data is kept, lost data comes back', async () => {
+    const { core, seedId, annotations } = await fullLibrary()
+    const snapshot = await takeSnapshot(core.store, 'daily')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    // After the snapshot: a newer edit, a new highlight, and the trash emptied for good.
+    await value(core, 'annotations.update', {
+      articleId: seedId,
+      id: annotations[0].id,
+      note: 'Lebih baru dari cuplikan.'
+    })
+    const added = await value<Annotation>(core, 'annotations.create', {
+      articleId: seedId,
+      kind: 'highlight',
+      start: 30,
+      end: 40
+    })
+    await value(core, 'annotations.emptyTrash', { articleId: seedId })
+    await value(core, 'settings.set', { theme: 'dark' })
+
+    const report = await value<Restored>(core, 'backup.restoreSnapshot', { name: snapshot.name })
+    expect(report.snapshot).toMatch(/-restore$/)
+    expect(report.articlesAdded).toBe(0)
+    expect(report.annotationsAdded).toBe(1)
+    expect(report.skipped.map((s) => `${s.kind} ${s.id}`)).toEqual(
+      expect.arrayContaining([`annotation ${annotations[0].id}`, 'setting theme'])
+    )
+    const live = await value<Annotation[]>(core, 'annotations.list', { articleId: seedId })
+    expect(live.find((a) => a.id === annotations[0].id)?.note).toBe('Lebih baru dari cuplikan.')
+    expect(live.map((a) => a.id)).toContain(added.id)
+    const trash = await value<Annotation[]>(core, 'annotations.list', {
+      articleId: seedId,
+      trash: true
+    })
+    expect(trash.map((a) => a.id)).toEqual([annotations[1].id])
+    expect((await value<{ theme: string }>(core, 'settings.get', {})).theme).toBe('dark')
+    const listed = await value<Snapshot[]>(core, 'backup.list', {})
+    expect(listed.map((s) => s.name)).toEqual([report.snapshot, snapshot.name])
+  })
+
+  it('brings a whole library back from a snapshot into an emptied data dir', async () => {
+    const { core } = await fullLibrary()
+    // The snapshot of one library, copied into another's backups/ folder, restores it whole.
+    const snapshot = await takeSnapshot(core.store, 'manual')
+    const expected = await dataFiles(core)
+    const reopened = await tempCore()
+    await cp(snapshot.dir, path.join(reopened.store.dataDir, 'backups', snapshot.name), {
+      recursive: true
+    })
+    const report = await value<Restored>(reopened, 'backup.restoreSnapshot', {
+      name: snapshot.name
+    })
+    expect(report).toMatchObject({ articlesAdded: 2, skipped: [] })
+    expect(await dataFiles(reopened)).toEqual(expected)
+  })
+
+  it('refuses a snapshot that does not exist and a name that is a path', async () => {
+    const core = await tempCore()
+    const missing = await core.dispatch('backup.restoreSnapshot', {
+      name: '2024-01-01T00-00-00-000Z-daily'
+    })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    const escape = await core.dispatch('backup.restoreSnapshot', { name: '../../etc' })
+    expect(escape).toMatchObject({ ok: false, error: { code: 'bad_input' } })
   })
 })

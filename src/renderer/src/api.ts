@@ -3,6 +3,13 @@ import type { ChannelInput, ChannelResult } from '../../shared/contract'
 import type { SorotEvent } from '../../shared/model'
 import type { Result } from '../../shared/result'
 
+type Bridge = NonNullable<Window['sorot']>
+/** One file to save (named, typed) and several to save at once; the preload defines both. */
+export type SaveFileRequest = Parameters<Bridge['saveFile']>[0]
+export type SaveFilesRequest = Parameters<Bridge['saveFiles']>[0]
+/** Where a save went, or that the reader cancelled it. */
+export type SaveOutcome = Extract<Awaited<ReturnType<Bridge['saveFile']>>, { ok: true }>['value']
+
 /**
  * The renderer's only door to the core. It picks the bridge: `window.sorot` in Electron,
  * HTTP to `sorot serve` in a browser. No other renderer file knows which one is in use.
@@ -10,9 +17,13 @@ import type { Result } from '../../shared/result'
 export interface Api {
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>
   subscribe(listener: (event: SorotEvent) => void): () => void
+  /** Saves a file: the OS save dialog in Electron, a download in a browser. */
+  saveFile(request: SaveFileRequest): Promise<Result<SaveOutcome>>
+  /** Saves several files: into a chosen folder in Electron, one download each in a browser. */
+  saveFiles(request: SaveFilesRequest): Promise<Result<SaveOutcome>>
 }
 
-function electronApi(bridge: NonNullable<Window['sorot']>): Api {
+function electronApi(bridge: Bridge): Api {
   return {
     call(channel, input) {
       const [noun, verb] = channel.split('.') as [string, string]
@@ -21,8 +32,28 @@ function electronApi(bridge: NonNullable<Window['sorot']>): Api {
       )[noun]
       return group[verb](input) as Promise<ChannelResult<typeof channel>>
     },
-    subscribe: (listener) => bridge.onEvent(listener)
+    subscribe: (listener) => bridge.onEvent(listener),
+    saveFile: (request) => bridge.saveFile(request),
+    saveFiles: (request) => bridge.saveFiles(request)
   }
+}
+
+/**
+ * Offers text as a download through a Blob URL: the browser decides where it goes and asks
+ * (or numbers the name) rather than replacing a file. Downloads are not governed by the page's
+ * CSP, so it needs no change.
+ */
+function downloadText(fileName: string, content: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.rel = 'noopener'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // The download has started from the URL; give it a moment before it is revoked.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 function httpApi(token: string): Api {
@@ -85,6 +116,15 @@ function httpApi(token: string): Api {
         void stream()
       }
       return () => listeners.delete(listener)
+    },
+    async saveFile(request) {
+      downloadText(request.suggestedName, request.content, request.mimeType)
+      return { ok: true, value: { status: 'saved', location: request.suggestedName, count: 1 } }
+    },
+    async saveFiles(request) {
+      for (const file of request.files) downloadText(file.fileName, file.content, request.mimeType)
+      const location = request.files.map((file) => file.fileName).join(', ')
+      return { ok: true, value: { status: 'saved', location, count: request.files.length } }
     }
   }
 }

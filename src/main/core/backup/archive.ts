@@ -68,6 +68,11 @@ export function parseBackup(content: string): LibraryBackup {
   } catch (error) {
     throw new SorotFailure('bad_input', `content: not valid JSON (${(error as Error).message})`)
   }
+  return checkBackup(raw)
+}
+
+/** Checks an already parsed backup (a file's or a snapshot's) before anything is written. */
+export function checkBackup(raw: unknown): LibraryBackup {
   if ((raw as { format?: unknown })?.format !== BACKUP_FORMAT)
     throw new SorotFailure('bad_input', 'content: not a Sorot backup (no "format": "sorot-backup")')
   const parsed = backupSchema.safeParse(raw)
@@ -177,7 +182,17 @@ function mergedMeta(mine: ArticleMeta, theirs: ArticleMeta): ArticleMeta {
  * first, so the restore can be undone.
  */
 export async function restoreBackup(store: LibraryStore, content: string): Promise<RestoreReport> {
-  const backup = parseBackup(content)
+  return mergeBackup(store, parseBackup(content))
+}
+
+/**
+ * The merge behind `restoreBackup`, for a backup already checked (a file's, or a snapshot's
+ * read back by restoreSnapshot): takes a 'restore' snapshot, then adds and updates.
+ */
+export async function mergeBackup(
+  store: LibraryStore,
+  backup: LibraryBackup
+): Promise<RestoreReport> {
   const wasEmpty = store.index.data.articles.length === 0
   const snapshot = await takeSnapshot(store, 'restore')
   const report: RestoreReport = {

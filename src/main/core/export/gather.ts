@@ -1,4 +1,4 @@
-import type { Annotation, ArticleMeta } from '../../../shared/model'
+import type { Annotation, ArticleMeta, Block } from '../../../shared/model'
 import { canonicalText } from '../../../shared/text'
 import { findArticleMeta, listArticles } from '../library/articles'
 import { listAnnotations } from '../library/annotations'
@@ -18,6 +18,8 @@ export interface ExportArticle {
   meta: ArticleMeta
   version: number
   text: string
+  /** The newest version's blocks; `text` is their canonical text. */
+  blocks: Block[]
   annotations: Annotation[]
 }
 
@@ -53,6 +55,7 @@ export async function gatherExport(
       meta: structuredClone(meta),
       version: latest?.version ?? 0,
       text: latest ? canonicalText(latest.blocks) : '',
+      blocks: latest ? structuredClone(latest.blocks) : [],
       annotations
     })
   }

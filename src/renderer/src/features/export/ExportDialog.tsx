@@ -5,25 +5,38 @@ import type { ChannelInput } from '../../../../shared/contract'
 import type { Language } from '../../../../shared/model'
 import { api } from '../../api'
 import { Dialog } from '../../components/Dialog'
-import { downloadText } from './save-file'
 
 const FORMATS = ['md', 'csv', 'jsonld', 'html', 'txt'] as const
 type Format = (typeof FORMATS)[number]
 
+type Scope = 'article' | 'selection' | 'library'
+
 interface Props {
   /** The article the dialog was opened from; absent when opened from the library. */
   articleId?: string
+  /** The articles selected in the library, when the dialog was opened for them. */
+  articleIds?: readonly string[]
   open: boolean
   onClose: () => void
 }
 
 /** Choosing format, language and scope of an export, then saving or copying it. */
-export function ExportDialog({ articleId, open, onClose }: Props): ReactElement {
+export function ExportDialog({ articleId, articleIds, open, onClose }: Props): ReactElement {
   const { t, i18n } = useTranslation()
   const id = useId()
   const [format, setFormat] = useState<Format>('md')
   const [language, setLanguage] = useState<Language>(i18n.language === 'id' ? 'id' : 'en')
-  const [wholeLibrary, setWholeLibrary] = useState(!articleId)
+  const selection = articleIds && articleIds.length > 0 ? articleIds : null
+  const [scope, setScope] = useState<Scope>(
+    articleId ? 'article' : selection ? 'selection' : 'library'
+  )
+  const scopeIds =
+    scope === 'article' && articleId
+      ? [articleId]
+      : scope === 'selection' && selection
+        ? [...selection]
+        : null
+  const wholeLibrary = scope === 'library'
   const [label, setLabel] = useState('')
   const [speaker, setSpeaker] = useState('')
   const [split, setSplit] = useState(false)
@@ -39,10 +52,10 @@ export function ExportDialog({ articleId, open, onClose }: Props): ReactElement 
     const input: ChannelInput<'export.render'> = {
       format,
       language,
-      ...(!wholeLibrary && articleId && { articleIds: [articleId] }),
+      ...(scopeIds && { articleIds: scopeIds }),
       ...(label && { label }),
       ...(speaker.trim() && { speaker: speaker.trim() }),
-      ...(format === 'md' && split && { split: true })
+      ...(format === 'md' && split && scope !== 'article' && { split: true })
     }
     setBusy(true)
     setStatus(t('export.dialog.working'))
@@ -59,9 +72,31 @@ export function ExportDialog({ articleId, open, onClose }: Props): ReactElement 
     event.preventDefault()
     const rendered = await render()
     if (!rendered) return
-    const files = rendered.files ?? [{ fileName: rendered.fileName, content: rendered.content }]
-    for (const file of files) downloadText(file.fileName, file.content, rendered.mimeType)
-    setStatus(t('export.dialog.saved', { fileName: files.map((f) => f.fileName).join(', ') }))
+    const result = rendered.files
+      ? await api.saveFiles({
+          files: rendered.files,
+          mimeType: rendered.mimeType,
+          overwritePrompt: {
+            message: t('export.dialog.overwrite'),
+            replace: t('export.dialog.replace'),
+            cancel: t('common.cancel')
+          }
+        })
+      : await api.saveFile({
+          suggestedName: rendered.fileName,
+          content: rendered.content,
+          mimeType: rendered.mimeType
+        })
+    if (!result.ok) setStatus(t('errors.generic', { message: result.error.message }))
+    else if (result.value.status === 'cancelled') setStatus(t('export.dialog.cancelled'))
+    else if (rendered.files)
+      setStatus(
+        t('export.dialog.savedFolder', {
+          count: result.value.count,
+          location: result.value.location
+        })
+      )
+    else setStatus(t('export.dialog.saved', { fileName: result.value.location }))
   }
 
   async function copy(): Promise<void> {
@@ -103,24 +138,37 @@ export function ExportDialog({ articleId, open, onClose }: Props): ReactElement 
             <option value="en">{t('languages.en')}</option>
           </select>
         </div>
-        {articleId && (
+        {(articleId || selection) && (
           <fieldset className="field">
             <legend>{t('export.dialog.scope')}</legend>
-            <label>
-              <input
-                type="radio"
-                name={`${id}-scope`}
-                checked={!wholeLibrary}
-                onChange={() => setWholeLibrary(false)}
-              />{' '}
-              {t('export.dialog.scopeArticle')}
-            </label>
+            {articleId && (
+              <label>
+                <input
+                  type="radio"
+                  name={`${id}-scope`}
+                  checked={scope === 'article'}
+                  onChange={() => setScope('article')}
+                />{' '}
+                {t('export.dialog.scopeArticle')}
+              </label>
+            )}
+            {selection && (
+              <label>
+                <input
+                  type="radio"
+                  name={`${id}-scope`}
+                  checked={scope === 'selection'}
+                  onChange={() => setScope('selection')}
+                />{' '}
+                {t('export.dialog.scopeSelection', { count: selection.length })}
+              </label>
+            )}
             <label>
               <input
                 type="radio"
                 name={`${id}-scope`}
                 checked={wholeLibrary}
-                onChange={() => setWholeLibrary(true)}
+                onChange={() => setScope('library')}
               />{' '}
               {t('export.dialog.scopeLibrary')}
             </label>
@@ -150,7 +198,7 @@ export function ExportDialog({ articleId, open, onClose }: Props): ReactElement 
             onChange={(event) => setSpeaker(event.target.value)}
           />
         </div>
-        {format === 'md' && wholeLibrary && (
+        {format === 'md' && scope !== 'article' && (
           <label className="field">
             <input
               type="checkbox"

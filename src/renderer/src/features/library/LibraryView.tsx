@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
 import { ArticleList } from './ArticleList'
 import { ExportButton } from '../export/ExportButton'
+import { ExportDialog } from '../export/ExportDialog'
 import { ImportControls } from './ImportControls'
 import { LibraryToolbar } from './LibraryToolbar'
 import { SearchResults } from './SearchResults'
@@ -41,6 +42,8 @@ export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
+  // The selection the export dialog was opened for; null while it is closed.
+  const [exporting, setExporting] = useState<string[] | null>(null)
 
   const shown = useMemo(
     () => (articles ? sortArticles(filterArticles(articles, filters), sort, i18n.language) : []),
@@ -82,6 +85,7 @@ export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
 
   return (
     <section className="library" aria-labelledby="library-title">
+      {exporting && <ExportDialog articleIds={exporting} open onClose={() => setExporting(null)} />}
       <header className="page-header">
         <div>
           <h1 id="library-title">{t('library.title')}</h1>
@@ -142,7 +146,7 @@ export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
                 onTag={(tag) => tagSelected({ add: [tag] })}
                 onUntag={(tag) => tagSelected({ remove: [tag] })}
                 onDelete={deleteSelected}
-                onExport={onExport && (() => onExport(chosen))}
+                onExport={() => (onExport ? onExport(chosen) : setExporting(chosen))}
               />
               {actionError && (
                 <p className="error" role="alert">

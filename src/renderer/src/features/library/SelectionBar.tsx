@@ -9,7 +9,7 @@ interface SelectionBarProps {
   onTag: (tag: string) => void
   onUntag: (tag: string) => void
   onDelete: () => void
-  /** Opens the export dialog for the selection; absent until that dialog exists. */
+  /** Opens the export dialog for the selection (the library passes it). */
   onExport?: () => void
   busy: boolean
 }

@@ -6,6 +6,7 @@ import { LANGUAGES } from '../../../../shared/i18n'
 import type { Language, Settings, Theme } from '../../../../shared/model'
 import { api } from '../../api'
 import { systemLanguage } from '../../i18n'
+import { BackupsSection } from './BackupsSection'
 
 const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
 
@@ -14,7 +15,7 @@ interface Props {
   update: (change: Partial<Settings>) => Promise<void>
 }
 
-/** Interface language and theme, saved as soon as they change. */
+/** Interface language and theme, saved as soon as they change; then backups. */
 export function SettingsView({ settings, update }: Props): ReactElement {
   const { t } = useTranslation()
   const languageId = useId()
@@ -64,6 +65,7 @@ export function SettingsView({ settings, update }: Props): ReactElement {
           ))}
         </select>
       </div>
+      <BackupsSection />
       {info && (
         <dl className="app-info">
           <dt>{t('settings.dataDir')}</dt>
