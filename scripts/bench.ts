@@ -25,6 +25,7 @@ export type Section = (workDir: string) => Promise<Figure[]>
 const sections: Record<string, () => Promise<Section>> = {
   import: async () => (await import('./bench/import')).importBenchmarks,
   quotes: async () => (await import('./bench/quotes')).quoteBenchmarks,
+  speakers: async () => (await import('./bench/speakers')).speakerBenchmarks,
   search: async () => (await import('./bench/search')).searchBenchmarks,
   storage: async () => (await import('./bench/storage')).storageBenchmarks,
   reader: async () => (await import('./bench/reader')).readerBenchmarks

@@ -23,10 +23,14 @@ export const CHANNELS = [
   'annotations.restore',
   'annotations.emptyTrash',
   'search.query',
+  'quotes.list',
+  'quotes.speakers',
   'export.render',
   'annotations.importJsonLd',
   'backup.create',
   'backup.restore',
+  'backup.list',
+  'backup.restoreSnapshot',
   'settings.get',
   'settings.set'
 ] as const

@@ -3,6 +3,8 @@ import type { Channel } from './channels'
 import {
   READER_LIMITS,
   type ArticleDetail,
+  type ArticleQuotes,
+  type SpeakersResponse,
   type ArticleMeta,
   type ImportOutcome,
   type SearchResponse,
@@ -137,6 +139,13 @@ export const inputSchemas = {
   'search.query': z
     .object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() })
     .strict(),
+  'quotes.list': z.object({ articleId: idSchema }).strict(),
+  'quotes.speakers': z
+    .object({
+      query: z.string().max(300).optional(),
+      perSpeaker: z.number().int().min(1).max(1_000_000).optional()
+    })
+    .strict(),
   'export.render': z
     .object({
       format: z.enum(['md', 'csv', 'jsonld', 'html', 'txt']),
@@ -150,6 +159,15 @@ export const inputSchemas = {
   'annotations.importJsonLd': z.object({ content: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),
   'backup.create': z.object({}).strict(),
   'backup.restore': z.object({ content: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),
+  'backup.list': z.object({}).strict(),
+  'backup.restoreSnapshot': z
+    .object({
+      name: z
+        .string()
+        .regex(/^[0-9TZ-]+-(daily|migration|restore|manual)$/)
+        .max(80)
+    })
+    .strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -188,6 +206,13 @@ export interface RestoreReport {
   }>
 }
 
+/** One automatic snapshot in the data dir's backups/ folder, newest first in `backup.list`. */
+export interface SnapshotSummary {
+  name: string
+  reason: 'daily' | 'migration' | 'restore' | 'manual'
+  takenAt: string
+}
+
 export interface AppInfo {
   version: string
   dataDir: string
@@ -213,6 +238,8 @@ export interface ChannelOutputs {
   /** The annotations deleted for good. */
   'annotations.emptyTrash': Annotation[]
   'search.query': SearchResponse
+  'quotes.list': ArticleQuotes
+  'quotes.speakers': SpeakersResponse
   'articles.tag': ArticleMeta[]
   'tags.list': TagInfo[]
   'tags.rename': TagInfo[]
@@ -226,6 +253,8 @@ export interface ChannelOutputs {
   'annotations.importJsonLd': JsonLdImportReport
   'backup.create': { content: string; fileName: string }
   'backup.restore': RestoreReport
+  'backup.list': SnapshotSummary[]
+  'backup.restoreSnapshot': RestoreReport
   'settings.get': Settings
   'settings.set': Settings
 }

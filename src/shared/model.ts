@@ -199,3 +199,53 @@ export interface TagInfo {
   color: string | null
   count: number
 }
+
+/** A quotation detected in an article's newest version (offsets inside the quote marks). */
+export interface ArticleQuotation {
+  quote: string
+  speaker: string | null
+  kind: 'direct' | 'partial' | 'term'
+  start: number
+  end: number
+  /** The live quote annotation that covers it, or null when it is not saved. */
+  savedId: string | null
+}
+
+/** The detected quotations of an article's newest version (`quotes.list`). */
+export interface ArticleQuotes {
+  articleId: string
+  version: number
+  quotations: ArticleQuotation[]
+}
+
+/** One quotation of a speaker across the library: a saved quote annotation or a detected one. */
+export interface SpeakerQuotation {
+  articleId: string
+  articleTitle: string
+  /** The article's publishedAt, else its importedAt: what "newest first" sorts by. */
+  date: string
+  quote: string
+  kind: 'direct' | 'partial' | 'term'
+  /** Offsets into the newest version's text; null for a saved quote that lost its place. */
+  start: number | null
+  end: number | null
+  savedId: string | null
+}
+
+/** A person or organisation and their quotations, newest first. */
+export interface SpeakerGroup {
+  name: string
+  /** All their quotations; `quotations` holds the newest `perSpeaker` of them. */
+  count: number
+  savedCount: number
+  quotations: SpeakerQuotation[]
+}
+
+/** `quotes.speakers`: `partial` while articles not yet read are still being detected. */
+export interface SpeakersResponse {
+  speakers: SpeakerGroup[]
+  partial: boolean
+  /** Live articles whose quotations are known, of `total`. */
+  done: number
+  total: number
+}

@@ -7,6 +7,7 @@ import { EventHub } from './events'
 import { lockLibrary, type LibraryLock, type LockOptions } from './locking'
 import type { Recovery } from './store/json-file'
 import { LibraryStore, type StoreOptions } from './store/library-store'
+import { relistingMessage } from './store/relist'
 import { importItems } from './library/import'
 import { ImportJobs } from './library/import-jobs'
 import { SearchService, type SearchServiceOptions } from './search/service'
@@ -64,7 +65,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       onRecovered: (recovery) => {
         recoveries.push(recovery)
         events.emit({ type: 'storage.recovered', file: recovery.file, movedTo: recovery.movedTo })
-      }
+      },
+      // Articles put back into a restored or lost index.json: the reader is told how many.
+      onRelisted: (relisting) => warnings.push(relistingMessage(relisting))
     })
     // A failed backup must not lock the reader out of their library: it is reported instead.
     if (options.dailySnapshot && !options.readOnly)

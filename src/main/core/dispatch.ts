@@ -23,8 +23,10 @@ import { listTags, renameTag, tagArticles } from './library/tags'
 import { getSettings, setSettings } from './library/settings'
 import type { Core } from './core'
 import { createBackup, restoreBackup } from './backup/archive'
+import { listSnapshotSummaries, restoreSnapshot } from './backup/restore-snapshot'
 import { renderExport } from './export'
 import { importJsonLd } from './export/import-jsonld'
+import { quotesServiceOf } from './quotes/service'
 
 type Handler<C extends Channel> = (
   core: Core,
@@ -114,6 +116,8 @@ const handlers: { [C in Channel]: Handler<C> } = {
   'annotations.emptyTrash': (core, input) =>
     annotationsChanged(core, input.articleId, emptyAnnotationTrash(core.store, input.articleId)),
   'search.query': (core, input) => core.search.search(input.query, input.limit),
+  'quotes.list': (core, input) => quotesServiceOf(core).listQuotes(input.articleId),
+  'quotes.speakers': (core, input) => quotesServiceOf(core).speakers(input.query, input.perSpeaker),
   'articles.tag': async (core, input) => {
     const articles = await tagArticles(core.store, input.ids, input)
     core.events.emit({ type: 'library.changed' })
@@ -138,6 +142,13 @@ const handlers: { [C in Channel]: Handler<C> } = {
   }),
   'backup.restore': async (core, input) => {
     const report = await restoreBackup(core.store, input.content)
+    core.events.emit({ type: 'library.changed' })
+    core.events.emit({ type: 'settings.changed', settings: getSettings(core.store) })
+    return report
+  },
+  'backup.list': (core) => listSnapshotSummaries(core.store),
+  'backup.restoreSnapshot': async (core, input) => {
+    const report = await restoreSnapshot(core.store, input.name)
     core.events.emit({ type: 'library.changed' })
     core.events.emit({ type: 'settings.changed', settings: getSettings(core.store) })
     return report

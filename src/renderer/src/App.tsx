@@ -3,6 +3,7 @@ import { api } from './api'
 import { useTranslation } from 'react-i18next'
 import { LibraryView } from './features/library/LibraryView'
 import { useDropAndPaste } from './features/library/use-drop-and-paste'
+import { SpeakersView } from './features/quotes/SpeakersView'
 import { ReaderView } from './features/reader/ReaderView'
 import { SettingsView } from './features/settings/SettingsView'
 import { useSettings } from './features/settings/use-settings'
@@ -37,9 +38,15 @@ export function App(): ReactElement {
         <nav aria-label={t('app.mainNav')}>
           <a
             href={hrefFor({ view: 'library' })}
-            aria-current={route.view !== 'settings' ? 'page' : undefined}
+            aria-current={route.view === 'library' || route.view === 'reader' ? 'page' : undefined}
           >
             {t('nav.library')}
+          </a>
+          <a
+            href={hrefFor({ view: 'speakers' })}
+            aria-current={route.view === 'speakers' ? 'page' : undefined}
+          >
+            {t('quotes.speakersTitle')}
           </a>
           <a
             href={hrefFor({ view: 'settings' })}
@@ -61,6 +68,7 @@ export function App(): ReactElement {
           />
         )}
         {route.view === 'settings' && <SettingsView settings={settings} update={update} />}
+        {route.view === 'speakers' && <SpeakersView />}
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -5,6 +5,7 @@ export type Route =
   /** `at`: a canonical-text offset to scroll to (`#/article/<id>?at=N`). */
   | { view: 'reader'; id: string; at?: number }
   | { view: 'settings' }
+  | { view: 'speakers' }
 
 /** Reads the route from the URL hash, so a reload stays on the same screen. */
 export function parseRoute(hash: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
       ? { view: 'reader', id: article[1] }
       : { view: 'reader', id: article[1], at: Number(article[2]) }
   if (hash === '#/settings') return { view: 'settings' }
+  if (hash === '#/speakers') return { view: 'speakers' }
   return { view: 'library' }
 }
 
@@ -21,6 +23,7 @@ export function hrefFor(route: Route): string {
   if (route.view === 'reader')
     return `#/article/${route.id}${route.at === undefined ? '' : `?at=${route.at}`}`
   if (route.view === 'settings') return '#/settings'
+  if (route.view === 'speakers') return '#/speakers'
   return '#/'
 }
 

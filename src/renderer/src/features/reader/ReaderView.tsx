@@ -19,7 +19,7 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_ANNOTATION_COLOR, type AnnotationColor } from '../../../../shared/annotations'
-import type { ArticleDetail, Settings } from '../../../../shared/model'
+import type { ArticleDetail, ArticleQuotation, Settings } from '../../../../shared/model'
 import { findQuotes } from '../../../../shared/quotes'
 import { api } from '../../api'
 import { Toast } from '../../components/Toast'
@@ -35,6 +35,7 @@ import { TrashDialog } from '../annotations/TrashDialog'
 import { extendSelectionByKey, useArticleSelection } from '../annotations/use-selection'
 import { ArticleBody } from './ArticleBody'
 import { ExportButton } from '../export/ExportButton'
+import { QuotesPanel } from '../quotes/QuotesPanel'
 import { EditDetailsDialog } from './EditDetailsDialog'
 import { FindBar, scrollRangeIntoView } from './FindBar'
 import { markHighlightStart, markReaderStart } from './perf-marks'
@@ -83,6 +84,7 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
   const [trashOpen, setTrashOpen] = useState(false)
   const [restored, setRestored] = useState(false)
   const [lastColor, setLastColor] = useState<AnnotationColor>(DEFAULT_ANNOTATION_COLOR)
+  const [panelTab, setPanelTab] = useState<'annotations' | 'quotes'>('annotations')
   const bodyRef = useRef<HTMLDivElement>(null)
   const panelRef = useRef<HTMLDivElement>(null)
   const findReturnFocus = useRef<HTMLElement | null>(null)
@@ -212,6 +214,9 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
       saveNote: async (annotationId, note) => {
         await store.update(annotationId, { note })
       },
+      saveSpeaker: async (annotationId, speaker) => {
+        await store.update(annotationId, { speaker })
+      },
       remove: (annotationId) => {
         setEditing((current) => (current?.id === annotationId ? null : current))
         void store.remove(annotationId)
@@ -296,6 +301,25 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
     },
     [focusAnnotation]
   )
+
+  /** Saves a detected quotation as a quote annotation over exactly its range. */
+  const saveQuotation = async (quotation: ArticleQuotation): Promise<void> => {
+    const created = await store.create({
+      kind: 'quote',
+      start: quotation.start,
+      end: quotation.end,
+      color: lastColor,
+      labels: ['quote'],
+      speaker: quotation.speaker
+    })
+    if (created) setActiveId(created.id)
+  }
+
+  const showSaved = (annotationId: string): void => {
+    setPanelTab('annotations')
+    // After the Annotations tab is drawn, so its row can be scrolled to.
+    requestAnimationFrame(() => focusAnnotation(annotationId))
+  }
 
   const saveArticleNote = async (text: string): Promise<void> => {
     const existing = annotations.find((a) => a.kind === 'note' && !a.target)
@@ -405,20 +429,49 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
         )}
       </article>
       <div lang={lang} className="panel-column" ref={panelRef}>
-        <AnnotationPanel
-          annotations={annotations}
-          activeId={activeId}
-          editing={editing}
-          choices={choices}
-          canReattach={selection !== null}
-          actions={actions}
-          onSaveArticleNote={saveArticleNote}
-          scrollRef={panelRef}
-          onOpenTrash={() => {
-            setTrashOpen(true)
-            void store.loadTrash()
-          }}
-        />
+        <div className="panel-tabs" role="tablist" aria-label={t('quotes.tabsLabel')}>
+          {(['annotations', 'quotes'] as const).map((tab) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              id={`panel-tab-${tab}`}
+              aria-selected={panelTab === tab}
+              // Only the shown panel exists: a reference to a missing id is invalid ARIA.
+              aria-controls={panelTab === tab ? `panel-${tab}` : undefined}
+              onClick={() => setPanelTab(tab)}
+            >
+              {t(tab === 'annotations' ? 'quotes.annotationsTab' : 'quotes.quotesTab')}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`panel-${panelTab}`} aria-labelledby={`panel-tab-${panelTab}`}>
+          {panelTab === 'annotations' ? (
+            <AnnotationPanel
+              annotations={annotations}
+              activeId={activeId}
+              editing={editing}
+              choices={choices}
+              canReattach={selection !== null}
+              actions={actions}
+              onSaveArticleNote={saveArticleNote}
+              scrollRef={panelRef}
+              onOpenTrash={() => {
+                setTrashOpen(true)
+                void store.loadTrash()
+              }}
+            />
+          ) : (
+            <QuotesPanel
+              articleId={article.id}
+              version={article.version}
+              annotations={annotations}
+              onJump={(q) => scrollToSpan(bodyRef.current, { start: q.start, end: q.end })}
+              onSave={(q) => void saveQuotation(q)}
+              onOpenSaved={showSaved}
+            />
+          )}
+        </div>
       </div>
       {selection && (
         <SelectionToolbar
