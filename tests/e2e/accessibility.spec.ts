@@ -37,6 +37,30 @@ for (const locale of ['id-ID', 'en-US']) {
         await expect(page.getByRole('article')).toBeVisible()
         expect(await seriousViolations(page), 'reader').toEqual([])
 
+        // The quotes panel, then the annotation panel holding the quote saved from it.
+        const tabs = page.getByRole('tab')
+        await tabs.nth(1).click()
+        expect(await seriousViolations(page), 'quotes panel').toEqual([])
+        // The library is shared by the four runs: the first one saves the quote.
+        if ((await page.locator('.quote-actions button.is-saved').count()) === 0)
+          await page.locator('.quote-actions button').first().click()
+        await expect(page.locator('.quote-actions button.is-saved').first()).toBeVisible()
+        await tabs.nth(0).click()
+        await expect(page.locator('.article-body mark').first()).toBeVisible()
+        expect(await seriousViolations(page), 'annotation panel').toEqual([])
+
+        await page
+          .locator('.article-tools button')
+          .filter({ hasText: /Ekspor|Export/ })
+          .click()
+        await expect(page.getByRole('dialog')).toBeVisible()
+        expect(await seriousViolations(page), 'export dialog').toEqual([])
+        await page.keyboard.press('Escape')
+
+        await page.goto(`${app.url}#/speakers`)
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        expect(await seriousViolations(page), 'speakers').toEqual([])
+
         await page.goto(`${app.url}#/settings`)
         await expect(page.getByRole('combobox').first()).toBeVisible()
         expect(await seriousViolations(page), 'settings').toEqual([])

@@ -33,7 +33,7 @@ test('saves a detected quotation with its speaker, and finds it again under Spea
   await page.getByLabel('Show quoted terms and names').check()
   await expect(term).toContainText('term')
 
-  await putin.getByRole('button', { name: /^Save “Kerja sama antara/ }).click()
+  await putin.getByRole('button', { name: /^Save as quote: “Kerja sama antara/ }).click()
   await expect(putin.getByRole('button', { name: /Saved/ })).toBeVisible()
   const mark = page.locator('.article-body mark[data-ids]').first()
   await expect(mark).toHaveAttribute('aria-description', /Said by Vladimir Putin/)
@@ -76,10 +76,9 @@ test('saves a detected quotation with its speaker, and finds it again under Spea
   await page.getByLabel('Search speakers').fill('nobody-at-all')
   await expect(page.getByText('No speaker matches “nobody-at-all”.')).toBeVisible()
   await page.getByLabel('Search speakers').fill('Putin')
-  await group
-    .getByRole('link', { name: /^Open “Kerja sama antara/ })
-    .first()
-    .click()
+  const link = group.getByRole('link', { name: /Kerja sama antara badan intelijen/ }).first()
+  await expect(link).toHaveAttribute('aria-description', /^Open “Kerja sama antara/)
+  await link.click()
   await expect(page).toHaveURL(/#\/article\/[\w-]+\?at=\d+$/)
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
 })

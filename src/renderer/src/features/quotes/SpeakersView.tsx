@@ -80,7 +80,7 @@ function SpeakerSection({ group }: { group: SpeakerGroup }): ReactElement {
           <li key={`${q.articleId}:${q.savedId ?? ''}:${q.start ?? ''}`} className="speaker-quote">
             <a
               href={hrefFor({ view: 'reader', id: q.articleId, at: q.start ?? undefined })}
-              aria-label={t('quotes.openAt', { title: q.articleTitle })}
+              aria-description={t('quotes.openAt', { title: q.articleTitle })}
             >
               <q lang="id">{shorten(q.quote)}</q>
             </a>
