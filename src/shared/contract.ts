@@ -175,7 +175,8 @@ export const inputSchemas = {
       theme: z.enum(['system', 'light', 'dark', 'sepia']).optional(),
       fontSize: readerSetting('fontSize').optional(),
       lineHeight: readerSetting('lineHeight').optional(),
-      measure: readerSetting('measure').optional()
+      measure: readerSetting('measure').optional(),
+      glossLanguage: z.enum(['id', 'en']).nullable().optional()
     })
     .strict()
 } satisfies Record<Channel, z.ZodType>

@@ -96,6 +96,8 @@ export interface Settings {
   lineHeight: number
   /** Reading column width in characters (CSS `ch`). */
   measure: number
+  /** Optional translated labels: each UI and highlight label also shown in this language. */
+  glossLanguage: Language | null
 }
 
 export const defaultSettings: Settings = {
@@ -103,7 +105,8 @@ export const defaultSettings: Settings = {
   theme: 'system',
   fontSize: 19,
   lineHeight: 1.7,
-  measure: 68
+  measure: 68,
+  glossLanguage: null
 }
 
 /** The ranges the reader settings may take (the UI's sliders and the zod schemas use them). */

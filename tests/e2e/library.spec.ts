@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, servePerTest, test } from '../support/test'
 
 import { SEED } from '../support/paths'
@@ -55,4 +56,42 @@ test('the app page cannot reach beyond 127.0.0.1, and the network guard catches 
   await page.goto('about:blank')
   expect(await tryFetch()).toBe('blocked')
   expect(networkGuard.takeLeaks()).toEqual(['http://192.0.2.1/track'])
+})
+
+test('translated labels: an Indonesian UI shows English glosses beside its labels, highlight labels too', async ({
+  browser
+}) => {
+  const context = await browser.newContext({ locale: 'id-ID' })
+  const page = await context.newPage()
+  await page.goto(`${served().url}#/settings`)
+  await page.getByLabel('Label terjemahan').selectOption('en')
+  const nav = page.getByRole('navigation')
+  await expect(nav.getByRole('link', { name: /^Pustaka\W*Library$/ })).toBeVisible()
+  await expect(nav.locator('.gloss[lang="en"]').first()).toHaveText('Library')
+
+  // A highlight with a default label, made through the API as the reader's UI would.
+  await page.goto(served().url)
+  await page.getByLabel('Pilih berkas artikel untuk diimpor').setInputFiles(SEED)
+  await page.getByRole('link', { name: /Kerja sama antara badan intelijen/ }).click()
+  const id = new URL(page.url()).hash.split('/').pop()!.split('?')[0]
+  const created = await page.evaluate(
+    async ([token, articleId]) => {
+      const response = await fetch('/rpc/annotations.create', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ articleId, kind: 'highlight', start: 0, end: 9, labels: ['fact'] })
+      })
+      return (await response.json()).ok as boolean
+    },
+    [served().token, id]
+  )
+  expect(created).toBe(true)
+  const chip = page.locator('.label-chip').filter({ hasText: 'Fakta' }).first()
+  await expect(chip).toContainText('Fakta')
+  await expect(chip.locator('.gloss[lang="en"]')).toHaveText('Fact')
+
+  await page.goto(`${served().url}#/settings`)
+  await page.getByLabel('Label terjemahan').selectOption('none')
+  await expect(page.getByRole('navigation').locator('.gloss')).toHaveCount(0)
+  await context.close()
 })

@@ -7,6 +7,7 @@ import { SpeakersView } from './features/quotes/SpeakersView'
 import { ReaderView } from './features/reader/ReaderView'
 import { SettingsView } from './features/settings/SettingsView'
 import { useSettings } from './features/settings/use-settings'
+import { Label, setGlossLanguage } from './components/Gloss'
 import { hrefFor, useRoute } from './route'
 
 /** The app frame: skip link, top bar with navigation, and the current screen. */
@@ -15,6 +16,7 @@ export function App(): ReactElement {
   const route = useRoute()
   const { settings, update } = useSettings()
   const dragging = useDropAndPaste()
+  useEffect(() => setGlossLanguage(settings?.glossLanguage ?? null), [settings?.glossLanguage])
 
   useEffect(
     () =>
@@ -40,19 +42,19 @@ export function App(): ReactElement {
             href={hrefFor({ view: 'library' })}
             aria-current={route.view === 'library' || route.view === 'reader' ? 'page' : undefined}
           >
-            {t('nav.library')}
+            <Label k="nav.library" />
           </a>
           <a
             href={hrefFor({ view: 'speakers' })}
             aria-current={route.view === 'speakers' ? 'page' : undefined}
           >
-            {t('quotes.speakersTitle')}
+            <Label k="quotes.speakersTitle" />
           </a>
           <a
             href={hrefFor({ view: 'settings' })}
             aria-current={route.view === 'settings' ? 'page' : undefined}
           >
-            {t('nav.settings')}
+            <Label k="nav.settings" />
           </a>
         </nav>
       </header>

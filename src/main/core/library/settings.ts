@@ -13,10 +13,11 @@ function readerSetting(value: number | undefined, name: ReaderSetting): number {
 
 /** The reader's settings, without the file's bookkeeping; older files get the defaults. */
 export function getSettings(store: LibraryStore): Settings {
-  const { language, theme, fontSize, lineHeight, measure } = store.settings.data
+  const { language, theme, fontSize, lineHeight, measure, glossLanguage } = store.settings.data
   return {
     language,
     theme,
+    glossLanguage: glossLanguage ?? null,
     fontSize: readerSetting(fontSize, 'fontSize'),
     lineHeight: readerSetting(lineHeight, 'lineHeight'),
     measure: readerSetting(measure, 'measure')
@@ -39,6 +40,7 @@ export async function setSettings(
     if (change.fontSize !== undefined) settings.fontSize = change.fontSize
     if (change.lineHeight !== undefined) settings.lineHeight = change.lineHeight
     if (change.measure !== undefined) settings.measure = change.measure
+    if (change.glossLanguage !== undefined) settings.glossLanguage = change.glossLanguage
   })
   return getSettings(store)
 }

@@ -111,7 +111,8 @@ export const settingsFileSchema = z.object({
   // Reader typography, absent in files written before it existed (defaults then apply).
   fontSize: z.number().optional(),
   lineHeight: z.number().optional(),
-  measure: z.number().optional()
+  measure: z.number().optional(),
+  glossLanguage: z.enum(['id', 'en']).nullable().optional()
 })
 
 export type IndexFile = z.infer<typeof indexFileSchema>

@@ -4,7 +4,7 @@ import type { AnnotationColor } from '../../../../shared/annotations'
 import type { Annotation } from '../../../../shared/model'
 import { ColorButtons } from './ColorButtons'
 import { LabelEditor } from './LabelEditor'
-import { labelName } from './labels'
+import { HighlightLabel } from './HighlightLabel'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
 import { SpeakerEditor } from './SpeakerEditor'
@@ -87,7 +87,7 @@ function ItemView({
         <ul className="annotation-labels" aria-label={t('annotations.labelsTitle')}>
           {annotation.labels.map((label) => (
             <li key={label} className="label-chip static">
-              {labelName(label, t)}
+              <HighlightLabel label={label} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
+import { HighlightLabel } from './HighlightLabel'
 import { labelFromInput, labelName } from './labels'
 
 interface Props {
@@ -36,7 +37,7 @@ export function LabelEditor({ labels, choices, onChange }: Props): ReactElement 
             aria-pressed={labels.includes(label)}
             onClick={() => toggle(label)}
           >
-            {labelName(label, t)}
+            <HighlightLabel label={label} />
           </button>
         ))}
       </div>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement }
 import { useTranslation } from 'react-i18next'
 import type { ImportOutcome } from '../../../../shared/model'
 import { Dialog, DialogActions } from '../../components/Dialog'
+import { Label } from '../../components/Gloss'
 import {
   cancelImport,
   dismissImport,
@@ -43,7 +44,7 @@ export function ImportControls(): ReactElement {
     <div className="import">
       <div className="import-actions">
         <label className="button primary" htmlFor={fileId}>
-          {t('import.button')}
+          <Label k="import.button" />
         </label>
         <input
           id={fileId}
@@ -57,7 +58,7 @@ export function ImportControls(): ReactElement {
           onChange={() => choose(fileInput.current)}
         />
         <label className="button" htmlFor={folderId}>
-          {t('import.folder')}
+          <Label k="import.folder" />
         </label>
         <input
           id={folderId}
@@ -69,10 +70,10 @@ export function ImportControls(): ReactElement {
           onChange={() => choose(folderInput.current)}
         />
         <button type="button" className="button" onClick={() => setDialog('paste')}>
-          {t('import.paste')}
+          <Label k="import.paste" />
         </button>
         <button type="button" className="button" onClick={() => setDialog('url')}>
-          {t('import.url')}
+          <Label k="import.url" />
         </button>
       </div>
       <div className="import-status">

@@ -6,6 +6,7 @@ import { LANGUAGES } from '../../../../shared/i18n'
 import type { Language, Settings, Theme } from '../../../../shared/model'
 import { api } from '../../api'
 import { systemLanguage } from '../../i18n'
+import { Label } from '../../components/Gloss'
 import { BackupsSection } from './BackupsSection'
 
 const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
@@ -15,11 +16,13 @@ interface Props {
   update: (change: Partial<Settings>) => Promise<void>
 }
 
-/** Interface language and theme, saved as soon as they change; then backups. */
+/** Interface language, theme and translated labels, saved as soon as they change; then backups. */
 export function SettingsView({ settings, update }: Props): ReactElement {
   const { t } = useTranslation()
   const languageId = useId()
   const themeId = useId()
+  const glossId = useId()
+  const glossHint = useId()
   const [info, setInfo] = useState<AppInfo | null>(null)
 
   useEffect(() => {
@@ -30,7 +33,9 @@ export function SettingsView({ settings, update }: Props): ReactElement {
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <div className="field">
-        <label htmlFor={languageId}>{t('settings.language')}</label>
+        <label htmlFor={languageId}>
+          <Label k="settings.language" />
+        </label>
         <select
           id={languageId}
           value={settings?.language ?? 'system'}
@@ -51,7 +56,9 @@ export function SettingsView({ settings, update }: Props): ReactElement {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={themeId}>{t('settings.theme')}</label>
+        <label htmlFor={themeId}>
+          <Label k="settings.theme" />
+        </label>
         <select
           id={themeId}
           value={settings?.theme ?? 'system'}
@@ -64,6 +71,31 @@ export function SettingsView({ settings, update }: Props): ReactElement {
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor={glossId}>
+          <Label k="settings.gloss" />
+        </label>
+        <select
+          id={glossId}
+          aria-describedby={glossHint}
+          value={settings?.glossLanguage ?? 'none'}
+          disabled={!settings}
+          onChange={(event) => {
+            const value = event.currentTarget.value
+            void update({ glossLanguage: value === 'none' ? null : (value as Language) })
+          }}
+        >
+          <option value="none">{t('settings.glossNone')}</option>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language} lang={language}>
+              {t(`languages.${language}`)}
+            </option>
+          ))}
+        </select>
+        <p id={glossHint} className="muted">
+          {t('settings.glossHint')}
+        </p>
       </div>
       <BackupsSection />
       {info && (

@@ -1,0 +1,51 @@
+import { useSyncExternalStore, type ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Language } from '../../../shared/model'
+
+/** The second language labels are glossed in ("optional translated labels"), or null. */
+let glossLanguage: Language | null = null
+const listeners = new Set<() => void>()
+
+/** Called when settings load or change. */
+export function setGlossLanguage(language: Language | null): void {
+  if (language === glossLanguage) return
+  glossLanguage = language
+  for (const listener of listeners) listener()
+}
+
+/** The gloss language that differs from the UI's, or null when there is nothing to add. */
+export function useGlossLanguage(): Language | null {
+  const { i18n } = useTranslation()
+  const gloss = useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    () => glossLanguage
+  )
+  return gloss && gloss !== i18n.language ? gloss : null
+}
+
+/** A translation shown small beside a label, in its own language (so it is read out right). */
+export function GlossText({ text, lang }: { text: string; lang: Language }): ReactElement {
+  return (
+    <span className="gloss" lang={lang}>
+      {text}
+    </span>
+  )
+}
+
+/**
+ * A UI label from the locale files, with its translation beside it when the reader turned
+ * translated labels on in settings.
+ */
+export function Label({ k }: { k: string }): ReactElement {
+  const { t } = useTranslation()
+  const gloss = useGlossLanguage()
+  return (
+    <>
+      {t(k)}
+      {gloss && <GlossText text={t(k, { lng: gloss })} lang={gloss} />}
+    </>
+  )
+}
