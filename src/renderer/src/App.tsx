@@ -30,7 +30,7 @@ export function App(): ReactElement {
   return (
     <>
       <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
+        <Label k="app.skipToContent" />
       </a>
       <header className="topbar">
         <a className="brand" href={hrefFor({ view: 'library' })}>

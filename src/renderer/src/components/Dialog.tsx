@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { Label } from './Gloss'
 
 interface Props {
   open: boolean
@@ -38,11 +38,10 @@ export function DialogActions({
   onCancel: () => void
   disabled?: boolean
 }): ReactElement {
-  const { t } = useTranslation()
   return (
     <div className="dialog-actions">
       <button type="button" className="button" onClick={onCancel}>
-        {t('common.cancel')}
+        <Label k="common.cancel" />
       </button>
       <button type="submit" className="button primary" disabled={disabled}>
         {submitLabel}

@@ -4,6 +4,7 @@ import type { Annotation } from '../../../../shared/model'
 import { AnnotationItem, type ItemActions } from './AnnotationItem'
 import { ArticleNote } from './ArticleNote'
 import { VIRTUAL_FROM, VirtualList } from './VirtualList'
+import { Label } from '../../components/Gloss'
 
 interface Props {
   annotations: Annotation[]
@@ -57,7 +58,7 @@ export function AnnotationPanel({
           {t('annotations.panelTitle', { count: placed.length })}
         </h2>
         <button type="button" className="button small" onClick={onOpenTrash}>
-          {t('annotations.trash')}
+          <Label k="annotations.trash" />
         </button>
       </div>
       <ArticleNote note={articleNote} onSave={onSaveArticleNote} />

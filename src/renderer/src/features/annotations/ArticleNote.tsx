@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../../../shared/model'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
+import { Label } from '../../components/Gloss'
 
 interface Props {
   note: Annotation | null
@@ -16,7 +17,7 @@ export function ArticleNote({ note, onSave }: Props): ReactElement {
   return (
     <section className="article-note" aria-labelledby="article-note-title">
       <h3 id="article-note-title" className="panel-subtitle">
-        {t('annotations.articleNote')}
+        <Label k="annotations.articleNote" />
       </h3>
       {editing ? (
         <NoteEditor

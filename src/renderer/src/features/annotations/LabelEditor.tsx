@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { HighlightLabel } from './HighlightLabel'
 import { labelFromInput, labelName } from './labels'
+import { Label } from '../../components/Gloss'
 
 interface Props {
   labels: string[]
@@ -27,7 +28,9 @@ export function LabelEditor({ labels, choices, onChange }: Props): ReactElement 
   const offered = [...new Set([...choices, ...labels])]
   return (
     <fieldset className="label-editor">
-      <legend>{t('annotations.labelsTitle')}</legend>
+      <legend>
+        <Label k="annotations.labelsTitle" />
+      </legend>
       <div className="label-choices">
         {offered.map((label) => (
           <button
@@ -43,7 +46,7 @@ export function LabelEditor({ labels, choices, onChange }: Props): ReactElement 
       </div>
       <form className="label-add" onSubmit={add}>
         <label htmlFor={inputId} className="visually-hidden">
-          {t('annotations.newLabel')}
+          <Label k="annotations.newLabel" />
         </label>
         <input
           id={inputId}
@@ -59,7 +62,7 @@ export function LabelEditor({ labels, choices, onChange }: Props): ReactElement 
           ))}
         </datalist>
         <button type="submit" className="button small" disabled={!typed.trim()}>
-          {t('annotations.addLabel')}
+          <Label k="annotations.addLabel" />
         </button>
       </form>
     </fieldset>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Label } from '../../components/Gloss'
 
 interface Props {
   note: string
@@ -44,10 +45,10 @@ export function NoteEditor({ note, label, onSave, onCancel, autoFocus }: Props):
       <p className="muted note-hint">{t('annotations.markdownHint')}</p>
       <div className="note-actions">
         <button type="button" className="button small" onClick={onCancel}>
-          {t('common.cancel')}
+          <Label k="common.cancel" />
         </button>
         <button type="submit" className="button small primary">
-          {t('annotations.saveNote')}
+          <Label k="annotations.saveNote" />
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AnnotationColor } from '../../../../shared/annotations'
 import { ColorButtons } from './ColorButtons'
+import { Label } from '../../components/Gloss'
 
 interface Props {
   /** Where the selection is on screen (viewport coordinates). */
@@ -38,10 +39,10 @@ export function SelectionToolbar({ rect, onHighlight, onQuote, onNote }: Props):
       <ColorButtons labelKey="annotations.highlightIn" onPick={onHighlight} />
       <span className="toolbar-divider" aria-hidden="true" />
       <button type="button" className="button small" onClick={onQuote}>
-        {t('annotations.quote')}
+        <Label k="annotations.quote" />
       </button>
       <button type="button" className="button small" onClick={onNote}>
-        {t('annotations.note')}
+        <Label k="annotations.note" />
       </button>
     </div>
   )

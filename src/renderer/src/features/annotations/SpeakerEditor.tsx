@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Label } from '../../components/Gloss'
 
 interface Props {
   speaker: string | null
@@ -18,7 +19,9 @@ export function SpeakerEditor({ speaker, onSave }: Props): ReactElement {
   }
   return (
     <form className="speaker-editor" onSubmit={save}>
-      <label htmlFor={id}>{t('quotes.speakerField')}</label>
+      <label htmlFor={id}>
+        <Label k="quotes.speakerField" />
+      </label>
       <div className="speaker-editor-row">
         <input
           id={id}
@@ -29,7 +32,7 @@ export function SpeakerEditor({ speaker, onSave }: Props): ReactElement {
           onChange={(event) => setDraft(event.currentTarget.value)}
         />
         <button type="submit" className="button small" disabled={!changed}>
-          {t('quotes.saveSpeaker')}
+          <Label k="quotes.saveSpeaker" />
         </button>
       </div>
     </form>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../../../shared/model'
 import { Dialog } from '../../components/Dialog'
 import { NoteText } from './NoteText'
+import { Label } from '../../components/Gloss'
 
 interface Props {
   open: boolean
@@ -74,7 +75,7 @@ export function TrashDialog({ open, trash, onRestore, onEmpty, onClose }: Props)
             {t('annotations.emptyTrash')}
           </button>
           <button type="button" className="button primary" onClick={close}>
-            {t('common.close')}
+            <Label k="common.close" />
           </button>
         </div>
       )}

@@ -5,6 +5,7 @@ import type { ChannelInput } from '../../../../shared/contract'
 import type { Language } from '../../../../shared/model'
 import { api } from '../../api'
 import { Dialog } from '../../components/Dialog'
+import { Label } from '../../components/Gloss'
 
 const FORMATS = ['md', 'csv', 'jsonld', 'html', 'txt'] as const
 type Format = (typeof FORMATS)[number]
@@ -114,7 +115,9 @@ export function ExportDialog({ articleId, articleIds, open, onClose }: Props): R
     <Dialog open={open} title={t('export.dialog.title')} onClose={onClose}>
       <form className="export-form" onSubmit={(event) => void save(event)}>
         <div className="field">
-          <label htmlFor={`${id}-format`}>{t('export.dialog.format')}</label>
+          <label htmlFor={`${id}-format`}>
+            <Label k="export.dialog.format" />
+          </label>
           <select
             id={`${id}-format`}
             value={format}
@@ -128,7 +131,9 @@ export function ExportDialog({ articleId, articleIds, open, onClose }: Props): R
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-language`}>{t('export.dialog.language')}</label>
+          <label htmlFor={`${id}-language`}>
+            <Label k="export.dialog.language" />
+          </label>
           <select
             id={`${id}-language`}
             value={language}
@@ -140,7 +145,9 @@ export function ExportDialog({ articleId, articleIds, open, onClose }: Props): R
         </div>
         {(articleId || selection) && (
           <fieldset className="field">
-            <legend>{t('export.dialog.scope')}</legend>
+            <legend>
+              <Label k="export.dialog.scope" />
+            </legend>
             {articleId && (
               <label>
                 <input
@@ -175,7 +182,9 @@ export function ExportDialog({ articleId, articleIds, open, onClose }: Props): R
           </fieldset>
         )}
         <div className="field">
-          <label htmlFor={`${id}-label`}>{t('export.dialog.label')}</label>
+          <label htmlFor={`${id}-label`}>
+            <Label k="export.dialog.label" />
+          </label>
           <select
             id={`${id}-label`}
             value={label}
@@ -190,7 +199,9 @@ export function ExportDialog({ articleId, articleIds, open, onClose }: Props): R
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-speaker`}>{t('export.dialog.speaker')}</label>
+          <label htmlFor={`${id}-speaker`}>
+            <Label k="export.dialog.speaker" />
+          </label>
           <input
             id={`${id}-speaker`}
             type="text"
@@ -213,13 +224,13 @@ export function ExportDialog({ articleId, articleIds, open, onClose }: Props): R
         </p>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            {t('common.close')}
+            <Label k="common.close" />
           </button>
           <button type="button" className="button" disabled={busy} onClick={() => void copy()}>
             {t('export.dialog.copy')}
           </button>
           <button type="submit" className="button primary" disabled={busy}>
-            {t('export.dialog.save')}
+            <Label k="export.dialog.save" />
           </button>
         </div>
       </form>

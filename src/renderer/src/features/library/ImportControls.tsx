@@ -118,7 +118,7 @@ export function ImportControls(): ReactElement {
         )}
         {state.outcomes && (
           <button type="button" className="button small" onClick={dismissImport}>
-            {t('import.dismiss')}
+            <Label k="import.dismiss" />
           </button>
         )}
       </div>
@@ -152,7 +152,9 @@ function PasteDialog({ open, onClose }: { open: boolean; onClose: () => void }):
   return (
     <Dialog open={open} title={t('import.pasteTitle')} onClose={onClose}>
       <form className="dialog-form" onSubmit={submit}>
-        <label htmlFor={areaId}>{t('import.pasteLabel')}</label>
+        <label htmlFor={areaId}>
+          <Label k="import.pasteLabel" />
+        </label>
         <textarea
           id={areaId}
           rows={12}
@@ -197,7 +199,9 @@ function UrlDialog({ open, onClose }: { open: boolean; onClose: () => void }): R
   return (
     <Dialog open={open} title={t('import.urlTitle')} onClose={onClose}>
       <form className="dialog-form" onSubmit={submit}>
-        <label htmlFor={inputId}>{t('import.urlLabel')}</label>
+        <label htmlFor={inputId}>
+          <Label k="import.urlLabel" />
+        </label>
         <input
           id={inputId}
           type="url"

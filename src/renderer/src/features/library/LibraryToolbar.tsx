@@ -1,6 +1,7 @@
 import { useId, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AnnotationFilter, LibraryFilters, ReadingState, SortKey } from './library-filters'
+import { Label } from '../../components/Gloss'
 
 interface LibraryToolbarProps {
   sort: SortKey
@@ -79,7 +80,9 @@ export function LibraryToolbar(props: LibraryToolbarProps): ReactElement {
         <input type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />
       </label>
       <fieldset className="field has-filter" aria-describedby={`${id}-has`}>
-        <legend id={`${id}-has`}>{t('library.filter.has')}</legend>
+        <legend id={`${id}-has`}>
+          <Label k="library.filter.has" />
+        </legend>
         {HAS.map((kind) => (
           <label key={kind}>
             <input

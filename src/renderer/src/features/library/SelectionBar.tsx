@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Label } from '../../components/Gloss'
 
 interface SelectionBarProps {
   count: number
@@ -33,7 +34,7 @@ export function SelectionBar(props: SelectionBarProps): ReactElement {
       {props.count > 0 && (
         <>
           <button type="button" className="button" onClick={props.onClear}>
-            {t('library.selection.clear')}
+            <Label k="library.selection.clear" />
           </button>
           <form className="selection-tag" onSubmit={submit}>
             <label className="field">
@@ -41,7 +42,7 @@ export function SelectionBar(props: SelectionBarProps): ReactElement {
               <input value={tag} onChange={(e) => setTag(e.target.value)} maxLength={80} />
             </label>
             <button type="submit" className="button" disabled={props.busy || !tag.trim()}>
-              {t('library.selection.tag')}
+              <Label k="library.selection.tag" />
             </button>
             <button
               type="button"

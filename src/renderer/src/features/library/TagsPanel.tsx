@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ANNOTATION_COLORS } from '../../../../shared/annotations'
 import type { TagInfo } from '../../../../shared/model'
 import { api } from '../../api'
+import { Label } from '../../components/Gloss'
 
 /** The library's tags: rename one (on every article) or give it a colour. */
 export function TagsPanel({ tags }: { tags: readonly TagInfo[] }): ReactElement | null {
@@ -68,7 +69,7 @@ export function TagsPanel({ tags }: { tags: readonly TagInfo[] }): ReactElement 
                   />
                 </label>
                 <button type="submit" className="button">
-                  {t('library.tags.save')}
+                  <Label k="library.tags.save" />
                 </button>
               </form>
             ) : (

@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Annotation, ArticleQuotation } from '../../../../shared/model'
 import { api } from '../../api'
+import { Label } from '../../components/Gloss'
 
 interface Props {
   articleId: string
@@ -72,7 +73,9 @@ export function QuotesPanel({
           checked={showTerms}
           onChange={(event) => setShowTerms(event.currentTarget.checked)}
         />
-        <label htmlFor={termsId}>{t('quotes.showTerms')}</label>
+        <label htmlFor={termsId}>
+          <Label k="quotes.showTerms" />
+        </label>
       </div>
       {error && (
         <p className="error" role="alert">

@@ -5,6 +5,7 @@ import type { SpeakerGroup, SpeakerQuotation, SpeakersResponse } from '../../../
 import { api } from '../../api'
 import { formatDate } from '../../format'
 import { hrefFor } from '../../route'
+import { Label } from '../../components/Gloss'
 
 /** Quotations shown per speaker before "Show all". */
 const FIRST_QUOTES = 5
@@ -125,7 +126,9 @@ export function SpeakersView(): ReactElement {
       <h1 id="speakers-title">{t('quotes.speakersTitle')}</h1>
       <p className="muted">{t('quotes.speakersIntro')}</p>
       <div className="field speakers-search">
-        <label htmlFor={searchId}>{t('quotes.searchLabel')}</label>
+        <label htmlFor={searchId}>
+          <Label k="quotes.searchLabel" />
+        </label>
         <input
           id={searchId}
           type="search"

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../../format'
 import { spanToRange } from '../annotations/selection-offsets'
 import { findMatches } from './find-matches'
+import { Label } from '../../components/Gloss'
 
 interface Props {
   text: string
@@ -78,7 +79,7 @@ export function FindBar({ text, bodyRef, revision, onClose }: Props): ReactEleme
   return (
     <div className="find-bar" role="search" aria-label={t('reader.find.title')}>
       <label htmlFor={inputId} className="visually-hidden">
-        {t('reader.find.label')}
+        <Label k="reader.find.label" />
       </label>
       <input
         id={inputId}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { defaultSettings, READER_LIMITS, type Settings, type Theme } from '../../../../shared/model'
 import { formatNumber } from '../../format'
+import { Label } from '../../components/Gloss'
 
 const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
 type Typography = 'fontSize' | 'lineHeight' | 'measure'
@@ -97,7 +98,9 @@ export function ReaderSettings({ settings: saved, update: save }: Props): ReactE
             )
           })}
           <fieldset className="popover-themes">
-            <legend>{t('settings.theme')}</legend>
+            <legend>
+              <Label k="settings.theme" />
+            </legend>
             {THEMES.map((theme) => (
               <label key={theme} className={`theme-choice theme-choice-${theme}`}>
                 <input

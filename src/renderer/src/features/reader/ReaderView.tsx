@@ -44,6 +44,7 @@ import { ReadingProgress, scrollToProgress } from './ReadingProgress'
 import { RemovedPanel } from './RemovedPanel'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { useReaderShortcuts } from './use-reader-shortcuts'
+import { Label } from '../../components/Gloss'
 
 /** Words per minute used for the reading-time estimate. */
 const READING_SPEED = 200
@@ -334,7 +335,9 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
         <p className="error" role="alert">
           {t('reader.notFound')} {error}
         </p>
-        <a href={hrefFor({ view: 'library' })}>{t('nav.back')}</a>
+        <a href={hrefFor({ view: 'library' })}>
+          <Label k="nav.back" />
+        </a>
       </section>
     )
   }
@@ -381,7 +384,7 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
             </button>
             {settings && <ReaderSettings settings={settings} update={updateSettings} />}
             <button type="button" className="button small" onClick={openFind}>
-              {t('reader.find.open')}
+              <Label k="reader.find.open" />
             </button>
             <button type="button" className="button small" onClick={() => setHelpOpen(true)}>
               {t('reader.shortcuts.open')}

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../components/Dialog'
+import { Label } from '../../components/Gloss'
 
 const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -39,7 +40,7 @@ export function ShortcutsDialog({
       </dl>
       <div className="dialog-actions">
         <button type="button" className="button primary" onClick={onClose}>
-          {t('common.close')}
+          <Label k="common.close" />
         </button>
       </div>
     </Dialog>

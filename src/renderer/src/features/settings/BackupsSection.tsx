@@ -4,6 +4,7 @@ import type { RestoreReport, SnapshotSummary } from '../../../../shared/contract
 import type { Result } from '../../../../shared/result'
 import { api } from '../../api'
 import { Dialog } from '../../components/Dialog'
+import { Label } from '../../components/Gloss'
 
 /** What the reader asked to restore, waiting for their confirmation. */
 type Pending =
@@ -14,7 +15,9 @@ function RestoreReportView({ report }: { report: RestoreReport }): ReactElement 
   const { t } = useTranslation()
   return (
     <section className="restore-report" aria-labelledby="restore-report-title">
-      <h3 id="restore-report-title">{t('settings.backups.report.title')}</h3>
+      <h3 id="restore-report-title">
+        <Label k="settings.backups.report.title" />
+      </h3>
       <p>{t('settings.backups.report.summary', { ...report })}</p>
       {report.settingsChanged.length > 0 && (
         <p>{t('settings.backups.report.settings', { names: report.settingsChanged.join(', ') })}</p>
@@ -118,7 +121,9 @@ export function BackupsSection(): ReactElement {
 
   return (
     <section className="backups" aria-labelledby="backups-title">
-      <h2 id="backups-title">{t('settings.backups.title')}</h2>
+      <h2 id="backups-title">
+        <Label k="settings.backups.title" />
+      </h2>
       <p className="muted">{t('settings.backups.intro')}</p>
       <div className="backup-actions">
         <button type="button" className="button" disabled={busy} onClick={() => void backUp()}>
@@ -133,7 +138,7 @@ export function BackupsSection(): ReactElement {
           {t('settings.backups.fromFile')}
         </button>
         <label htmlFor={fileId} className="visually-hidden">
-          {t('settings.backups.fileLabel')}
+          <Label k="settings.backups.fileLabel" />
         </label>
         <input
           id={fileId}
@@ -149,7 +154,9 @@ export function BackupsSection(): ReactElement {
         {status}
       </p>
       {report && <RestoreReportView report={report} />}
-      <h3 id="snapshots-title">{t('settings.backups.listLabel')}</h3>
+      <h3 id="snapshots-title">
+        <Label k="settings.backups.listLabel" />
+      </h3>
       {snapshots?.length === 0 && <p className="muted">{t('settings.backups.none')}</p>}
       {snapshots && snapshots.length > 0 && (
         <ul className="snapshot-list" aria-labelledby="snapshots-title">
@@ -194,7 +201,7 @@ export function BackupsSection(): ReactElement {
                 {t('common.cancel')}
               </button>
               <button type="submit" className="button primary">
-                {t('settings.backups.confirm')}
+                <Label k="settings.backups.confirm" />
               </button>
             </div>
           </form>

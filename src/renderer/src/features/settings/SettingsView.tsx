@@ -100,11 +100,15 @@ export function SettingsView({ settings, update }: Props): ReactElement {
       <BackupsSection />
       {info && (
         <dl className="app-info">
-          <dt>{t('settings.dataDir')}</dt>
+          <dt>
+            <Label k="settings.dataDir" />
+          </dt>
           <dd>
             <code>{info.dataDir}</code>
           </dd>
-          <dt className="visually-hidden">{t('app.name')}</dt>
+          <dt className="visually-hidden">
+            <Label k="app.name" />
+          </dt>
           <dd className="muted">{t('settings.version', { version: info.version })}</dd>
         </dl>
       )}
