@@ -203,6 +203,48 @@ describe('extractHtml', () => {
     ])
   })
 
+  it('reads an article container the page marks up as the whole page would be read', async () => {
+    const page = await read(KOMPAS)
+    const container = '<div class="read__content">'
+    expect(page).toContain(container)
+    const drafts = [
+      page,
+      page.replace(container, '<div class="isi" itemprop="articleBody">'),
+      // No container left: Readability reads the whole page.
+      page.replace(container, '<div class="isi">')
+    ].map((html) => extractHtml(html, 'kompas-banjir-kemang.html'))
+    for (const draft of drafts.slice(1)) {
+      expect(draft.blocks).toEqual(drafts[0].blocks)
+      expect(draft.removed).toEqual(drafts[0].removed)
+      expect(draft).toMatchObject({ title: drafts[0].title, author: drafts[0].author })
+    }
+    expect(drafts[0].blocks).toHaveLength(13)
+  })
+
+  it('reads the article from the whole page when its marked container holds none of it', () => {
+    const story = [
+      'Banjir setinggi 80 sentimeter merendam permukiman warga di kawasan Kemang, Jakarta Selatan, pagi ini.',
+      'Petugas BPBD menyiagakan perahu karet dan pompa air di sejumlah titik yang masih tergenang air.'
+    ]
+    const others = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>Baca juga: Cerita warga nomor ${i + 1} yang bertahan di rumah saat banjir besar melanda kawasan Kemang dan sekitarnya, sementara petugas gabungan terus berjaga sepanjang malam di posko pengungsian</p>`
+    ).join('')
+    const body = `<div class="isi">${story.map((p) => `<p>${p}</p>`).join('')}</div>`
+    for (const container of [
+      '<div itemprop="articleBody"></div>',
+      // Readability finds text in it, but all of it is news junk.
+      `<div itemprop="articleBody">${others}</div>`,
+      '<div class="read__content"></div>',
+      // A teaser is no article.
+      `<article><p>${story[0].slice(0, 60)}</p></article>`
+    ]) {
+      const draft = extractHtml(`<html><body>${container}${body}</body></html>`, 'kemang.html')
+      expect(draft.blocks, container).toEqual(story.map((text) => ({ type: 'p', text })))
+    }
+  })
+
   it('refuses a page that holds no article text', async () => {
     const page = await read(NO_ARTICLE)
     expect(() => extractHtml(page, 'no-article.html')).toThrow(
@@ -305,7 +347,7 @@ describe('hostile and odd pages', () => {
     ])
   })
 
-  it('reads a page of 20,000 elements from its own article element, without Readability', () => {
+  it('reads a page of 20,000 elements from its own article element', () => {
     const boxes = '<div class="box"><a href="/x"><span>Tautan lain</span></a></div>'.repeat(7000)
     const page = `<html><head><title>Banjir Kemang</title></head><body><article>${body}</article>${boxes}</body></html>`
     expect(parsePage(page, 'besar.html').querySelectorAll('*').length).toBeGreaterThan(

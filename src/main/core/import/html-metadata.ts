@@ -46,44 +46,117 @@ const DATE_KEYS = [
 
 /** Title, outlet, author, date, canonical URL and language, from the whole page. */
 export function readPageMetadata(document: Document, reference: Date): PageMetadata {
-  const meta = metaValues(document)
-  const ld = jsonLdArticle(document)
+  const found = pageElements(document)
+  const meta = metaValues(found.meta)
+  const ld = jsonLdArticle(found.jsonLd)
   const first = (keys: string[]): string | null =>
     keys.map((key) => meta.get(key)).find((value) => value) ?? null
 
   const url =
-    httpUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
-    httpUrl(meta.get('og:url')) ??
-    httpUrl(ld.url)
+    httpUrl(found.canonical?.getAttribute('href')) ?? httpUrl(meta.get('og:url')) ?? httpUrl(ld.url)
   const outlet = tidySiteName(first(SITE_KEYS) ?? ld.publisher)
-  const h1 = tidy(document.querySelector('h1')?.textContent ?? '')
-  const documentTitle = tidy(document.querySelector('title')?.textContent ?? '')
+  const h1 = tidy(found.h1?.textContent ?? '')
+  const documentTitle = tidy(found.title?.textContent ?? '')
   const dates = [...DATE_KEYS.map((key) => meta.get(key)), ld.datePublished]
-  for (const time of Array.from(document.querySelectorAll('time')))
-    dates.push(time.getAttribute('datetime') ?? time.textContent)
+  for (const time of found.times) dates.push(time.getAttribute('datetime') ?? time.textContent)
   // Pages without date metadata still show one, in an element named for it.
-  for (const selector of ['[itemprop="datePublished"]', '[class*="publish"]', '[class*="date"]']) {
-    for (const el of Array.from(document.querySelectorAll(selector))) {
-      const text = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent
-      if (text && text.length <= 80) dates.push(text)
-    }
+  for (const el of [...found.datePublished, ...found.publishClass, ...found.dateClass]) {
+    const text = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent
+    if (text && text.length <= 80) dates.push(text)
   }
   const lang = document.documentElement.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0]
 
   return {
     title: first(TITLE_KEYS) ?? ld.headline ?? (documentTitle || h1 || null),
     outlet,
-    author: first(AUTHOR_KEYS) ?? ld.author ?? pageByline(document),
+    author: first(AUTHOR_KEYS) ?? ld.author ?? pageByline(found.bylines),
     publishedAt: dates.map((d) => parseDate(d, reference)).find((d) => d !== null) ?? null,
     url,
     language: lang && /^[a-z]{2,3}$/.test(lang) ? (lang === 'in' ? 'id' : lang) : null
   }
 }
 
+/** The elements metadata is read from, each list in document order. */
+interface PageElements {
+  meta: Element[]
+  jsonLd: Element[]
+  /** The first `link[rel="canonical"]`. */
+  canonical: Element | null
+  h1: Element | null
+  title: Element | null
+  times: Element[]
+  /** `[itemprop="datePublished"]`, then `[class*="publish"]`, then `[class*="date"]`. */
+  datePublished: Element[]
+  publishClass: Element[]
+  dateClass: Element[]
+  /** Elements a byline is shown in: rel or itemprop author, a byline-like class. */
+  bylines: Element[]
+}
+
+const BYLINE_CLASSES = ['author', 'byline', 'penulis', 'reporter']
+
+/**
+ * Gathers in one walk what a dozen selector queries would find (each query walks the whole
+ * page again, and linkedom compiles its selector anew every time). Template contents are not
+ * walked, as selectors do not reach them.
+ */
+function pageElements(document: Document): PageElements {
+  const found: PageElements = {
+    meta: [],
+    jsonLd: [],
+    canonical: null,
+    h1: null,
+    title: null,
+    times: [],
+    datePublished: [],
+    publishClass: [],
+    dateClass: [],
+    bylines: []
+  }
+  // As in selectors, `type` and `rel` values match whatever their case.
+  const lower = (el: Element, name: string): string | undefined =>
+    el.getAttribute(name)?.toLowerCase()
+  const stack: Element[] = [document.documentElement]
+  while (stack.length > 0) {
+    const el = stack.pop() as Element
+    const tag = el.localName
+    const rel = lower(el, 'rel')
+    if (tag === 'meta') found.meta.push(el)
+    else if (tag === 'script' && lower(el, 'type') === 'application/ld+json') found.jsonLd.push(el)
+    else if (tag === 'link' && !found.canonical && rel === 'canonical') found.canonical = el
+    else if (tag === 'h1') found.h1 ??= el
+    else if (tag === 'title') found.title ??= el
+    else if (tag === 'time') found.times.push(el)
+    const itemprop = el.getAttribute('itemprop')
+    const names = classAttribute(el)
+    if (itemprop === 'datePublished') found.datePublished.push(el)
+    if (names.includes('publish')) found.publishClass.push(el)
+    if (names.includes('date')) found.dateClass.push(el)
+    if (
+      rel === 'author' ||
+      itemprop === 'author' ||
+      BYLINE_CLASSES.some((name) => names.includes(name))
+    )
+      found.bylines.push(el)
+    if (tag === 'template') continue
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling)
+      stack.push(child)
+  }
+  return found
+}
+
+/**
+ * The element's class attribute as written, or ''. (linkedom's getAttribute('class') rebuilds
+ * it from a token list it makes for the element, which costs more than the rest of a walk.)
+ */
+export function classAttribute(el: Element): string {
+  return el.getAttributeNode('class')?.value ?? ''
+}
+
 /** Every meta tag's content, by its property, name or itemprop, lower-cased; first one wins. */
-function metaValues(document: Document): Map<string, string> {
+function metaValues(metas: Element[]): Map<string, string> {
   const values = new Map<string, string>()
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
+  for (const el of metas) {
     const key =
       el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop')
     const content = tidy(el.getAttribute('content') ?? '')
@@ -101,7 +174,7 @@ interface JsonLdArticle {
 }
 
 /** The first article-like object in the page's JSON-LD (malformed blocks are skipped). */
-function jsonLdArticle(document: Document): JsonLdArticle {
+function jsonLdArticle(scripts: Element[]): JsonLdArticle {
   const none: JsonLdArticle = {
     headline: null,
     author: null,
@@ -119,9 +192,7 @@ function jsonLdArticle(document: Document): JsonLdArticle {
     }
   }
   // The JSON-LD script is read as text and parsed as JSON; no script ever runs.
-  for (const script of Array.from(
-    document.querySelectorAll('script[type="application/ld+json"]')
-  )) {
+  for (const script of scripts) {
     try {
       gather(JSON.parse(script.textContent ?? ''))
     } catch {
@@ -152,10 +223,8 @@ function nameOf(value: unknown): string | null {
 }
 
 /** A byline shown on the page ("Penulis: …", a rel=author link) when no meta tag names one. */
-function pageByline(document: Document): string | null {
-  const selectors =
-    '[rel="author"], [itemprop="author"], [class*="author"], [class*="byline"], [class*="penulis"], [class*="reporter"]'
-  for (const el of Array.from(document.querySelectorAll(selectors))) {
+function pageByline(candidates: Element[]): string | null {
+  for (const el of candidates) {
     const text = tidy(el.textContent ?? '')
     if (!text || text.length > 120) continue
     const named = authorFromByline(text)

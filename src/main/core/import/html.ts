@@ -8,6 +8,7 @@ import { SorotFailure } from '../../../shared/result'
 import { cleanLines } from './clean'
 import type { ArticleDraft, ExtractOptions } from './extract'
 import {
+  classAttribute,
   parseDate,
   readPageMetadata,
   sameText,
@@ -32,10 +33,13 @@ import {
  *
  * linkedom parses the page (it is many times faster than jsdom, and Readability's walk over it
  * stays fast on deep pages); it runs no script and loads nothing. Readability picks the article
- * out of that DOM and serialises it. Only that markup, never the page, goes through DOMPurify,
- * in one jsdom window (DOMPurify needs a full DOM), with a text-only configuration: no attribute
- * survives, only the elements that shape blocks stay (other elements give up their text and
- * go), and code, embeds, forms' controls and media go with everything inside them. Every text
+ * out of that DOM and serialises it; when the page marks up its article's container, Readability
+ * reads a small document of only that container, and the whole page only when the container
+ * gives it nothing (most of a news page is menus and boxes Readability would walk and weigh in
+ * vain). Only that markup, never the page, goes through DOMPurify, in one jsdom window
+ * (DOMPurify needs a full DOM), with a text-only configuration: no attribute survives, only the
+ * elements that shape blocks stay (other elements give up their text and go), and code, embeds,
+ * forms' controls and media go with everything inside them. Every text
  * this file turns into blocks is read from DOMPurify's result. That is the security guarantee,
  * whatever linkedom or Readability make of a page. The junk removal before it serves the
  * extraction, not security: it takes out page furniture and widgets (navigation, share bars,
@@ -148,9 +152,9 @@ const BLOCK_TAGS = new Set(
 
 /**
  * A saved or fetched web page → article draft: metadata read from the whole page (Open Graph,
- * meta tags, JSON-LD, bylines), the article found by Readability (or the page's own article
- * element, or its body, when it finds none), sanitised by DOMPurify, reduced to text blocks and
- * cleaned of news junk like text is.
+ * meta tags, JSON-LD, bylines), the article found by Readability in the page's article container
+ * or else in the whole page (or the page's own article element, or its body, when it finds
+ * none), sanitised by DOMPurify, reduced to text blocks and cleaned of news junk like text is.
  */
 export function extractHtml(
   html: string,
@@ -162,27 +166,29 @@ export function extractHtml(
   const page = readPageMetadata(document, reference)
   removeJunk(document)
 
+  // The article's own container first: Readability over it alone walks a fraction of the page.
   let found: ReadabilityArticle | null = null
-  // (linkedom's getElementsByTagName('*') finds nothing: the selector form counts.)
-  const readable = document.querySelectorAll('*').length <= READABLE_ELEMENTS
-  if (readable) {
-    try {
-      found = readArticle(document)
-    } catch {
-      // A page Readability cannot walk is read like one it found nothing in.
-      found = null
-    }
+  let cleaned = NO_BLOCKS
+  const container = articleContainer(document)
+  if (container) {
+    found = readSafely(containerDocument(document, container))
+    cleaned = cleanBlocks(found ? textBlocks(found.content) : [], reference, options.keep)
   }
-  let cleaned = cleanBlocks(found ? textBlocks(found.content) : [], reference, options.keep)
   if (cleaned.blocks.length === 0) {
-    if (readable) {
-      // Readability changes the page it reads: the page's own text comes from a fresh parse.
-      document = parsePage(html, name)
-      removeJunk(document)
-    }
-    for (const root of fallbackRoots(document)) {
-      cleaned = cleanBlocks(textBlocks(root.innerHTML), reference, options.keep)
-      if (cleaned.blocks.length > 0) break
+    // (linkedom's getElementsByTagName('*') finds nothing: the selector form counts.)
+    const readable = document.querySelectorAll('*').length <= READABLE_ELEMENTS
+    found = readable ? readSafely(document) : null
+    cleaned = cleanBlocks(found ? textBlocks(found.content) : [], reference, options.keep)
+    if (cleaned.blocks.length === 0) {
+      if (readable) {
+        // Readability changes the page it reads: the page's own text comes from a fresh parse.
+        document = parsePage(html, name)
+        removeJunk(document)
+      }
+      for (const root of fallbackRoots(document)) {
+        cleaned = cleanBlocks(textBlocks(root.innerHTML), reference, options.keep)
+        if (cleaned.blocks.length > 0) break
+      }
     }
   }
 
@@ -213,6 +219,103 @@ export function extractHtml(
       fromText.publishedAt,
     language: detectLanguage(blocks) ?? page.language
   }
+}
+
+/** Classes Indonesian outlets give the element that holds an article's text, and no other. */
+const ARTICLE_CLASSES = [
+  'read__content', // Kompas
+  'detail__body-text', // detik
+  'detail-text', // CNN Indonesia
+  'txt-article', // Tribun
+  'article-content-body', // Liputan6
+  'article-content'
+]
+
+/**
+ * A text node this long, outside links, is prose: what Readability scores a page by. Menus,
+ * related-article boxes and dates are links or shorter.
+ */
+const PROSE_CHARS = 80
+
+/** The share of a page's prose its container must hold to be taken for the article. */
+const CONTAINER_SHARE = 0.8
+
+/**
+ * The element the page marks up as its article (itemprop="articleBody", the only element of an
+ * outlet's article class, its only `<article>`), when it holds nearly all of the page's prose:
+ * a marked teaser or widget never stands for the article. Null when there is none.
+ */
+function articleContainer(document: Document): Element | null {
+  const candidates = containerCandidates(document.body)
+  if (candidates.length === 0) return null
+  const prose = proseNodes(document.body)
+  const total = prose.reduce((sum, [, length]) => sum + length, 0)
+  return (
+    candidates.find((candidate) => {
+      let held = 0
+      for (const [node, length] of prose) if (candidate.contains(node)) held += length
+      return held > 0 && held >= total * CONTAINER_SHARE
+    }) ?? null
+  )
+}
+
+/**
+ * The elements that may be the article's container, most specific first, found in one walk
+ * (a selector query per class would walk the page each time).
+ */
+function containerCandidates(body: Element): Element[] {
+  let articleBody: Element | null = null
+  const articles: Element[] = []
+  const byClass = new Map<string, Element[]>(ARTICLE_CLASSES.map((name) => [name, []]))
+  const stack: Element[] = [body]
+  while (stack.length > 0) {
+    const el = stack.pop() as Element
+    if (!articleBody && el.getAttribute('itemprop') === 'articleBody') articleBody = el
+    if (el.localName === 'article') articles.push(el)
+    const names = classAttribute(el)
+    if (names) for (const name of new Set(names.split(/\s+/))) byClass.get(name)?.push(el)
+    if (el.localName === 'template') continue
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling)
+      stack.push(child)
+  }
+  const only = (els: Element[]): Element | null => (els.length === 1 ? els[0] : null)
+  return [
+    articleBody,
+    ...ARTICLE_CLASSES.map((name) => only(byClass.get(name) ?? [])),
+    only(articles)
+  ].filter((el): el is Element => el !== null)
+}
+
+/** The prose text nodes under `root`, with their tidied lengths. */
+function proseNodes(root: Element): Array<[Node, number]> {
+  const prose: Array<[Node, number]> = []
+  const stack: Node[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop() as Node
+    if (node.nodeType === TEXT_NODE) {
+      const length = tidy(node.textContent ?? '').length
+      if (length >= PROSE_CHARS) prose.push([node, length])
+    } else if (node.nodeType === ELEMENT_NODE && node.nodeName !== 'A') {
+      for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child)
+    }
+  }
+  return prose
+}
+
+/**
+ * A fresh document of the page's title, meta tags and JSON-LD (what Readability reads its
+ * metadata from) and a copy of `container`: the page itself stays whole for the fallback.
+ */
+function containerDocument(page: Document, container: Element): Document {
+  const document = parsePage('<!DOCTYPE html><html><head></head><body></body></html>', 'article')
+  const lang = page.documentElement.getAttribute('lang')
+  if (lang) document.documentElement.setAttribute('lang', lang)
+  for (const el of Array.from(
+    page.head.querySelectorAll('title, meta, script[type="application/ld+json"]')
+  ))
+    document.head.appendChild(document.importNode(el, true))
+  document.body.appendChild(document.importNode(container, true))
+  return document
 }
 
 /**
@@ -370,6 +473,10 @@ export function purifier(): Purifier {
   // jsdom's defaults run no script and load no resource; the silent console keeps a page's
   // broken CSS out of the log.
   const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() })
+  // jsdom gives each document DOMPurify parses a selector engine that adds listeners to the
+  // window and never removes them: each page would make the next one slower and stay in memory.
+  // Nothing in this window dispatches an event, so it takes no listeners.
+  window.addEventListener = (): void => undefined
   const purify = createDOMPurify(window)
   if (!purify.isSupported) throw new Error('DOMPurify cannot run over jsdom')
   const instance: Purifier = { purify, clean: (html) => instance.purify.sanitize(html, SANITIZE) }
@@ -391,6 +498,15 @@ interface ReadabilityArticle {
   publishedTime: string | null
 }
 
+/** Readability's article of `document`: a page it cannot walk is one it found nothing in. */
+function readSafely(document: Document): ReadabilityArticle | null {
+  try {
+    return readArticle(document)
+  } catch {
+    return null
+  }
+}
+
 function readArticle(document: Document): ReadabilityArticle | null {
   const article = new Readability(document, { maxElemsToParse: READABLE_ELEMENTS }).parse()
   if (!article?.content) return null
@@ -408,16 +524,24 @@ function readArticle(document: Document): ReadabilityArticle | null {
 
 /** Removes page furniture, widgets and hidden parts, never the element holding the headline. */
 function removeJunk(document: Document): void {
-  // The head stays: Readability reads its meta tags too.
-  for (const el of Array.from(document.body.querySelectorAll('*'))) {
-    if (!el.isConnected) continue
+  // The head stays: Readability reads its meta tags too. The walk does not enter what it
+  // removes.
+  const stack: Element[] = Array.from(document.body.children).reverse()
+  while (stack.length > 0) {
+    const el = stack.pop() as Element
     const tag = el.nodeName.toLowerCase()
-    if (tag === 'main') continue
-    if (FURNITURE_TAGS.has(tag) || UNREAD_TAGS.has(tag)) {
-      el.remove()
-      continue
+    if (tag !== 'main') {
+      if (FURNITURE_TAGS.has(tag) || UNREAD_TAGS.has(tag)) {
+        el.remove()
+        continue
+      }
+      if (isJunk(el, tag) && !el.querySelector('h1, [itemprop="articleBody"]')) {
+        el.remove()
+        continue
+      }
     }
-    if (isJunk(el, tag) && !el.querySelector('h1, [itemprop="articleBody"]')) el.remove()
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling)
+      stack.push(child)
   }
 }
 
@@ -428,7 +552,7 @@ function isJunk(el: Element, tag: string): boolean {
   if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return true
   if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? ''))
     return true
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase()
+  const names = `${classAttribute(el)} ${el.getAttribute('id') ?? ''}`.toLowerCase()
   if (!names.trim()) return false
   return names
     .split(/\s+/)
@@ -488,6 +612,8 @@ interface CleanedBlocks {
   sourceUrl: string | null
   dateLine: string | null
 }
+
+const NO_BLOCKS: CleanedBlocks = { blocks: [], removed: [], sourceUrl: null, dateLine: null }
 
 /**
  * Cleans blocks the way text is cleaned: their lines are laid out as a text (a blank line
