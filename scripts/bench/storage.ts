@@ -22,6 +22,7 @@ import { generateLibrary, seededRandom } from './generate'
 const SMALL = 10
 const LARGE = 10_000
 const ADDS = 240
+const HIGHLIGHT_ROUNDS = 5
 const WARM_UP = 20
 const BASELINE_ADDS = 20
 const LOADS = 7
@@ -221,8 +222,18 @@ export async function storageBenchmarks(workDir: string): Promise<Figure[]> {
   }
   const load = median(loads)
   const floor = median(floors)
-  const h10 = await highlightP95(small)
-  const h10k = await highlightP95(large)
+  // Alternated rounds, the median p95 of each: one disk hiccup must not decide the 1.3× ratio.
+  const rounds10: Array<{ p95: number; via: string }> = []
+  const rounds10k: Array<{ p95: number; via: string }> = []
+  for (let i = 0; i < HIGHLIGHT_ROUNDS; i++) {
+    rounds10.push(await highlightP95(small))
+    rounds10k.push(await highlightP95(large))
+  }
+  const medianRound = (
+    rounds: Array<{ p95: number; via: string }>
+  ): { p95: number; via: string } => ({ p95: median(rounds.map((r) => r.p95)), via: rounds[0].via })
+  const h10 = medianRound(rounds10)
+  const h10k = medianRound(rounds10k)
   const rss = rssOfOpenLibrary(large)
   const naive = await naiveHighlightP95(large, path.join(workDir, 'naive.json'))
   const floorWrite = await durableWriteFloorP95(workDir)
@@ -245,7 +256,7 @@ export async function storageBenchmarks(workDir: string): Promise<Figure[]> {
     },
     {
       key: 'highlightP95Ms10',
-      name: `storage.highlight p95, durable add at ${SMALL} articles (${ADDS} adds, ${h10.via})`,
+      name: `storage.highlight p95, durable add at ${SMALL} articles (median of ${HIGHLIGHT_ROUNDS} rounds of ${ADDS} adds, ${h10.via})`,
       value: round(h10.p95),
       unit: 'ms',
       target: 15,
@@ -253,7 +264,7 @@ export async function storageBenchmarks(workDir: string): Promise<Figure[]> {
     },
     {
       key: 'highlightP95Ms10k',
-      name: `storage.highlight p95, durable add at ${LARGE} articles (${ADDS} adds; target min(15, 1.3 × at ${SMALL}))`,
+      name: `storage.highlight p95, durable add at ${LARGE} articles (median of ${HIGHLIGHT_ROUNDS} rounds of ${ADDS} adds; target min(15, 1.3 × at ${SMALL}))`,
       value: round(h10k.p95),
       unit: 'ms',
       target: round(Math.min(15, 1.3 * h10.p95)),
