@@ -22,7 +22,7 @@ import { generateLibrary, seededRandom } from './generate'
 
 const WORDS = 20_000
 const HIGHLIGHTS = 1_000
-const OPENS = 7
+const OPENS = 15
 const ADDS = 15
 
 const median = (values: number[]): number => {

@@ -1,7 +1,17 @@
+/// <reference lib="dom" />
+import type { Page } from '@playwright/test'
 import { SEED } from '../support/paths'
 import { seriousViolations } from '../support/axe'
 import { startServe, type ServedApp } from '../support/serve'
 import { expect, test } from '../support/test'
+
+/** The runs share one library: the first one imports the seed article. */
+async function ensureSeed(page: Page): Promise<void> {
+  if ((await page.getByRole('link', { name: /Kerja sama antara/ }).count()) === 0) {
+    await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(SEED)
+    await expect(page.getByRole('link', { name: /Kerja sama antara/ })).toBeVisible()
+  }
+}
 
 let app: ServedApp
 test.beforeAll(async () => {
@@ -21,10 +31,7 @@ for (const locale of ['id-ID', 'en-US']) {
       }) => {
         await page.goto(app.url)
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-        if ((await page.getByRole('link', { name: /Kerja sama antara/ }).count()) === 0) {
-          await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(SEED)
-          await expect(page.getByRole('link', { name: /Kerja sama antara/ })).toBeVisible()
-        }
+        await ensureSeed(page)
         expect(await seriousViolations(page), 'library').toEqual([])
 
         await page.locator('.import-actions button').first().click()
@@ -68,3 +75,32 @@ for (const locale of ['id-ID', 'en-US']) {
     })
   }
 }
+
+test.describe('sepia', () => {
+  test.use({ locale: 'id-ID' })
+
+  test('the sepia theme keeps AA contrast in the library and the reader', async ({ page }) => {
+    await page.goto(app.url)
+    await page.evaluate(async (token) => {
+      await fetch('/rpc/settings.set', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ theme: 'sepia' })
+      })
+    }, app.token)
+    await page.reload()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia')
+    await ensureSeed(page)
+    expect(await seriousViolations(page), 'library').toEqual([])
+    await page.getByRole('link', { name: /Kerja sama antara/ }).click()
+    await expect(page.getByRole('article')).toBeVisible()
+    expect(await seriousViolations(page), 'reader').toEqual([])
+    await page.evaluate(async (token) => {
+      await fetch('/rpc/settings.set', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ theme: 'system' })
+      })
+    }, app.token)
+  })
+})

@@ -110,7 +110,11 @@ test('a mouse selection and h make a highlight; a note on it survives a reload',
   await expect(mark).toHaveText('bendungan baru di Kabupaten Grobogan')
   await expect(mark).toHaveClass(/hl-green/)
   await expect(mark).toHaveClass(/hl-noted/)
-  await expect(mark).toHaveAttribute('aria-description', 'has a note')
+  // Read out with the mark: its colour and labels in words, and that it carries a note.
+  await expect(mark).toHaveAttribute(
+    'aria-description',
+    'Green, Important, Infrastruktur, has a note'
+  )
   const again = panel(page).getByRole('listitem').filter({ hasText: 'Kabupaten Grobogan' })
   await expect(again.locator('.annotation-labels')).toHaveText(/Important\s*Infrastruktur/)
   await expect(again.locator('.note-text')).toContainText('Cek luas sawah di data BPS')

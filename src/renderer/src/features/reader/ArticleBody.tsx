@@ -9,6 +9,7 @@ import {
   type ReactElement
 } from 'react'
 import { useTranslation } from 'react-i18next'
+import { labelName } from '../annotations/labels'
 import type { Annotation, Block } from '../../../../shared/model'
 import { blockOffsets } from '../../../../shared/text'
 import {
@@ -22,6 +23,8 @@ import { markHighlightPainted, markReaderPainted } from './perf-marks'
 interface BlockMark extends HighlightRange {
   color: string
   hasNote: boolean
+  /** Colour and labels in words, read out with the mark: colour is never the only signal. */
+  summary: string
   /** "Said by …" for a quote annotation: read out with the mark and shown on hover. */
   speaker?: string
 }
@@ -76,7 +79,8 @@ function BlockText({
     if (activeId && segment.ids.includes(activeId)) classes.push('hl-active')
     if (noted) classes.push('hl-noted')
     const said = [...new Set(covering.map((m) => m.speaker).filter(Boolean))].join('; ')
-    const description = [said, noted ? noteDescription : ''].filter(Boolean).join(', ')
+    const summaries = covering.map((m) => m.summary).join('; ')
+    const description = [summaries, said, noted ? noteDescription : ''].filter(Boolean).join(', ')
     return (
       <mark
         key={segment.start}
@@ -140,6 +144,20 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
   const offsets = useMemo(() => blockOffsets(blocks), [blocks])
   const lengths = useMemo(() => blocks.map((b) => b.text.length), [blocks])
   const perBlock = useMemo(() => {
+    // Few colour and label combinations recur over many highlights: words made once for each.
+    const summaries = new Map<string, string>()
+    const summaryOf = (a: Annotation): string => {
+      const key = `${a.color}\u0000${a.labels.join('\u0000')}`
+      let summary = summaries.get(key)
+      if (summary === undefined) {
+        summary = [
+          t(`annotations.colors.${a.color}`),
+          ...a.labels.map((l) => labelName(l, t))
+        ].join(', ')
+        summaries.set(key, summary)
+      }
+      return summary
+    }
     const marks: BlockMark[] = []
     for (const a of annotations) {
       const position = a.target?.selectors[0]
@@ -150,6 +168,7 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
         end: position.end,
         color: a.color,
         hasNote: a.note.trim() !== '',
+        summary: summaryOf(a),
         ...(a.kind === 'quote' && {
           speaker: a.speaker
             ? t('annotations.speaker', { name: a.speaker })
@@ -160,7 +179,10 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
     return rangesByBlock(offsets, lengths, marks).map((list) => ({
       list,
       signature: list
-        .map((m) => `${m.id}:${m.start}:${m.end}:${m.color}:${+m.hasNote}:${m.speaker ?? ''}`)
+        .map(
+          (m) =>
+            `${m.id}:${m.start}:${m.end}:${m.color}:${+m.hasNote}:${m.speaker ?? ''}:${m.summary}`
+        )
         .join('|')
     }))
   }, [annotations, offsets, lengths, t])
