@@ -9,6 +9,7 @@ import type { Recovery } from './store/json-file'
 import { LibraryStore, type StoreOptions } from './store/library-store'
 import { relistingMessage } from './store/relist'
 import { importItems } from './library/import'
+import { AnnotationCounter } from './library/annotation-counts'
 import { ImportJobs } from './library/import-jobs'
 import { SearchService, type SearchServiceOptions } from './search/service'
 
@@ -40,6 +41,8 @@ export interface Core {
   readonly warnings: string[]
   /** Imports under way, which the reader can cancel. */
   readonly imports: ImportJobs
+  /** Fills the articles' annotation counts (memory only) after a start. */
+  readonly counts: AnnotationCounter
   /** The full-text index, loaded on first search and kept up to date from the events. */
   readonly search: SearchService
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>
@@ -89,6 +92,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     recoveries,
     warnings,
     imports: new ImportJobs(),
+    counts: new AnnotationCounter(store, (event) => events.emit(event)),
     search: new SearchService(store, options.search),
     dispatch: (channel, input) => dispatch(core, channel, input),
     close: async () => {

@@ -47,7 +47,11 @@ async function annotationsChanged<T>(
 /** The use case behind each channel. Inputs arrive already validated. */
 const handlers: { [C in Channel]: Handler<C> } = {
   'app.info': (core) => ({ version: core.version, dataDir: core.store.dataDir }),
-  'articles.list': (core) => listArticles(core.store),
+  'articles.list': (core) => {
+    // Counts fill in the background; the library refreshes when they are in.
+    void core.counts.ensure()
+    return listArticles(core.store)
+  },
   'articles.get': (core, input) => getArticle(core.store, input.id),
   'articles.import': (core, input) =>
     core.imports.run(input.jobId, (isCancelled) =>
