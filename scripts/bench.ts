@@ -28,7 +28,8 @@ const sections: Record<string, () => Promise<Section>> = {
   speakers: async () => (await import('./bench/speakers')).speakerBenchmarks,
   search: async () => (await import('./bench/search')).searchBenchmarks,
   storage: async () => (await import('./bench/storage')).storageBenchmarks,
-  reader: async () => (await import('./bench/reader')).readerBenchmarks
+  reader: async () => (await import('./bench/reader')).readerBenchmarks,
+  library: async () => (await import('./bench/library')).libraryBenchmarks
 }
 
 /** The keys issue 9 asks for; `--json` lists those no section measured under `missing`. */

@@ -52,6 +52,9 @@ export function filterArticles(
   )
 }
 
+/** ISO 8601 strings sort as plain strings: far cheaper than a locale comparison on 10,000 rows. */
+const byIsoDescending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0)
+
 /** Articles in the chosen order: dates newest first, title and outlet alphabetically. */
 export function sortArticles(
   articles: readonly ArticleMeta[],
@@ -62,9 +65,9 @@ export function sortArticles(
   const byTitle = (a: ArticleMeta, b: ArticleMeta): number => collator.compare(a.title, b.title)
   const compare: Record<SortKey, (a: ArticleMeta, b: ArticleMeta) => number> = {
     published: (a, b) =>
-      (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') ||
-      b.importedAt.localeCompare(a.importedAt),
-    imported: (a, b) => b.importedAt.localeCompare(a.importedAt),
+      byIsoDescending(a.publishedAt ?? '', b.publishedAt ?? '') ||
+      byIsoDescending(a.importedAt, b.importedAt),
+    imported: (a, b) => byIsoDescending(a.importedAt, b.importedAt),
     title: byTitle,
     outlet: (a, b) =>
       (a.outlet === null ? 1 : 0) - (b.outlet === null ? 1 : 0) ||
