@@ -26,7 +26,8 @@ export default tseslint.config(
       'release/**',
       'node_modules/**',
       'test-results/**',
-      'playwright-report/**'
+      'playwright-report/**',
+      'tests/fixtures/**'
     ]
   },
   js.configs.recommended,

@@ -21,7 +21,7 @@ import { CORPUS, importFile, SEED, tempCore, value } from '../support/core'
 import { ROOT } from '../support/paths'
 
 const run = promisify(execFile)
-const VALIDATOR = path.join(path.resolve(ROOT, '../shared/tools'), 'validate-annotations.mjs')
+const VALIDATOR = path.join(ROOT, 'tests/fixtures/w3c/tools/validate-annotations.mjs')
 
 /** A note with everything a CSV, YAML or HTML writer can get wrong, in Indonesian. */
 const TRICKY_NOTE =
