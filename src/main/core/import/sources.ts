@@ -3,6 +3,7 @@ import path from 'node:path'
 import { MAX_IMPORT_BYTES } from '../../../shared/contract'
 import { SorotFailure } from '../../../shared/result'
 import { tooLarge } from './decode'
+import { fileErrorWords } from '../file-errors'
 
 /** File endings Sorot imports when it walks a folder (a file named directly is always tried). */
 export const IMPORTABLE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm']
@@ -29,16 +30,9 @@ export async function expandImportPaths(paths: string[]): Promise<string[]> {
 }
 
 /** A file that could not be read, in plain words naming it. */
-export function readFailure(file: string, error: unknown): string {
+function readFailure(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
-  const words: Record<string, string> = {
-    ENOENT: 'no such file',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'is a folder',
-    EBUSY: 'the file is locked by another program'
-  }
-  return `${file}: ${(code && words[code]) ?? String(code ?? error)}`
+  return `${file}: ${fileErrorWords(error) ?? String(code ?? error)}`
 }
 
 /**

@@ -6,6 +6,7 @@ import { SorotFailure } from '../../../shared/result'
 import { migrateFile, type DataFileKind, type Migration } from '../backup/migrations'
 import { AtomicJsonFile, type FileSystem } from './atomic-file'
 import { SCHEMA_VERSION } from './schemas'
+import { fileErrorWords } from '../file-errors'
 
 export interface Recovery {
   file: string
@@ -41,21 +42,11 @@ export interface JsonFileOptions<T> {
   fileSystem?: FileSystem
 }
 
-const errnoWords: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission denied',
-  EPERM: 'the operation is not permitted',
-  EROFS: 'the file system is read-only',
-  EBUSY: 'the file is locked by another program',
-  EMFILE: 'too many files are open'
-}
-
 /** Turns a file-system error into a plain-words failure that names the file. */
 export function storageFailure(file: string, error: unknown, verb = 'save'): SorotFailure {
   if (error instanceof SorotFailure) return error
   const code = (error as NodeJS.ErrnoException)?.code
-  const why = (code && errnoWords[code]) ?? (error instanceof Error ? error.message : String(error))
+  const why = fileErrorWords(error) ?? (error instanceof Error ? error.message : String(error))
   return new SorotFailure('storage', `Could not ${verb} ${file}: ${why}${code ? ` (${code})` : ''}`)
 }
 
