@@ -210,7 +210,7 @@ export async function mergeBackup(
   const reanchor: string[] = []
 
   for (const theirs of backup.index.articles) {
-    const mine = store.index.data.articles.find((meta) => meta.id === theirs.id)
+    const mine = store.articleMeta(theirs.id)
     const incoming = articleFiles.get(theirs.id)
     const articleFile = await store.articleFile(theirs.id)
     const annotationsFile = await store.annotationsFile(theirs.id)

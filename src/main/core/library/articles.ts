@@ -14,7 +14,7 @@ export function listArticles(store: LibraryStore): ArticleMeta[] {
 
 /** The index record of one article, or a not_found failure. */
 export function findArticleMeta(store: LibraryStore, id: string): ArticleMeta {
-  const meta = store.index.data.articles.find((article) => article.id === id)
+  const meta = store.articleMeta(id)
   if (!meta) throw new SorotFailure('not_found', `No article with id ${id}`)
   return meta
 }

@@ -204,7 +204,7 @@ export async function addVersion(
   const articleFile = await store.articleFile(meta.id)
   const now = new Date().toISOString()
   const version = (articleFile.data.versions.at(-1)?.version ?? 0) + 1
-  const current = store.index.data.articles.find((article) => article.id === meta.id) ?? meta
+  const current = store.articleMeta(meta.id) ?? meta
   const changes = {
     outlet: current.outlet ?? draft.outlet ?? null,
     author: current.author ?? draft.author ?? null,

@@ -295,7 +295,7 @@ export class SearchService {
   async #reindexNow(id: string): Promise<void> {
     if (!this.#index || this.#closed) return
     this.#texts.delete(id)
-    const meta = this.#store.index.data.articles.find((article) => article.id === id)
+    const meta = this.#store.articleMeta(id)
     const blocks = meta && !meta.deletedAt ? await this.#blocksOf(meta) : null
     // The index may have been replaced by a build while the files were read.
     if (!this.#index || this.#closed) return

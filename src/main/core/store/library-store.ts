@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { SorotFailure } from '../../../shared/result'
+import type { ArticleMeta } from '../../../shared/model'
 import type { Migration } from '../backup/migrations'
 import { findBackupCopy, removePartialSnapshots, takeSnapshot } from '../backup/snapshots'
 import { removeTempFiles, type FileSystem } from './atomic-file'
@@ -177,6 +178,27 @@ export class LibraryStore {
       schema: annotationsFileSchema,
       defaults: () => ({ schemaVersion: SCHEMA_VERSION, annotations: [] })
     })
+  }
+
+  readonly #metaById = new Map<string, ArticleMeta>()
+  #metaSource: ArticleMeta[] | null = null
+  #metaCount = -1
+
+  /**
+   * The index record of an article by id, through a map rather than a scan of 10,000 records.
+   * Records are only ever appended to index.json's list (deletion is a flag), so the map is
+   * rebuilt only when the list is another array (a reload or a rollback) or has grown.
+   */
+  articleMeta(id: string): ArticleMeta | undefined {
+    const articles = this.index.data.articles
+    if (articles !== this.#metaSource || articles.length !== this.#metaCount) {
+      this.#metaById.clear()
+      for (const meta of articles)
+        if (!this.#metaById.has(meta.id)) this.#metaById.set(meta.id, meta)
+      this.#metaSource = articles
+      this.#metaCount = articles.length
+    }
+    return this.#metaById.get(id)
   }
 
   /**
