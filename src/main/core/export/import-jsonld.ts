@@ -13,6 +13,7 @@ import type {
 import type { JsonLdImportReport } from '../../../shared/contract'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText } from '../../../shared/text'
+import { cleanLabels, isArticleNote } from '../library/annotations'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
 import { SOROT_VOCAB } from './jsonld'
@@ -320,7 +321,7 @@ export async function importJsonLd(
       kind,
       ...(placed && { target: placed.target }),
       color: colorOf(item, target),
-      labels: [...new Set(bodies.labels.map((l) => l.trim()).filter(Boolean))],
+      labels: cleanLabels(bodies.labels),
       note: notes.join('\n\n'),
       ...(speaker !== undefined && { speaker }),
       ...(placed?.orphan && { orphan: true }),
@@ -334,7 +335,7 @@ export async function importJsonLd(
     const sameId = existing.find((a) => a.id === id)
     const reason = sameId
       ? `an annotation with this id is already there${sameId.deletedAt ? ' (in the trash)' : ''}`
-      : !annotation.target && existing.some((a) => !a.target && !a.deletedAt && a.kind === 'note')
+      : !annotation.target && existing.some((a) => isArticleNote(a) && !a.deletedAt)
         ? 'the article already has an article note'
         : existing.some((a) => !a.deletedAt && sameTarget(a, annotation) && sameBody(a, annotation))
           ? 'the same passage with the same note and labels is already there'

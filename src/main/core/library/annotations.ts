@@ -87,21 +87,22 @@ function checkedColor(color: string | undefined): string | undefined {
 }
 
 /** Trimmed, without empty or repeated labels, in the order given. */
-function cleanLabels(labels: readonly string[]): string[] {
+export function cleanLabels(labels: readonly string[]): string[] {
   return [...new Set(labels.map((label) => label.trim()).filter(Boolean))]
 }
 
 /**
  * Keeps the article's annotation counts on its index record (the library filters by them).
  * Only in memory: a highlight must rewrite nothing but its article's annotations file
- * (DESIGN.md §3), so the counts reach index.json with its next write, and the search index,
- * which reads every annotations file, puts them right when it loads or rebuilds.
+ * (DESIGN.md §3), so the counts are never written (index.json leaves them out); after a
+ * start they are filled from the annotations files (library/annotation-counts.ts).
  */
 function recount(store: LibraryStore, articleId: string, annotations: Annotation[]): void {
   findArticleMeta(store, articleId).counts = countsOf(annotations)
 }
 
-const isArticleNote = (a: Annotation): boolean => a.kind === 'note' && !a.target
+/** The one note of the whole article: a note without a target. */
+export const isArticleNote = (a: Annotation): boolean => a.kind === 'note' && !a.target
 
 /** Refuses a second live article note: an article has at most one. */
 function assertNoArticleNote(annotations: readonly Annotation[], articleId: string): void {

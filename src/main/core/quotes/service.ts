@@ -177,7 +177,8 @@ export class QuotesService {
 
   /**
    * The newest version, read from its file without keeping it open (10,000 open article files
-   * would hold every text in memory); through the store when the file on disk is behind it.
+   * would hold every text in memory); through the store's reader, which does not keep it open
+   * either, when the file on disk is behind the index or unreadable.
    */
   async #newestVersion(meta: ArticleMeta): Promise<StoredVersion | undefined> {
     const file = path.join(this.#store.dataDir, 'articles', `${meta.id}.json`)
@@ -194,7 +195,7 @@ export class QuotesService {
     } catch {
       // Unreadable or mid-write: the store's copy is the one to trust.
     }
-    return (await this.#store.articleFile(meta.id)).data.versions.at(-1)
+    return (await this.#store.readArticleFile(meta.id)).versions.at(-1)
   }
 
   /** Detects the articles not known yet in slices, yielding the thread between them. */
