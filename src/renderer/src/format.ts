@@ -10,3 +10,8 @@ export function formatDate(iso: string | null | undefined, language: string): st
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value)
 }
+
+/** A quotation cut to `max` characters with an ellipsis, for lists that show many. */
+export function shortenQuote(text: string, max = 280): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}

@@ -8,6 +8,7 @@ import { HighlightLabel } from './HighlightLabel'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
 import { SpeakerEditor } from './SpeakerEditor'
+import { shortenQuote } from '../../format'
 
 export interface ItemActions {
   jump: (id: string) => void
@@ -32,8 +33,6 @@ interface Props {
   actions: ItemActions
 }
 
-const MAX_QUOTE = 280
-
 function ItemView({
   annotation,
   active,
@@ -45,7 +44,7 @@ function ItemView({
 }: Props): ReactElement {
   const { t } = useTranslation()
   const quote = annotation.target?.selectors[1].exact ?? ''
-  const shown = quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE)}…` : quote
+  const shown = shortenQuote(quote)
   const colorName = t(`annotations.colors.${annotation.color}`, { defaultValue: annotation.color })
   const pending = annotation.id.startsWith('pending-')
   return (

@@ -4,6 +4,7 @@ import type { Annotation } from '../../../../shared/model'
 import { Dialog } from '../../components/Dialog'
 import { NoteText } from './NoteText'
 import { Label } from '../../components/Gloss'
+import { shortenQuote } from '../../format'
 
 interface Props {
   open: boolean
@@ -34,7 +35,7 @@ export function TrashDialog({ open, trash, onRestore, onEmpty, onClose }: Props)
             const quote = annotation.target?.selectors[1].exact ?? t('annotations.articleNote')
             return (
               <li key={annotation.id}>
-                <q lang="id">{quote.length > 200 ? `${quote.slice(0, 200)}…` : quote}</q>
+                <q lang="id">{shortenQuote(quote, 200)}</q>
                 {annotation.note && <NoteText note={annotation.note} />}
                 <button
                   type="button"

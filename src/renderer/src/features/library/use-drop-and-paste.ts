@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react'
+import { isTyping, modalOpen } from '../../keyboard-target'
 import { droppedFiles } from './dropped-files'
 import { importFiles, importText } from './import-store'
-
-/** True when the event's target is a place where pasting means editing, not importing. */
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
-}
 
 /**
  * Files or folders dropped anywhere on the window are imported, and so is text or HTML pasted
@@ -42,8 +37,7 @@ export function useDropAndPaste(): boolean {
       void droppedFiles(event.dataTransfer).then(importFiles)
     }
     const onPaste = (event: ClipboardEvent): void => {
-      if (isEditable(event.target) || !event.clipboardData) return
-      if (document.querySelector('dialog[open]')) return
+      if (isTyping(event.target) || modalOpen() || !event.clipboardData) return
       const html = event.clipboardData.getData('text/html')
       const text = event.clipboardData.getData('text/plain')
       if (!html.trim() && !text.trim()) return

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { Annotation, ArticleQuotation } from '../../../../shared/model'
 import { api } from '../../api'
 import { Label } from '../../components/Gloss'
+import { shortenQuote } from '../../format'
 
 interface Props {
   articleId: string
@@ -15,8 +16,6 @@ interface Props {
   onSave: (quotation: ArticleQuotation) => void
   onOpenSaved: (annotationId: string) => void
 }
-
-const MAX_QUOTE = 280
 
 /** A key that changes only when the saved quotes change (not on every colour or note edit). */
 const savedKey = (annotations: readonly Annotation[]): string =>
@@ -89,7 +88,7 @@ export function QuotesPanel({
       {shown.length > 0 && (
         <ol className="quote-list" aria-label={t('quotes.listLabel')}>
           {shown.map((q) => {
-            const text = q.quote.length > MAX_QUOTE ? `${q.quote.slice(0, MAX_QUOTE)}…` : q.quote
+            const text = shortenQuote(q.quote)
             return (
               <li key={`${q.start}:${q.end}`} className={`quote-item quote-${q.kind}`}>
                 <button

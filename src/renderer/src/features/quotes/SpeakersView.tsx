@@ -3,7 +3,7 @@ import { useEffect, useId, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SpeakerGroup, SpeakerQuotation, SpeakersResponse } from '../../../../shared/model'
 import { api } from '../../api'
-import { formatDate } from '../../format'
+import { formatDate, shortenQuote } from '../../format'
 import { hrefFor } from '../../route'
 import { Label } from '../../components/Gloss'
 
@@ -14,10 +14,6 @@ const SPEAKER_PAGE = 100
 /** How soon to ask again while the core is still reading the library. */
 const POLL_MS = 700
 const SEARCH_DELAY_MS = 150
-const MAX_QUOTE = 280
-
-const shorten = (quote: string): string =>
-  quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE)}…` : quote
 
 /** Asks the core for the speakers matching a query, again while it answers `partial`. */
 function useSpeakers(query: string): { response: SpeakersResponse | null; error: string | null } {
@@ -83,7 +79,7 @@ function SpeakerSection({ group }: { group: SpeakerGroup }): ReactElement {
               href={hrefFor({ view: 'reader', id: q.articleId, at: q.start ?? undefined })}
               aria-description={t('quotes.openAt', { title: q.articleTitle })}
             >
-              <q lang="id">{shorten(q.quote)}</q>
+              <q lang="id">{shortenQuote(q.quote)}</q>
             </a>
             <p className="muted speaker-quote-meta">
               <span className={`quote-badge${q.savedId ? ' is-saved' : ''}`}>

@@ -78,6 +78,8 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
   const [error, setError] = useState<string | null>(null)
   const [editingDetails, setEditingDetails] = useState(false)
   const [store, annotationState] = useAnnotationStore(id)
+  // Stable, so the undo toast's timer is not restarted by every render of the reader.
+  const dismissDeleted = useCallback(() => store.dismissDeleted(), [store])
   const [activeId, setActiveId] = useState<string | null>(null)
   const [editing, setEditing] = useState<{ id: string; focusNote: boolean } | null>(null)
   const [findOpen, setFindOpen] = useState(false)
@@ -134,7 +136,7 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
 
   const placed = useMemo(() => annotations.filter((a) => a.target && !a.orphan), [annotations])
   // Kept the same array while the labels are the same, so the panel's rows stay memoised.
-  const choiceKey = labelChoices(annotations).join('\u0000')
+  const choiceKey = useMemo(() => labelChoices(annotations).join('\u0000'), [annotations])
   const choices = useMemo(() => choiceKey.split('\u0000'), [choiceKey])
   const annotationsRef = useRef(annotations)
   useEffect(() => {
@@ -486,13 +488,14 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
       )}
       {annotationState.lastDeleted && (
         <Toast
+          key={annotationState.lastDeleted.id}
           message={t('annotations.deleted')}
           actionLabel={t('annotations.undo')}
           onAction={() => {
             const deleted = annotationState.lastDeleted
             if (deleted) void store.undoDelete(deleted.id)
           }}
-          onDismiss={() => store.dismissDeleted()}
+          onDismiss={dismissDeleted}
         />
       )}
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { isTyping, modalOpen } from '../../keyboard-target'
 
 export interface ReaderShortcuts {
   highlight: () => void
@@ -9,18 +10,6 @@ export interface ReaderShortcuts {
   undo: () => void
   help: () => void
   escape: () => boolean
-}
-
-/** True when keys belong to what the reader is typing into. */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return (
-    target.isContentEditable ||
-    target.tagName === 'TEXTAREA' ||
-    target.tagName === 'SELECT' ||
-    (target.tagName === 'INPUT' &&
-      !['checkbox', 'radio', 'button', 'range'].includes((target as HTMLInputElement).type))
-  )
 }
 
 /**
@@ -35,7 +24,7 @@ export function useReaderShortcuts(shortcuts: ReaderShortcuts): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.isComposing) return
-      if (document.querySelector('dialog[open]')) return
+      if (modalOpen()) return
       const on = latest.current
       const mod = event.ctrlKey || event.metaKey
       const key = event.key.toLowerCase()
