@@ -1,4 +1,5 @@
 /** Annotation colours and default labels, shared by the core, the UI and exports. */
+import type { Annotation, AnnotationCounts } from './model'
 
 /** The colours a highlight can have, in the order the UI offers them. */
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const
@@ -16,4 +17,16 @@ export type DefaultLabel = (typeof DEFAULT_LABELS)[number]
 /** True when `color` is one of the annotation colours. */
 export function isAnnotationColor(color: string): color is AnnotationColor {
   return (ANNOTATION_COLORS as readonly string[]).includes(color)
+}
+
+/** How many live highlights, notes and quotes an article has (the library's filters). */
+export function countsOf(annotations: readonly Annotation[]): AnnotationCounts {
+  const counts: AnnotationCounts = { highlights: 0, notes: 0, quotes: 0 }
+  for (const a of annotations) {
+    if (a.deletedAt) continue
+    if (a.kind === 'highlight') counts.highlights += 1
+    else if (a.kind === 'quote') counts.quotes += 1
+    else counts.notes += 1
+  }
+  return counts
 }

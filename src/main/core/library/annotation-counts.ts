@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Annotation, ArticleMeta, SorotEvent } from '../../../shared/model'
-import { countsOf } from '../search/documents'
+import { countsOf } from '../../../shared/annotations'
 import type { LibraryStore } from '../store/library-store'
 
 /** Files read between two pauses, so a big library never holds the core's thread for long. */

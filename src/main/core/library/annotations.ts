@@ -11,7 +11,6 @@ import { canonicalText } from '../../../shared/text'
 import type { JsonFile } from '../store/json-file'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION, type AnnotationsFile } from '../store/schemas'
-import { countsOf } from '../search/documents'
 import { findArticleMeta } from './articles'
 
 /** What a reader gives to make an annotation; start and end are canonical-text offsets. */
@@ -89,16 +88,6 @@ function checkedColor(color: string | undefined): string | undefined {
 /** Trimmed, without empty or repeated labels, in the order given. */
 export function cleanLabels(labels: readonly string[]): string[] {
   return [...new Set(labels.map((label) => label.trim()).filter(Boolean))]
-}
-
-/**
- * Keeps the article's annotation counts on its index record (the library filters by them).
- * Only in memory: a highlight must rewrite nothing but its article's annotations file
- * (DESIGN.md §3), so the counts are never written (index.json leaves them out); after a
- * start they are filled from the annotations files (library/annotation-counts.ts).
- */
-function recount(store: LibraryStore, articleId: string, annotations: Annotation[]): void {
-  findArticleMeta(store, articleId).counts = countsOf(annotations)
 }
 
 /** The one note of the whole article: a note without a target. */
@@ -191,7 +180,6 @@ export async function createAnnotation(
     data.schemaVersion = SCHEMA_VERSION
     data.annotations.push(annotation)
   })
-  recount(store, articleId, file.data.annotations)
   return structuredClone(annotation)
 }
 
@@ -238,7 +226,6 @@ export async function deleteAnnotation(
       const annotation = data.annotations.find((a) => a.id === id)
       if (annotation) annotation.deletedAt = deletedAt
     })
-    recount(store, articleId, file.data.annotations)
   }
   return structuredClone(findIn(file, articleId, id))
 }
@@ -257,7 +244,6 @@ export async function restoreAnnotation(
       const restored = data.annotations.find((a) => a.id === id)
       if (restored) delete restored.deletedAt
     })
-    recount(store, articleId, file.data.annotations)
   }
   return structuredClone(findIn(file, articleId, id))
 }

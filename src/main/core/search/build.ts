@@ -1,16 +1,11 @@
+import { countsOf } from '../../../shared/annotations'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Annotation, AnnotationCounts, ArticleMeta, Block } from '../../../shared/model'
 import { BuildAnalyzer } from './analyze'
 import { encodeCache, LEGACY_INDEX_FILE, SEARCH_INDEX_FILE, writeCacheFile } from './cache-file'
 import { IndexBuilder, type IndexParts } from './compact-index'
-import {
-  countsOf,
-  documentOf,
-  fingerprintOf,
-  libraryStamps,
-  type SearchDocument
-} from './documents'
+import { documentOf, fingerprintOf, libraryStamps, type SearchDocument } from './documents'
 
 export { SEARCH_INDEX_FILE } from './cache-file'
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Annotation, AnnotationCounts, ArticleMeta, Block } from '../../../shared/model'
+import type { Annotation, ArticleMeta, Block } from '../../../shared/model'
 import { canonicalText } from '../../../shared/text'
 
 /** What the index holds for one article: its title, newest text and annotations. */
@@ -37,18 +37,6 @@ export function documentOf(
       .filter(Boolean)
       .join('\n')
   }
-}
-
-/** How many live highlights, notes and quotes an article has (the library's filters). */
-export function countsOf(annotations: readonly Annotation[]): AnnotationCounts {
-  const counts: AnnotationCounts = { highlights: 0, notes: 0, quotes: 0 }
-  for (const a of annotations) {
-    if (a.deletedAt) continue
-    if (a.kind === 'highlight') counts.highlights += 1
-    else if (a.kind === 'quote') counts.quotes += 1
-    else counts.notes += 1
-  }
-  return counts
 }
 
 /** What an index document depends on in index.json: when it changes, the article is indexed again. */

@@ -30,7 +30,7 @@ import {
   type IndexParts,
   type WeightedTerm
 } from './compact-index'
-import { countsOf, documentOf, libraryStamps, stampOf } from './documents'
+import { documentOf, libraryStamps, stampOf } from './documents'
 import { PREFIX_EXPANSIONS, PREFIX_MIN, prefixWeight } from './index-options'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query'
 import { phraseMatches, snippetOf, snippetText, termMatches, type TextRange } from './snippet'
@@ -306,7 +306,6 @@ export class SearchService {
       const file = path.join(this.#store.dataDir, 'annotations', `${id}.json`)
       const mtime = (await fs.stat(file).catch(() => null))?.mtimeMs
       const annotations = (await this.#store.annotationsFile(id)).data.annotations
-      meta.counts = countsOf(annotations)
       this.#add(termsOfDocument(documentOf(meta, blocks, annotations), stampOf(meta)))
       if (mtime !== undefined) this.#annotated.set(id, mtime)
     }

@@ -26,6 +26,8 @@ export interface BackupCopy {
 
 export interface JsonFileOptions<T> {
   kind: DataFileKind
+  /** Told the data after every write that landed: derived state follows the file, wherever it was written from. */
+  afterWrite?: (data: T) => void
   /** Derived fields kept in memory only, never written (e.g. annotation counts on the index). */
   memoryOnly?: string[]
   schema: z.ZodType<T>
@@ -138,6 +140,7 @@ export class JsonFile<T extends { schemaVersion: number }> {
       await this.#db.write()
       this.exists = true
       this.#durable = this.adapter.serialize(this.#db.data)
+      this.#options.afterWrite?.(this.#db.data)
     } catch (error) {
       // Let writes queued behind this one land (or fail) first, so memory ends equal to disk.
       await this.adapter.flush()

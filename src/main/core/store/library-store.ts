@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { SorotFailure } from '../../../shared/result'
-import type { ArticleMeta } from '../../../shared/model'
+import { countsOf } from '../../../shared/annotations'
+import type { Annotation, ArticleMeta } from '../../../shared/model'
 import type { Migration } from '../backup/migrations'
 import { findBackupCopy, removePartialSnapshots, takeSnapshot } from '../backup/snapshots'
 import { removeTempFiles, type FileSystem } from './atomic-file'
@@ -42,7 +43,10 @@ export interface StoreOptions {
   fileSystem?: FileSystem
 }
 
-type FileOptions<T> = Pick<JsonFileOptions<T>, 'kind' | 'schema' | 'defaults' | 'memoryOnly'>
+type FileOptions<T> = Pick<
+  JsonFileOptions<T>,
+  'kind' | 'schema' | 'defaults' | 'memoryOnly' | 'afterWrite'
+>
 
 /**
  * The data dir of DESIGN.md §3: index.json, articles/<id>.json, annotations/<id>.json,
@@ -176,7 +180,12 @@ export class LibraryStore {
     return this.#open(this.#annotations, path.join(this.dataDir, 'annotations', `${id}.json`), {
       kind: 'annotations',
       schema: annotationsFileSchema,
-      defaults: () => ({ schemaVersion: SCHEMA_VERSION, annotations: [] })
+      defaults: () => ({ schemaVersion: SCHEMA_VERSION, annotations: [] }),
+      // The article's counts (memory only) follow every write of its annotations, whoever wrote.
+      afterWrite: (data) => {
+        const meta = this.articleMeta(id)
+        if (meta) meta.counts = countsOf(data.annotations as Annotation[])
+      }
     })
   }
 
