@@ -12,7 +12,7 @@ import {
   SEARCH_SCHEMA_VERSION,
   SEARCH_UPDATES_FILE
 } from '../../src/main/core/search/cache-file'
-import { IndexBuilder, SearchIndex } from '../../src/main/core/search/compact-index'
+import { SearchIndex, type DocumentTerms } from '../../src/main/core/search/flex-index'
 import { termsOfWord } from '../../src/main/core/search/terms'
 import { hasSearchWorker } from '../../src/main/core/search/worker-client'
 import type { SearchResponse } from '../../src/shared/model'
@@ -265,46 +265,41 @@ describe('the search worker', () => {
     const fresh = await open(core.store.dataDir, 0)
     const found = await search(fresh, 'berdagang ')
     expect(titles(found)).toEqual(['Pasar Tradisional Ramai'])
-    const cache = await readCacheHeader(path.join(core.store.dataDir, SEARCH_INDEX_FILE))
-    expect(cache.ids).toHaveLength(2)
-    expect(cache.stamps).toHaveLength(2)
+    const file = path.join(core.store.dataDir, SEARCH_INDEX_FILE)
+    expect((await readCacheHeader(file)).schemaVersion).toBe(SEARCH_SCHEMA_VERSION)
+    const { state } = decodeCache(await readFile(file))
+    expect(new SearchIndex(state).size).toBe(2)
   })
 })
 
-describe('the compact index', () => {
-  const doc = (id: string, title: string, text: string, notes = ''): SearchDocumentTerms =>
+describe('the FlexSearch index', () => {
+  const doc = (id: string, title: string, text: string, notes = ''): DocumentTerms =>
     termsOfDocument({ id, title, text, highlights: '', notes, speakers: '' }, `stamp-${id}`)
-  type SearchDocumentTerms = ReturnType<typeof termsOfDocument>
   const ids = (index: SearchIndex, term: string, prefix = false): string[] =>
     index
-      .search(
-        [(prefix ? index.expandPrefix(term, 50) : [term]).map((t) => ({ term: t, weight: 1 }))],
-        true,
-        10
-      )
+      .search([prefix ? { terms: [], prefix: [term] } : { terms: [term], prefix: [] }], true, 10)
       .map((hit) => hit.id)
-
-  function built(): ReturnType<IndexBuilder['finish']> {
-    const builder = new IndexBuilder()
-    builder.addTerms(doc('a', 'Pasar Tradisional', 'Para pedagang berdagang sayur-mayur.'))
-    builder.addTerms(doc('b', 'Sekolah Dibuka', 'Anak-anak kembali ke sekolah.', 'catatan cabai'))
-    builder.addTerms(doc('c', 'Banjir di Kemang', 'Banjir naik. Banjir lagi.'))
-    return builder.finish()
+  function built(): SearchIndex {
+    const index = new SearchIndex()
+    index.addAll([
+      doc('a', 'Pasar Tradisional', 'Para pedagang berdagang sayur-mayur.'),
+      doc('b', 'Sekolah Dibuka', 'Anak-anak kembali ke sekolah.', 'catatan cabai'),
+      doc('c', 'Banjir di Kemang', 'Banjir naik. Banjir lagi.')
+    ])
+    return index
   }
 
   it('reads back from its cache bytes what it was built with', () => {
-    const parts = built()
-    const bytes = encodeCache(parts, { fingerprint: 'f', savedAt: 42 })
-    const { header, parts: read } = decodeCache(new Uint8Array(bytes))
+    const original = built()
+    const bytes = encodeCache(original.state(), { fingerprint: 'f', savedAt: 42 })
+    const { header, state } = decodeCache(new Uint8Array(bytes))
     expect(header).toMatchObject({
       schemaVersion: SEARCH_SCHEMA_VERSION,
       fingerprint: 'f',
       savedAt: 42
     })
-    expect(read.ids).toEqual(['a', 'b', 'c'])
-    expect(read.terms).toEqual([...read.terms].sort())
-    const original = new SearchIndex(parts)
-    const loaded = new SearchIndex(read)
+    const loaded = new SearchIndex(state)
+    expect(loaded.size).toBe(3)
     for (const term of ['dagang', 'sayur', 'mayur', 'anak', 'cabai', 'banjir', 'kemang'])
       expect(ids(loaded, term)).toEqual(ids(original, term))
     expect(ids(loaded, 'cabai')).toEqual(['b'])
@@ -312,49 +307,54 @@ describe('the compact index', () => {
     expect(loaded.stamps().get('c')).toBe('stamp-c')
   })
 
-  it('refuses cut or damaged cache bytes instead of reading out of bounds', () => {
-    const bytes = new Uint8Array(encodeCache(built(), { fingerprint: 'f', savedAt: 1 }))
+  it('refuses cut or damaged cache bytes', () => {
+    const bytes = new Uint8Array(encodeCache(built().state(), { fingerprint: 'f', savedAt: 1 }))
     expect(() => decodeCache(bytes.subarray(0, bytes.length - 8))).toThrow(/cut short/)
     expect(() => decodeCache(new TextEncoder().encode('{"schemaVersion":1}'))).toThrow(
       /not a Sorot search index/
     )
-    // The last section is the annotations field's lengths; before it, its postings: the last
-    // document number of the text field is set past the end.
     const damaged = bytes.slice()
-    const { parts } = decodeCache(damaged)
-    parts.docs[1][parts.docs[1].length - 1] = 999
-    expect(() => decodeCache(damaged)).toThrow(/damaged postings/)
+    damaged[damaged.length - 10] ^= 0xff
+    expect(() => decodeCache(damaged)).toThrow(/damaged contents/)
   })
 
   it('follows additions, replacements and removals, and ranks a title match first', () => {
-    const index = new SearchIndex(built())
+    const index = built()
     expect(ids(index, 'banjir')).toEqual(['c'])
     index.add(doc('d', 'Cuaca Cerah', 'Tidak ada banjir hari ini.'))
-    expect(ids(index, 'banjir')).toEqual(['c', 'd'])
+    index.add(doc('e', 'Laporan Cuaca', 'Hujan deras. Sungai meluap, banjir di mana-mana.'))
+    expect(ids(index, 'banjir')[0]).toBe('c')
+    expect(ids(index, 'banjir').sort()).toEqual(['c', 'd', 'e'])
     index.add(doc('c', 'Kemang Kering', 'Tidak ada air.'))
-    expect(ids(index, 'banjir')).toEqual(['d'])
+    expect(ids(index, 'banjir').sort()).toEqual(['d', 'e'])
     expect(ids(index, 'kering')).toEqual(['c'])
     index.remove('b')
     expect(ids(index, 'cabai')).toEqual([])
-    expect(index.size).toBe(3)
-    expect(index.changes().removed.sort()).toEqual(['b', 'c'])
+    expect(index.size).toBe(4)
+    expect(index.changes().removed).toEqual(['b'])
     expect(
       index
         .changes()
         .added.map((d) => d.id)
         .sort()
-    ).toEqual(['c', 'd'])
+    ).toEqual(['c', 'd', 'e'])
   })
 
-  it('expands a prefix to the terms in most documents first, capped', () => {
-    const builder = new IndexBuilder()
-    builder.addTerms(doc('a', 'x', 'pasar pasar'))
-    builder.addTerms(doc('b', 'x', 'pasar pasir'))
-    builder.addTerms(doc('c', 'x', 'pasar pasir pasak'))
-    const index = new SearchIndex(builder.finish())
-    expect(index.expandPrefix('pas', 50)).toEqual(['pasar', 'pasir', 'pasak'])
-    expect(index.expandPrefix('pas', 2)).toEqual(['pasar', 'pasir'])
-    expect(index.expandPrefix('zz', 2)).toEqual([])
+  it('ranks the articles that use a word most, for their length, first', () => {
+    const index = built()
+    const filler = 'Rapat membahas anggaran daerah untuk tahun depan bersama dewan. '.repeat(6)
+    index.add(doc('once', 'Rapat', filler + 'Ada banjir kecil.'))
+    index.add(doc('often', 'Rapat', filler + 'Banjir datang lagi, banjir meluas, banjir surut.'))
+    expect(ids(index, 'banjir').slice(0, 3)).toEqual(['c', 'often', 'once'])
+  })
+
+  it('expands a word being typed to the terms it starts, commonest first', () => {
+    const index = built()
+    index.add(doc('p1', 'x', 'pasaraya'))
+    index.add(doc('p2', 'x', 'pasar'))
+    expect(ids(index, 'pasar', true).sort()).toEqual(['a', 'p1', 'p2'])
+    expect(ids(index, 'pasara', true)).toEqual(['p1'])
+    expect(ids(index, 'zz', true)).toEqual([])
   })
 })
 

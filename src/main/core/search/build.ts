@@ -2,9 +2,9 @@ import { countsOf } from '../../../shared/annotations'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Annotation, AnnotationCounts, ArticleMeta, Block } from '../../../shared/model'
-import { BuildAnalyzer } from './analyze'
+import { termsOfDocument } from './analyze'
 import { encodeCache, LEGACY_INDEX_FILE, SEARCH_INDEX_FILE, writeCacheFile } from './cache-file'
-import { IndexBuilder, type IndexParts } from './compact-index'
+import { SearchIndex, type DocumentTerms } from './flex-index'
 import { documentOf, fingerprintOf, libraryStamps, type SearchDocument } from './documents'
 
 export { SEARCH_INDEX_FILE } from './cache-file'
@@ -47,9 +47,8 @@ async function readDocument(
 }
 
 /** The cache bytes of an index, stamped with the fingerprint of what it indexes. */
-export function cacheBytes(parts: IndexParts, savedAt = Date.now()): ArrayBuffer {
-  const stamps = new Map(parts.ids.map((id, i) => [id, parts.stamps[i]]))
-  return encodeCache(parts, { fingerprint: fingerprintOf(stamps), savedAt })
+export function cacheBytes(index: SearchIndex, savedAt = Date.now()): ArrayBuffer {
+  return encodeCache(index.state(), { fingerprint: fingerprintOf(index.stamps()), savedAt })
 }
 
 /** Writes cache bytes to the data dir, and removes the JSON cache of earlier versions. */
@@ -68,27 +67,28 @@ export async function buildSearchCache(dataDir: string): Promise<BuiltCache> {
   const savedAt = Date.now()
   const library = await readJson<{ articles: ArticleMeta[] }>(path.join(dataDir, 'index.json'))
   const live = (library?.articles ?? []).filter((meta) => !meta.deletedAt)
-  const builder = new IndexBuilder()
-  const analyzer = new BuildAnalyzer(builder)
+  const index = new SearchIndex()
   const counts: Record<string, AnnotationCounts> = {}
   const stamps = libraryStamps(live)
   const BATCH = 48
   for (let i = 0; i < live.length; i += BATCH) {
     const batch = live.slice(i, i + BATCH)
     const read = await Promise.all(batch.map((meta) => readDocument(dataDir, meta)))
+    const docs: DocumentTerms[] = []
     read.forEach((entry, j) => {
       if (!entry) return
       const id = batch[j].id
-      analyzer.add(entry.document, stamps.get(id) ?? '')
+      docs.push(termsOfDocument(entry.document, stamps.get(id) ?? ''))
       counts[id] = entry.counts
     })
+    index.addAll(docs)
   }
-  const parts = builder.finish()
-  const bytes = cacheBytes(parts, savedAt)
+  const bytes = cacheBytes(index, savedAt)
+  const documents = index.size
   await saveCache(dataDir, bytes)
   return {
     bytes,
-    documents: parts.ids.length,
+    documents,
     counts,
     milliseconds: Math.round(performance.now() - started)
   }

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { FIELD_COUNT, type DocumentTerms, type IndexParts } from './compact-index'
+import { crc32 } from 'node:zlib'
+import { FIELD_COUNT, type DocumentTerms, type IndexState } from './flex-index'
 
 /**
  * The search cache of DESIGN.md §3 (derived from the library, rebuilt when missing or stale),
- * as one binary file: a magic, a JSON header (version, fingerprint, ids, stamps, terms), then
- * the postings as little-endian typed arrays, each 4-byte aligned so they load as views on the
- * file's bytes without copying or parsing.
+ * as one binary file: a magic, a JSON header (version, fingerprint, the payload's sections with
+ * their lengths, its CRC-32), then the payload: UTF-8 sections — the document table, the
+ * vocabulary, and each part of FlexSearch's export of each index, as it wrote them.
  */
 export const SEARCH_INDEX_FILE = 'search-index.bin'
 
@@ -16,7 +16,7 @@ export const SEARCH_INDEX_FILE = 'search-index.bin'
 export const LEGACY_INDEX_FILE = 'search-index.json'
 
 /** Bump when tokenising, fields or the layout change: an older cache is rebuilt, not trusted. */
-export const SEARCH_SCHEMA_VERSION = 2
+export const SEARCH_SCHEMA_VERSION = 3
 
 const MAGIC = 'SOROTIX\n'
 
@@ -26,53 +26,42 @@ export interface CacheHeader {
   fingerprint: string
   /** Annotation files changed after this moment are indexed again when the cache is loaded. */
   savedAt: number
-  ids: string[]
-  stamps: string[]
-  terms: string[]
-  /** Postings per field. */
-  postings: number[]
+  /** The payload's sections in order, [name, length in bytes], and its CRC-32. */
+  sections: Array<[string, number]>
+  crc: number
 }
 
-const pad4 = (n: number): number => (n + 3) & ~3
+const DOCUMENTS = 'documents'
+const VOCABULARY = 'vocabulary'
 
-/** The sections after the header, in order, as [array kind, element count]. */
-function layout(terms: number, docs: number, postings: readonly number[]): Array<[4 | 2, number]> {
-  const sections: Array<[4 | 2, number]> = []
-  for (let f = 0; f < FIELD_COUNT; f++)
-    sections.push([4, terms + 1], [4, postings[f]], [2, postings[f]], [4, docs])
-  return sections
-}
-
-/** The cache file's bytes for an index. */
+/** The cache file's bytes for an index's state. */
 export function encodeCache(
-  parts: IndexParts,
+  state: IndexState,
   meta: { fingerprint: string; savedAt: number }
 ): ArrayBuffer {
+  const parts: Array<[string, Buffer]> = [
+    [DOCUMENTS, Buffer.from(JSON.stringify(state.documents), 'utf8')],
+    [VOCABULARY, Buffer.from(JSON.stringify(state.vocabulary), 'utf8')]
+  ]
+  for (const [index, exported] of Object.entries(state.exports))
+    for (const [key, data] of Object.entries(exported))
+      parts.push([`${index}/${key}`, Buffer.from(data, 'utf8')])
+  const payload = Buffer.concat(parts.map(([, bytes]) => bytes))
   const header: CacheHeader = {
     schemaVersion: SEARCH_SCHEMA_VERSION,
     fingerprint: meta.fingerprint,
     savedAt: meta.savedAt,
-    ids: parts.ids,
-    stamps: parts.stamps,
-    terms: parts.terms,
-    postings: parts.docs.map((d) => d.length)
+    sections: parts.map(([name, bytes]) => [name, bytes.length]),
+    crc: crc32(payload)
   }
   const json = Buffer.from(JSON.stringify(header), 'utf8')
-  const arrays: Array<Uint32Array | Uint16Array> = []
-  for (let f = 0; f < FIELD_COUNT; f++)
-    arrays.push(parts.offsets[f], parts.docs[f], parts.tfs[f], parts.lengths[f])
-  const start = pad4(MAGIC.length + 4 + json.length)
-  const size = arrays.reduce((at, a) => pad4(at + a.byteLength), start)
-  const buffer = new ArrayBuffer(size)
+  const start = MAGIC.length + 4 + json.length
+  const buffer = new ArrayBuffer(start + payload.length)
   const bytes = new Uint8Array(buffer)
   bytes.set(Buffer.from(MAGIC, 'latin1'), 0)
   new DataView(buffer).setUint32(MAGIC.length, json.length, true)
   bytes.set(json, MAGIC.length + 4)
-  let at = start
-  for (const array of arrays) {
-    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at)
-    at = pad4(at + array.byteLength)
-  }
+  bytes.set(payload, start)
   return buffer
 }
 
@@ -88,62 +77,48 @@ function headerOf(bytes: Uint8Array): { header: CacheHeader; start: number } {
   const header = JSON.parse(
     Buffer.from(bytes.buffer, bytes.byteOffset + MAGIC.length + 4, length).toString('utf8')
   ) as CacheHeader
-  return { header, start: pad4(MAGIC.length + 4 + length) }
+  return { header, start: MAGIC.length + 4 + length }
 }
 
 /**
- * Reads cache bytes into index arrays (views on `bytes`, which must not be changed after).
- * Throws an Error on a file from another version or a damaged one: lengths and offsets are
- * checked, so a damaged file cannot make a search read out of bounds.
+ * The header and index state of cache bytes. Throws an Error on a file from another version or
+ * a damaged one: the payload must have the header's length and CRC-32.
  */
-export function decodeCache(input: Uint8Array): { header: CacheHeader; parts: IndexParts } {
-  if (os.endianness() !== 'LE') throw new Error('written on a little-endian machine')
-  // Typed array views need 4-byte alignment; a pooled Buffer may not have it.
-  const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input)
+export function decodeCache(bytes: Uint8Array): { header: CacheHeader; state: IndexState } {
   const { header, start } = headerOf(bytes)
   if (header.schemaVersion !== SEARCH_SCHEMA_VERSION)
     throw new Error(`is from another version of the index (${String(header.schemaVersion)})`)
-  const { ids, stamps, terms, postings } = header
+  const { sections } = header
   if (
-    !Array.isArray(ids) ||
-    !Array.isArray(stamps) ||
-    !Array.isArray(terms) ||
-    !Array.isArray(postings) ||
-    stamps.length !== ids.length ||
-    postings.length !== FIELD_COUNT
+    typeof header.fingerprint !== 'string' ||
+    !Array.isArray(sections) ||
+    !sections.every(([name, length]) => typeof name === 'string' && Number.isInteger(length))
   )
     throw new Error('has a damaged header')
-  const sections = layout(terms.length, ids.length, postings)
-  const views: Array<Uint32Array | Uint16Array> = []
-  let at = start
-  for (const [kind, count] of sections) {
-    if (!Number.isInteger(count) || count < 0 || at + kind * count > bytes.length)
-      throw new Error('is cut short')
-    const offset = bytes.byteOffset + at
-    views.push(
-      kind === 4
-        ? new Uint32Array(bytes.buffer, offset, count)
-        : new Uint16Array(bytes.buffer, offset, count)
-    )
-    at = pad4(at + kind * count)
+  const size = sections.reduce((sum, [, length]) => sum + length, 0)
+  if (bytes.length - start !== size) throw new Error('is cut short')
+  const payload = bytes.subarray(start)
+  if (crc32(payload) !== header.crc) throw new Error('has damaged contents')
+  const text = new Map<string, string>()
+  let at = 0
+  for (const [name, length] of sections) {
+    text.set(name, Buffer.from(payload.buffer, payload.byteOffset + at, length).toString('utf8'))
+    at += length
   }
-  const parts: IndexParts = { ids, stamps, terms, offsets: [], docs: [], tfs: [], lengths: [] }
-  for (let f = 0; f < FIELD_COUNT; f++) {
-    const [offsets, docs, tfs, lengths] = views.slice(4 * f, 4 * f + 4)
-    parts.offsets.push(offsets as Uint32Array)
-    parts.docs.push(docs as Uint32Array)
-    parts.tfs.push(tfs as Uint16Array)
-    parts.lengths.push(lengths as Uint32Array)
-    const o = offsets as Uint32Array
-    if (o[0] !== 0 || o[terms.length] !== postings[f]) throw new Error('has damaged postings')
-    for (let t = 0; t < terms.length; t++)
-      if (o[t] > o[t + 1]) throw new Error('has damaged postings')
-    const numbers = docs as Uint32Array
-    let highest = 0
-    for (let i = 0; i < numbers.length; i++) if (numbers[i] > highest) highest = numbers[i]
-    if (numbers.length > 0 && highest >= ids.length) throw new Error('has damaged postings')
+  const state: IndexState = {
+    documents: JSON.parse(text.get(DOCUMENTS) ?? '[]') as IndexState['documents'],
+    vocabulary: JSON.parse(text.get(VOCABULARY) ?? '[]') as IndexState['vocabulary'],
+    exports: {}
   }
-  return { header, parts }
+  for (const [name, data] of text) {
+    const slash = name.indexOf('/')
+    if (slash < 0) continue
+    const index = name.slice(0, slash)
+    ;(state.exports[index] ??= {})[name.slice(slash + 1)] = data
+  }
+  if (!Array.isArray(state.documents) || !Array.isArray(state.vocabulary))
+    throw new Error('has a damaged header')
+  return { header, state }
 }
 
 /** The header of a cache file alone (tests, diagnostics); throws when it is not one. */
@@ -201,12 +176,7 @@ interface UpdatesJson {
   /** The mtime of each annotations file as indexed in `added` (not to be indexed again). */
   annotated: Record<string, number>
   removed: string[]
-  added: Array<{
-    id: string
-    stamp: string
-    fields: Array<Record<string, number>>
-    lengths: number[]
-  }>
+  added: DocumentTerms[]
 }
 
 /** What tells one base file from another. */
@@ -231,12 +201,7 @@ export function encodeUpdates(
       })
     ),
     removed: changes.removed,
-    added: changes.added.map((doc) => ({
-      id: doc.id,
-      stamp: doc.stamp,
-      fields: doc.fields.map((field) => Object.fromEntries(field)),
-      lengths: doc.lengths
-    }))
+    added: changes.added
   }
   return JSON.stringify(json)
 }
@@ -262,19 +227,12 @@ export function decodeUpdates(
       if (
         typeof doc.id !== 'string' ||
         typeof doc.stamp !== 'string' ||
+        !Array.isArray(doc.fields) ||
         doc.fields.length !== FIELD_COUNT ||
-        doc.lengths.length !== FIELD_COUNT
+        !doc.fields.every((field) => typeof field === 'string')
       )
         throw new Error('damaged document')
-      return {
-        id: doc.id,
-        stamp: doc.stamp,
-        fields: doc.fields.map(
-          (field) =>
-            new Map(Object.entries(field).filter(([, tf]) => Number.isInteger(tf) && tf > 0))
-        ),
-        lengths: doc.lengths.map(Number)
-      }
+      return { id: doc.id, stamp: doc.stamp, fields: doc.fields }
     })
     const annotated = new Map(
       Object.entries(json.annotated ?? {}).filter(([, mtime]) => typeof mtime === 'number')

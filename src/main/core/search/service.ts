@@ -24,14 +24,8 @@ import {
   SEARCH_UPDATES_FILE,
   type CacheHeader
 } from './cache-file'
-import {
-  SearchIndex,
-  type DocumentTerms,
-  type IndexParts,
-  type WeightedTerm
-} from './compact-index'
+import { SearchIndex, type DocumentTerms, type MatchWord } from './flex-index'
 import { documentOf, libraryStamps, stampOf } from './documents'
-import { PREFIX_EXPANSIONS, PREFIX_MIN, prefixWeight } from './index-options'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query'
 import { phraseMatches, snippetOf, snippetText, termMatches, type TextRange } from './snippet'
 import { termsOfWord } from './terms'
@@ -48,7 +42,10 @@ export interface SearchServiceOptions {
   log?: (message: string) => void
 }
 
-type CacheRead = { parts: IndexParts; header: CacheHeader } | { problem: string | null }
+type CacheRead = { index: SearchIndex; header: CacheHeader } | { problem: string | null }
+
+/** Stale articles past which the index is built again rather than caught up one by one. */
+const STALE_REBUILD_FROM = 200
 
 /** Changed articles past which a new base is built rather than the updates file grown. */
 const REBASE_FROM = 500
@@ -138,7 +135,7 @@ export class SearchService {
     if (parsed.words.length === 0) return { results: [], indexing: this.indexing }
     const index = this.#index
     if (!index) return { results: this.#titleSearch(parsed, limit), indexing: true }
-    const words = parsed.words.map((word) => weightedTerms(index, word))
+    const words = parsed.words.map(matchWordOf)
     const phrases = parsed.phrases.length > 0
     // Phrases are checked in the text of the best candidates only; a deleted article's id may
     // linger for a moment, hence a few more than asked.
@@ -146,7 +143,7 @@ export class SearchService {
     let found = index.search(words, true, wanted)
     if (found.length === 0 && words.length > 1 && !phrases)
       found = index.search(words, false, wanted)
-    const terms = new Set(words.flatMap((word) => word.map((w) => w.term)))
+    const terms = termMatcher(words)
     const results: SearchHit[] = []
     const batch = phrases ? PHRASE_BATCH : limit
     for (let at = 0; at < found.length && results.length < limit; at += batch) {
@@ -169,13 +166,14 @@ export class SearchService {
     } catch (error) {
       this.#options.log(`could not save the search index: ${(error as Error).message}`)
     }
+    this.#index = null
   }
 
   async #load(): Promise<void> {
     void removeStaleCacheTemps(this.#store.dataDir)
     const read = await this.#readCache()
-    if ('parts' in read) {
-      this.#use(read.parts, read.header)
+    if ('index' in read) {
+      this.#use(read.index, read.header)
       const updates = await fs
         .readFile(this.#updatesFile, 'utf8')
         .then((text) => decodeUpdates(text, this.#baseKey))
@@ -201,9 +199,9 @@ export class SearchService {
   }
 
   /** Makes a base (a cache file, a build) the index. */
-  #use(parts: IndexParts, header: CacheHeader): void {
-    this.#index = new SearchIndex(parts)
-    this.#stamps = new Map(parts.ids.map((id, i) => [id, parts.stamps[i]]))
+  #use(index: SearchIndex, header: CacheHeader): void {
+    this.#index = index
+    this.#stamps = index.stamps()
     this.#baseKey = baseKeyOf(header)
     this.#checkedAt = header.savedAt
     this.#annotated = new Map()
@@ -227,7 +225,7 @@ export class SearchService {
       return { problem: null }
     }
     try {
-      return decodeCache(bytes)
+      return indexOf(bytes)
     } catch (error) {
       const message = (error as Error).message
       return { problem: message.startsWith('is ') ? message : `is damaged (${message})` }
@@ -241,7 +239,9 @@ export class SearchService {
     this.#changed.clear()
     for (const [id, stamp] of current) if (this.#stamps.get(id) !== stamp) stale.add(id)
     for (const id of this.#stamps.keys()) if (!current.has(id)) stale.add(id)
-    if (stale.size > Math.max(200, current.size / 10)) return this.#rebuild()
+    // Past a few hundred (a removal scans the index: ~7 ms each in 10,000 articles), a build in
+    // the worker is quicker and leaves this thread free.
+    if (stale.size > STALE_REBUILD_FROM) return this.#rebuild()
     for (const id of stale) this.#reindex(id)
   }
 
@@ -259,8 +259,9 @@ export class SearchService {
           onWorker: (worker) => (this.#worker = worker)
         })
         if (this.#closed) return
-        const { parts, header } = decodeCache(new Uint8Array(built.bytes))
-        this.#use(parts, header)
+        const { index, header } = indexOf(new Uint8Array(built.bytes))
+        if (this.#closed) return
+        this.#use(index, header)
         // The new base holds every change: the updates of the old one are void.
         await fs.rm(this.#updatesFile, { force: true })
         this.#texts.clear()
@@ -409,7 +410,7 @@ export class SearchService {
   async #hitOf(
     hit: { id: string; score: number },
     parsed: ParsedQuery,
-    terms: ReadonlySet<string>
+    terms: (term: string) => boolean
   ): Promise<SearchHit | null> {
     const id = hit.id
     const meta = this.#meta(id)
@@ -452,7 +453,10 @@ export class SearchService {
         return hit.length > 0
       })
       if (!all) continue
-      const segments = snippetOf(meta.title, termMatches(meta.title, matched))
+      const segments = snippetOf(
+        meta.title,
+        termMatches(meta.title, (t) => matched.has(t))
+      )
       results.push({
         id: meta.id,
         title: meta.title,
@@ -469,23 +473,29 @@ export class SearchService {
   }
 }
 
-/**
- * The terms a query word matches, weighted: its own terms, and while it is being typed the
- * indexed terms they start (the most common first, capped so "ke" does not score half the
- * vocabulary).
- */
-function weightedTerms(index: SearchIndex, word: QueryWord): WeightedTerm[] {
-  const weights = new Map<string, number>()
-  const put = (term: string, weight: number): void => {
-    if ((weights.get(term) ?? 0) < weight) weights.set(term, weight)
+/** A cache file's index; throws an Error saying what is wrong with the file. */
+function indexOf(bytes: Uint8Array): { index: SearchIndex; header: CacheHeader } {
+  const { header, state } = decodeCache(bytes)
+  return { index: new SearchIndex(state), header }
+}
+
+/** Prefix matching on very short stems would match half the vocabulary. */
+const PREFIX_MIN = 3
+
+/** A query word for the index: while it is being typed, its longer terms match as prefixes. */
+function matchWordOf(word: QueryWord): MatchWord {
+  if (!word.prefix) return { terms: word.terms, prefix: [] }
+  return {
+    terms: word.terms.filter((term) => term.length < PREFIX_MIN),
+    prefix: word.terms.filter((term) => term.length >= PREFIX_MIN)
   }
-  for (const term of word.terms) {
-    put(term, 1)
-    if (word.prefix && term.length >= PREFIX_MIN)
-      for (const expansion of index.expandPrefix(term, PREFIX_EXPANSIONS))
-        put(expansion, prefixWeight(term, expansion))
-  }
-  return [...weights].map(([term, weight]) => ({ term, weight }))
+}
+
+/** Whether an index term of the text is one the query matched (to mark it in the snippet). */
+function termMatcher(words: readonly MatchWord[]): (term: string) => boolean {
+  const exact = new Set(words.flatMap((word) => [...word.terms, ...word.prefix]))
+  const prefixes = words.flatMap((word) => word.prefix)
+  return (term) => exact.has(term) || prefixes.some((prefix) => term.startsWith(prefix))
 }
 
 /** Only the title or an annotation matched: the opening of the text, nothing marked. */

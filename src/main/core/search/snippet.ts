@@ -10,15 +10,19 @@ export interface TextRange {
 }
 
 /**
- * The words of `text` that have one of `terms` (index terms) among their own terms: the first
- * and those a snippet around it can show (`all` for every one).
+ * The words of `text` one of whose index terms `matches`: the first and those a snippet around
+ * it can show (`all` for every one).
  */
-export function termMatches(text: string, terms: ReadonlySet<string>, all = false): TextRange[] {
+export function termMatches(
+  text: string,
+  matches: (term: string) => boolean,
+  all = false
+): TextRange[] {
   const found: TextRange[] = []
   let stopAt = Infinity
   forEachWord(text, (folded, start, end) => {
     if (start > stopAt) return false
-    if (!termsOfWord(folded).some((term) => terms.has(term))) return
+    if (!termsOfWord(folded).some(matches)) return
     found.push({ start, end })
     if (!all && found.length === 1) stopAt = start + SNIPPET_LENGTH
   })
