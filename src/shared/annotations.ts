@@ -19,14 +19,17 @@ export function isAnnotationColor(color: string): color is AnnotationColor {
   return (ANNOTATION_COLORS as readonly string[]).includes(color)
 }
 
-/** How many live highlights, notes and quotes an article has (the library's filters). */
+/**
+ * How many live highlights, notes and quotes an article has (the library's filters). A note is
+ * any written note: the article's own, a note annotation, or one on a highlight or quote.
+ */
 export function countsOf(annotations: readonly Annotation[]): AnnotationCounts {
   const counts: AnnotationCounts = { highlights: 0, notes: 0, quotes: 0 }
   for (const a of annotations) {
     if (a.deletedAt) continue
     if (a.kind === 'highlight') counts.highlights += 1
     else if (a.kind === 'quote') counts.quotes += 1
-    else counts.notes += 1
+    if (a.kind === 'note' || a.note.trim() !== '') counts.notes += 1
   }
   return counts
 }

@@ -6,6 +6,7 @@ import type { Download, Page } from '@playwright/test'
 import YAML from 'yaml'
 import { expect, servePerTest, test } from '../support/test'
 import { SEED } from '../support/paths'
+import { rpc } from '../support/rpc'
 import { tempDataDir } from '../support/serve'
 
 const served = servePerTest()
@@ -15,16 +16,9 @@ test.use({ locale: 'en-US' })
 const QUOTE = 'CSTO menyatukan enam negara bekas Soviet'
 const NOTE = 'Catatan: "enam negara", koma, dan é.'
 
-/** Calls a channel of the served core directly, with the token from the served URL. */
-async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${served().origin}/rpc/${channel}`, {
-    headers: { Authorization: `Bearer ${served().token}` },
-    data: input
-  })
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown }
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
-  return result.value
-}
+/** A channel of this test's served core. */
+const call = <T>(page: Page, channel: string, input: unknown): Promise<T> =>
+  rpc<T>(page, served(), channel, input)
 
 /** Opens the app and imports the seed article by dropping it on the window, as a reader would. */
 async function importSeed(page: Page): Promise<string> {
@@ -38,15 +32,15 @@ async function importSeed(page: Page): Promise<string> {
       window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, cancelable: true }))
   }, seed)
   await expect(page.getByRole('link', { name: /Kerja sama antara badan intelijen/ })).toBeVisible()
-  const [article] = await rpc<Array<{ id: string }>>(page, 'articles.list', {})
+  const [article] = await call<Array<{ id: string }>>(page, 'articles.list', {})
   return article.id
 }
 
 /** A green highlight with a note on QUOTE, made through the contract. */
 async function highlight(page: Page, articleId: string): Promise<{ id: string }> {
-  const { text } = await rpc<{ text: string }>(page, 'articles.get', { id: articleId })
+  const { text } = await call<{ text: string }>(page, 'articles.get', { id: articleId })
   const start = text.indexOf(QUOTE)
-  return rpc(page, 'annotations.create', {
+  return call(page, 'annotations.create', {
     articleId,
     kind: 'highlight',
     start,
@@ -179,7 +173,7 @@ test('settings: backs up the library, restores from the file and from a snapshot
 
   // A newer edit after the backup: the restore must keep it and say so.
   await new Promise((resolve) => setTimeout(resolve, 10))
-  await rpc(page, 'annotations.update', { articleId, id: made.id, note: 'Lebih baru.' })
+  await call(page, 'annotations.update', { articleId, id: made.id, note: 'Lebih baru.' })
   await backups.getByLabel('Choose a Sorot backup file to restore').setInputFiles(file)
   const confirm = page.getByRole('dialog', { name: 'Restore from a backup?' })
   await expect(confirm).toContainText(`Restore the backup file ${download.suggestedFilename()}?`)
@@ -189,7 +183,7 @@ test('settings: backs up the library, restores from the file and from a snapshot
   await expect(report.getByRole('listitem')).toHaveText(
     `Annotation ${made.id}: the library has the same or a newer edit of it`
   )
-  const notes = await rpc<Array<{ id: string; note: string }>>(page, 'annotations.list', {
+  const notes = await call<Array<{ id: string; note: string }>>(page, 'annotations.list', {
     articleId
   })
   expect(notes.find((a) => a.id === made.id)?.note).toBe('Lebih baru.')

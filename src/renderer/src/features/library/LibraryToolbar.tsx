@@ -17,7 +17,10 @@ const SORTS: SortKey[] = ['published', 'imported', 'title', 'outlet']
 const READING: ReadingState[] = ['unread', 'reading', 'finished']
 const HAS: AnnotationFilter[] = ['highlights', 'notes', 'quotes']
 
-/** Sort order and filters of the library list. */
+/**
+ * Sort order and filters of the library list. Each select is named by aria-label: the label
+ * around it would also give it the text of every option.
+ */
 export function LibraryToolbar(props: LibraryToolbarProps): ReactElement {
   const { t } = useTranslation()
   const id = useId()
@@ -31,7 +34,7 @@ export function LibraryToolbar(props: LibraryToolbarProps): ReactElement {
   ): ReactElement => (
     <label className="field">
       <span>{label}</span>
-      <select value={filters[key]} onChange={(e) => set(key, e.target.value)}>
+      <select aria-label={label} value={filters[key]} onChange={(e) => set(key, e.target.value)}>
         <option value="">{t('library.filter.all')}</option>
         {values.map((value) => (
           <option key={value} value={value}>
@@ -46,7 +49,11 @@ export function LibraryToolbar(props: LibraryToolbarProps): ReactElement {
     <div className="library-toolbar" role="group" aria-label={t('library.filter.label')}>
       <label className="field">
         <span>{t('library.sort.label')}</span>
-        <select value={props.sort} onChange={(e) => props.onSort(e.target.value as SortKey)}>
+        <select
+          aria-label={t('library.sort.label')}
+          value={props.sort}
+          onChange={(e) => props.onSort(e.target.value as SortKey)}
+        >
           {SORTS.map((sort) => (
             <option key={sort} value={sort}>
               {t(`library.sort.${sort}`)}
@@ -60,6 +67,7 @@ export function LibraryToolbar(props: LibraryToolbarProps): ReactElement {
       <label className="field">
         <span>{t('library.filter.reading')}</span>
         <select
+          aria-label={t('library.filter.reading')}
           value={filters.reading}
           onChange={(e) => set('reading', e.target.value as ReadingState | '')}
         >
