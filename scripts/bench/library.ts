@@ -13,14 +13,10 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium'
 import { BIN, startServe } from '../../tests/support/serve'
 import type { Figure } from '../bench'
 import { generateLibrary } from './generate'
+import { median, round } from './stats'
 
 const ARTICLES = 10_000
 const LOADS = 9
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
-}
 
 export async function libraryBenchmarks(workDir: string): Promise<Figure[]> {
   if (!existsSync(path.join(path.dirname(BIN), '..', 'out', 'renderer', 'index.html')))
@@ -48,7 +44,7 @@ export async function libraryBenchmarks(workDir: string): Promise<Figure[]> {
       {
         key: 'libraryFirstPaintMs',
         name: `library.first paint of ${ARTICLES} articles: navigation start to the first row laid out (median of ${LOADS}; ${rows} rows in the DOM)`,
-        value: Math.round(median(paints) * 10) / 10,
+        value: round(median(paints), 1),
         unit: 'ms',
         target: 200,
         better: 'lower'

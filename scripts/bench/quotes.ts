@@ -6,6 +6,7 @@ import { extractArticle } from '../../src/main/core/import/extract'
 import { findQuotes } from '../../src/shared/quotes'
 import { canonicalText, countWords } from '../../src/shared/text'
 import type { Figure } from '../bench'
+import { median, round } from './stats'
 
 const CORPUS = path.resolve(__dirname, '../../tests/fixtures/corpus')
 const ROUNDS = 50
@@ -27,19 +28,18 @@ export async function quoteBenchmarks(): Promise<Figure[]> {
     perArticle.push(((performance.now() - started) / ROUNDS / countWords(text)) * 1000)
   }
   perArticle.sort((a, b) => a - b)
-  const round = (n: number): number => Math.round(n * 1000) / 1000
   return [
     {
       key: 'quotesMsPer1000Words',
       name: `quotes.detect ms per 1,000 words (worst of ${texts.length} real articles, ${words} words)`,
-      value: round(perArticle.at(-1) ?? 0),
+      value: round(perArticle.at(-1) ?? 0, 3),
       unit: 'ms',
       target: 5,
       better: 'lower'
     },
     {
       name: 'quotes.detect ms per 1,000 words (median)',
-      value: round(perArticle[Math.floor(perArticle.length / 2)]),
+      value: round(median(perArticle), 3),
       unit: 'ms',
       target: 5,
       better: 'lower'

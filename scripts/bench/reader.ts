@@ -19,17 +19,12 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium'
 import { BIN, startServe } from '../../tests/support/serve'
 import type { Figure } from '../bench'
 import { generateLibrary, seededRandom } from './generate'
+import { median, round } from './stats'
 
 const WORDS = 20_000
 const HIGHLIGHTS = 1_000
 const OPENS = 15
 const ADDS = 15
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
-}
-const round = (value: number): number => Math.round(value * 10) / 10
 
 /** 1,000 highlights spread over the article, some overlapping, a tenth with a note. */
 export function writeHighlights(dataDir: string, article: ArticleMeta): void {
@@ -126,7 +121,7 @@ export async function readerBenchmarks(workDir: string): Promise<Figure[]> {
       {
         key: 'renderMs',
         name: `reader.render ${WORDS} words, ${HIGHLIGHTS} highlights: route change to blocks laid out (median of ${OPENS}, fetch included)`,
-        value: round(median(renders)),
+        value: round(median(renders), 1),
         unit: 'ms',
         target: 150,
         better: 'lower'
@@ -134,7 +129,7 @@ export async function readerBenchmarks(workDir: string): Promise<Figure[]> {
       {
         key: 'highlightRenderMs',
         name: `reader.highlight key h to the new mark laid out (median of ${ADDS}, ${HIGHLIGHTS}+ highlights)`,
-        value: round(median(adds)),
+        value: round(median(adds), 1),
         unit: 'ms',
         target: 16,
         better: 'lower'

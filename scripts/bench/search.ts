@@ -15,6 +15,7 @@ import {
 } from '../../src/main/core/search/worker-client'
 import type { Figure } from '../bench'
 import { generateLibrary } from './generate'
+import { percentile, round } from './stats'
 
 const ARTICLES = 10_000
 /** Real queries a reader of Indonesian news types, word forms and phrases among them. */
@@ -40,10 +41,6 @@ const QUERIES = [
   'ditangkap',
   'bawaslu'
 ]
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-const round = (n: number): number => Math.round(n * 100) / 100
 
 /** Wall-clock and CPU milliseconds of `work`. */
 async function timed(work: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {

@@ -9,6 +9,7 @@ import { quotesServiceOf } from '../../src/main/core/quotes/service'
 import type { SpeakersResponse } from '../../src/shared/model'
 import type { Figure } from '../bench'
 import { generateLibrary } from './generate'
+import { round } from './stats'
 
 const LIBRARY_SIZE = 10_000
 
@@ -57,39 +58,38 @@ export async function speakerBenchmarks(workDir: string): Promise<Figure[]> {
   await core.close()
   if (warm.partial || warm.done !== LIBRARY_SIZE)
     throw new Error('the speakers view never completed')
-  const round = (n: number): number => Math.round(n * 10) / 10
   return [
     {
       name: `quotes.speakers first (partial: ${first.done} of ${first.total}) answer ms, 10k articles`,
-      value: round(firstMs),
+      value: round(firstMs, 1),
       unit: 'ms',
       target: 500,
       better: 'lower'
     },
     {
       name: 'quotes.speakers longest stall of the core thread while detecting in the background',
-      value: round(stallMs),
+      value: round(stallMs, 1),
       unit: 'ms',
       target: 50,
       better: 'lower'
     },
     {
       name: 'quotes.speakers until complete ms, 10k articles',
-      value: round(completeMs),
+      value: round(completeMs, 1),
       unit: 'ms',
       target: 60_000,
       better: 'lower'
     },
     {
       name: `quotes.speakers first complete answer ms, 10k articles (${warm.speakers.length} speakers)`,
-      value: round(warmMs),
+      value: round(warmMs, 1),
       unit: 'ms',
       target: 1000,
       better: 'lower'
     },
     {
       name: 'quotes.speakers search answer ms, 10k articles, all cached',
-      value: round(searchMs),
+      value: round(searchMs, 1),
       unit: 'ms',
       target: 500,
       better: 'lower'

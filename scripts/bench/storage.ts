@@ -18,6 +18,7 @@ import type { ArticleMeta } from '../../src/shared/model'
 import { canonicalText } from '../../src/shared/text'
 import type { Figure } from '../bench'
 import { generateLibrary, seededRandom } from './generate'
+import { median, percentile, round } from './stats'
 
 const SMALL = 10
 const LARGE = 10_000
@@ -65,13 +66,6 @@ async function openWriter(dataDir: string): Promise<Writer> {
     }
   }
 }
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-}
-const median = (values: number[]): number => percentile(values, 50)
-const round = (n: number): number => Math.round(n * 100) / 100
 
 /** A highlight of 20–80 characters somewhere in the first 3,000 characters of an article. */
 function randomHighlight(articles: ArticleMeta[], random: () => number): NewAnnotation {
