@@ -128,7 +128,6 @@ interface Props {
   annotations: Annotation[]
   activeId: string | null
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void
-  onMouseUp: (event: MouseEvent<HTMLDivElement>) => void
   onClick: (event: MouseEvent<HTMLDivElement>) => void
 }
 
@@ -137,7 +136,7 @@ interface Props {
  * Shift+arrows; each block and text segment carries its canonical offset (selection-offsets.ts).
  */
 export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBody(
-  { blocks, annotations, activeId, onKeyDown, onMouseUp, onClick },
+  { blocks, annotations, activeId, onKeyDown, onClick },
   ref
 ): ReactElement {
   const { t } = useTranslation()
@@ -201,7 +200,6 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
       role="document"
       aria-label={t('reader.bodyLabel')}
       onKeyDown={onKeyDown}
-      onMouseUp={onMouseUp}
       onClick={onClick}
     >
       {blocks.map((block, index) => {

@@ -293,7 +293,6 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
   const onBodyKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>): void => {
     if (extendSelectionByKey(event.currentTarget, event.nativeEvent)) event.preventDefault()
   }, [])
-  const onBodyMouseUp = useCallback((): void => undefined, [])
   const onBodyClick = useCallback(
     (event: MouseEvent<HTMLDivElement>): void => {
       if (!window.getSelection()?.isCollapsed) return
@@ -421,7 +420,6 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
           annotations={annotations}
           activeId={activeId}
           onKeyDown={onBodyKeyDown}
-          onMouseUp={onBodyMouseUp}
           onClick={onBodyClick}
         />
         {article.url && (
