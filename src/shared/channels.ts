@@ -5,6 +5,7 @@
 export const CHANNELS = [
   'app.info',
   'articles.list',
+  'articles.summaries',
   'articles.get',
   'articles.import',
   'articles.delete',

@@ -6,6 +6,7 @@ import {
   type ArticleQuotes,
   type SpeakersResponse,
   type ArticleMeta,
+  type ArticleSummaries,
   type ImportOutcome,
   type SearchResponse,
   type Settings,
@@ -14,9 +15,10 @@ import {
 import type { Result } from './result'
 import { ANNOTATION_COLORS } from './annotations'
 import type { Annotation } from './model'
+import { MAX_IMPORT_BYTES } from './limits'
 
-/** Largest single input a reader may import (the size limit of DESIGN.md / import issue). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+export { MAX_IMPORT_BYTES }
+
 /** Largest backup or JSON-LD document a restore or an annotation import reads, in characters. */
 export const MAX_ARCHIVE_CHARS = 512 * 1024 * 1024
 /** Base64 grows data by 4/3; a little slack for padding. */
@@ -77,6 +79,10 @@ const readerSetting = (name: keyof typeof READER_LIMITS): z.ZodNumber =>
 export const inputSchemas = {
   'app.info': z.object({}).strict(),
   'articles.list': z.object({}).strict(),
+  /** `limit`: only the first articles (a screenful, painted before the whole list is in). */
+  'articles.summaries': z
+    .object({ limit: z.number().int().min(1).max(10_000).optional() })
+    .strict(),
   'articles.get': z.object({ id: idSchema }).strict(),
   'articles.import': z
     .object({ items: z.array(importItemSchema).min(1).max(5000), jobId: idSchema.optional() })
@@ -223,6 +229,8 @@ export interface AppInfo {
 export interface ChannelOutputs {
   'app.info': AppInfo
   'articles.list': ArticleMeta[]
+  /** The articles of `articles.list`, as the library screen lists them. */
+  'articles.summaries': ArticleSummaries
   'articles.get': ArticleDetail
   'articles.import': ImportOutcome[]
   'articles.delete': { id: string; deletedAt: string }

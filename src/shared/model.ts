@@ -58,6 +58,32 @@ export interface ArticleMeta {
   deletedAt?: string
 }
 
+/**
+ * An article as the library screen lists, sorts and filters it: its index record without what
+ * only the reader and the store use (hash, version count, source name, edit date, author, URL),
+ * so a list of 10,000 crosses a bridge quickly.
+ */
+export type ArticleSummary = Pick<
+  ArticleMeta,
+  | 'id'
+  | 'title'
+  | 'outlet'
+  | 'publishedAt'
+  | 'language'
+  | 'wordCount'
+  | 'importedAt'
+  | 'readingProgress'
+  | 'tags'
+  | 'counts'
+>
+
+/** The library list for the library screen (or its first articles), newest import first. */
+export interface ArticleSummaries {
+  /** How many articles the library holds: more than `articles` when only the first were asked for. */
+  total: number
+  articles: readonly ArticleSummary[]
+}
+
 /** How many live highlights, notes and quotes an article has. */
 export interface AnnotationCounts {
   highlights: number

@@ -12,7 +12,7 @@ test('imports a file through the UI, lists it, opens it and switches language', 
   const page = await context.newPage()
   await page.goto(served().url)
   await expect(page.getByRole('heading', { name: 'Pustaka' })).toBeVisible()
-  await expect(page.getByText('Pustaka Anda masih kosong.')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Selamat datang di Sorot' })).toBeVisible()
 
   await page.getByLabel('Pilih berkas artikel untuk diimpor').setInputFiles(SEED)
   await expect(page.getByRole('status')).toHaveText('Diimpor 1, versi baru 0, duplikat 0, gagal 0.')

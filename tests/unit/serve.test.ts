@@ -63,6 +63,9 @@ beforeEach(async () => {
   const rendererDir = path.join(parent, 'renderer')
   await mkdir(rendererDir)
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sorot</title>')
+  await mkdir(path.join(rendererDir, 'assets'))
+  await writeFile(path.join(rendererDir, 'assets', 'index-D7cpEmcy.js'), 'export {}')
+  await writeFile(path.join(rendererDir, 'assets', 'notes.js'), 'export {}')
   server = await startServer({ core, rendererDir })
 })
 
@@ -148,6 +151,16 @@ describe('sorot serve', () => {
       expect(reply.status, probe).toBe(404)
       expect(reply.body, probe).not.toContain('not for the browser')
     }
+  })
+
+  it('lets a browser keep the content-hashed assets, but asks again for index.html', async () => {
+    const page = await request(server, { path: '/' })
+    expect(page.headers['cache-control']).toBe('no-cache')
+    const script = await request(server, { path: '/assets/index-D7cpEmcy.js' })
+    expect(script.status).toBe(200)
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    const unhashed = await request(server, { path: '/assets/notes.js' })
+    expect(unhashed.headers['cache-control']).toBe('no-cache')
   })
 
   it('streams core events to an authorised client as Server-Sent Events', async () => {

@@ -5,6 +5,7 @@ import {
   deleteArticle,
   getArticle,
   listArticles,
+  listArticleSummaries,
   restoreRemoval,
   setReadingProgress,
   updateArticle
@@ -51,6 +52,10 @@ const handlers: { [C in Channel]: Handler<C> } = {
     // Counts fill in the background; the library refreshes when they are in.
     void core.counts.ensure()
     return listArticles(core.store)
+  },
+  'articles.summaries': (core, input) => {
+    void core.counts.ensure()
+    return listArticleSummaries(core.store, input.limit)
   },
   'articles.get': (core, input) => getArticle(core.store, input.id),
   'articles.import': (core, input) =>

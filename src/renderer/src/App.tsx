@@ -1,14 +1,12 @@
-import { useEffect, type ReactElement } from 'react'
+import { Suspense, useEffect, type ReactElement } from 'react'
 import { api } from './api'
 import { useTranslation } from 'react-i18next'
 import { LibraryView } from './features/library/LibraryView'
 import { useDropAndPaste } from './features/library/use-drop-and-paste'
-import { SpeakersView } from './features/quotes/SpeakersView'
-import { ReaderView } from './features/reader/ReaderView'
-import { SettingsView } from './features/settings/SettingsView'
 import { useSettings } from './features/settings/use-settings'
 import { Label, setGlossLanguage } from './components/Gloss'
 import { hrefFor, useRoute } from './route'
+import { ReaderView, SettingsView, SpeakersView } from './views'
 
 /** The app frame: skip link, top bar with navigation, and the current screen. */
 export function App(): ReactElement {
@@ -60,17 +58,19 @@ export function App(): ReactElement {
       </header>
       <main id="main" tabIndex={-1}>
         {route.view === 'library' && <LibraryView />}
-        {route.view === 'reader' && (
-          <ReaderView
-            key={route.id}
-            id={route.id}
-            at={route.at}
-            settings={settings}
-            updateSettings={update}
-          />
-        )}
-        {route.view === 'settings' && <SettingsView settings={settings} update={update} />}
-        {route.view === 'speakers' && <SpeakersView />}
+        <Suspense fallback={null}>
+          {route.view === 'reader' && (
+            <ReaderView
+              key={route.id}
+              id={route.id}
+              at={route.at}
+              settings={settings}
+              updateSettings={update}
+            />
+          )}
+          {route.view === 'settings' && <SettingsView settings={settings} update={update} />}
+          {route.view === 'speakers' && <SpeakersView />}
+        </Suspense>
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

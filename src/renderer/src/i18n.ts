@@ -6,12 +6,16 @@ import type { Language } from '../../shared/model'
 /** The system language, as the browser or Electron reports it. */
 export const systemLanguage = (): Language => languageFromLocale(navigator.language)
 
-/** Starts i18next in the system language; settings may switch it once they load. */
-export async function initI18n(): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
+/**
+ * Starts i18next in the system language; settings may switch it once they load. The locale
+ * files are bundled, so it is ready at once and React need not wait for it.
+ */
+export function initI18n(): typeof i18next {
+  void i18next.use(initReactI18next).init({
     resources,
     lng: systemLanguage(),
     fallbackLng: 'en',
+    initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false
   })

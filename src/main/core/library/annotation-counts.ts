@@ -53,7 +53,7 @@ export class AnnotationCounter {
         continue
       }
       if (meta.counts) continue
-      meta.counts = countsOf(annotations)
+      this.#store.setCounts(meta, countsOf(annotations))
       filled += 1
     }
     if (filled > 0) this.#emit({ type: 'library.changed' })

@@ -1,4 +1,10 @@
-import type { ArticleDetail, ArticleMeta, Removal } from '../../../shared/model'
+import type {
+  ArticleDetail,
+  ArticleMeta,
+  ArticleSummaries,
+  ArticleSummary,
+  Removal
+} from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText } from '../../../shared/text'
 import { extractArticle } from '../import/extract'
@@ -10,6 +16,45 @@ export function listArticles(store: LibraryStore): ArticleMeta[] {
   return store.index.data.articles
     .filter((article) => !article.deletedAt)
     .sort((a, b) => b.importedAt.localeCompare(a.importedAt))
+}
+
+/** The summary of one index record: a copy, frozen with everything in it. */
+function summaryOf(meta: ArticleMeta): ArticleSummary {
+  const summary: ArticleSummary = {
+    id: meta.id,
+    title: meta.title,
+    outlet: meta.outlet,
+    publishedAt: meta.publishedAt,
+    language: meta.language,
+    wordCount: meta.wordCount,
+    importedAt: meta.importedAt
+  }
+  if (meta.readingProgress !== undefined) summary.readingProgress = meta.readingProgress
+  if (meta.tags) summary.tags = Object.freeze([...meta.tags]) as string[]
+  if (meta.counts) summary.counts = Object.freeze({ ...meta.counts })
+  return Object.freeze(summary)
+}
+
+const summaries = new WeakMap<LibraryStore, { revision: string; all: readonly ArticleSummary[] }>()
+
+/** Every summary, built again only when the index records moved; deeply frozen. */
+function allSummaries(store: LibraryStore): readonly ArticleSummary[] {
+  const revision = store.indexRevision
+  const cached = summaries.get(store)
+  if (cached?.revision === revision) return cached.all
+  const all = Object.freeze(listArticles(store).map(summaryOf))
+  summaries.set(store, { revision, all })
+  return all
+}
+
+/**
+ * The library list as the library screen needs it: the articles of listArticles, in its order,
+ * or only the first `limit` of them. The list is built once per change of the library, so the
+ * first screenful and then the whole list cost one build.
+ */
+export function listArticleSummaries(store: LibraryStore, limit?: number): ArticleSummaries {
+  const all = allSummaries(store)
+  return { total: all.length, articles: limit === undefined ? all : all.slice(0, limit) }
 }
 
 /** The index record of one article, or a not_found failure. */

@@ -48,6 +48,17 @@ const baseHeaders = {
   'X-Frame-Options': 'DENY'
 }
 
+/**
+ * The built assets carry a hash of their content in their names (assets/index-3fa9c1.js), so a
+ * browser may keep them for good: a reload then reuses them, compiled code included, and only
+ * index.html, which names the current ones, is asked for again.
+ */
+export function cacheControlFor(relative: string): string {
+  return /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(relative)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache'
+}
+
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest()
 
 /** Compares tokens in constant time (hashing first so lengths never leak). */
@@ -132,7 +143,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       res.writeHead(200, {
         ...baseHeaders,
         'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache'
+        'Cache-Control': cacheControlFor(relative)
       })
       res.end(req.method === 'HEAD' ? undefined : body)
     } catch {

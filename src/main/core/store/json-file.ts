@@ -95,7 +95,21 @@ export class JsonFile<T extends { schemaVersion: number }> {
   /** True when the file exists on disk (after load). */
   exists = false
 
+  /**
+   * Moves every time the data in memory may have changed (a load, an update, a rollback), so a
+   * view derived from it knows when to be built again.
+   */
+  revision = 0
+
   async load(): Promise<void> {
+    try {
+      await this.#load()
+    } finally {
+      this.revision += 1
+    }
+  }
+
+  async #load(): Promise<void> {
     let text: string | null
     try {
       text = await this.adapter.readText()
@@ -126,6 +140,7 @@ export class JsonFile<T extends { schemaVersion: number }> {
         'storage',
         `Could not save ${this.file}: the library was opened read-only (without the writer lock)`
       )
+    this.revision += 1
     change(this.#db.data)
     await this.#persist()
   }
@@ -146,6 +161,7 @@ export class JsonFile<T extends { schemaVersion: number }> {
       await this.adapter.flush()
       const onDisk = this.#durable === null ? null : this.#decode(this.#durable)
       this.#db.data = onDisk && 'data' in onDisk ? onDisk.data : this.#options.defaults()
+      this.revision += 1
       throw storageFailure(this.file, error)
     }
   }

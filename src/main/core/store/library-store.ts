@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { SorotFailure } from '../../../shared/result'
 import { countsOf } from '../../../shared/annotations'
-import type { Annotation, ArticleMeta } from '../../../shared/model'
+import type { Annotation, AnnotationCounts, ArticleMeta } from '../../../shared/model'
 import type { Migration } from '../backup/migrations'
 import { findBackupCopy, removePartialSnapshots, takeSnapshot } from '../backup/snapshots'
 import { removeTempFiles, type FileSystem } from './atomic-file'
@@ -184,9 +184,28 @@ export class LibraryStore {
       // The article's counts (memory only) follow every write of its annotations, whoever wrote.
       afterWrite: (data) => {
         const meta = this.articleMeta(id)
-        if (meta) meta.counts = countsOf(data.annotations as Annotation[])
+        if (meta) this.setCounts(meta, countsOf(data.annotations as Annotation[]))
       }
     })
+  }
+
+  #countsRevision = 0
+
+  /**
+   * Sets an article's annotation counts (memory only, never written to index.json). Every
+   * change of counts goes through here, so views of the index know they moved.
+   */
+  setCounts(meta: ArticleMeta, counts: AnnotationCounts): void {
+    meta.counts = counts
+    this.#countsRevision += 1
+  }
+
+  /**
+   * Changes whenever the index records may have changed: a write or reload of index.json, or
+   * new annotation counts. A view built from the records is current while this stays the same.
+   */
+  get indexRevision(): string {
+    return `${this.index.revision}.${this.#countsRevision}.${this.index.data.articles.length}`
   }
 
   readonly #metaById = new Map<string, ArticleMeta>()

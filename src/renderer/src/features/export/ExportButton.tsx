@@ -1,17 +1,32 @@
-import { useState, type ReactElement } from 'react'
+import { lazy, Suspense, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ExportDialog } from './ExportDialog'
+
+// Loaded when the reader first asks for it, not with the screen the button is on.
+const ExportDialog = lazy(async () => ({ default: (await import('./ExportDialog')).ExportDialog }))
 
 /** The "Export…" button of the reader header and the library, with the dialog it opens. */
 export function ExportButton({ articleId }: { articleId?: string }): ReactElement {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
+  // Once opened, the dialog stays mounted (closed), so it keeps the choices made in it.
+  const [opened, setOpened] = useState(false)
   return (
     <>
-      <button type="button" className="button small" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="button small"
+        onClick={() => {
+          setOpened(true)
+          setOpen(true)
+        }}
+      >
         {t('export.dialog.open')}
       </button>
-      <ExportDialog articleId={articleId} open={open} onClose={() => setOpen(false)} />
+      {opened && (
+        <Suspense fallback={null}>
+          <ExportDialog articleId={articleId} open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   )
 }

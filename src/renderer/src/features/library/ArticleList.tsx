@@ -1,12 +1,17 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { useLayoutEffect, useRef, useState, type ReactElement } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleMeta, TagInfo } from '../../../../shared/model'
+import type { ArticleSummary, TagInfo } from '../../../../shared/model'
 import { formatDate } from '../../format'
 import { hrefFor } from '../../route'
+import { loadReaderView } from '../../views'
 
 interface ArticleListProps {
-  articles: readonly ArticleMeta[]
+  articles: readonly ArticleSummary[]
+  /** How many rows the list has: more than `articles` while the rest of the library loads. */
+  count?: number
+  /** Told when rows past `articles` come into view (the reader scrolled before they were in). */
+  onMissingRows?: () => void
   tags: readonly TagInfo[]
   selected: ReadonlySet<string>
   onToggle: (id: string) => void
@@ -20,6 +25,8 @@ const ROW_ESTIMATE = 84
  */
 export function ArticleList({
   articles,
+  count = articles.length,
+  onMissingRows,
   tags,
   selected,
   onToggle
@@ -32,24 +39,33 @@ export function ArticleList({
     setOffset(listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0)
   }, [])
   const virtualizer = useWindowVirtualizer({
-    count: articles.length,
+    count,
     estimateSize: () => ROW_ESTIMATE,
     overscan: 12,
     scrollMargin: offset,
-    getItemKey: (index) => articles[index].id
+    getItemKey: (index) => articles[index]?.id ?? index
   })
   const colorOf = new Map(tags.map((tag) => [tag.name, tag.color]))
   const items = virtualizer.getVirtualItems()
+  const missing = items.some((item) => item.index >= articles.length)
+  useEffect(() => {
+    if (missing) onMissingRows?.()
+  }, [missing, onMissingRows])
 
   return (
     <ul
       ref={listRef}
       className="article-list"
+      // About to open an article: its reader's code is fetched meanwhile (once; then cached).
+      onPointerEnter={() => void loadReaderView()}
+      onFocus={() => void loadReaderView()}
       aria-label={t('library.listLabel')}
       style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
     >
       {items.map((item) => {
         const article = articles[item.index]
+        // A row past the first screenful before the rest of the list is in: nothing to show yet.
+        if (!article) return null
         return (
           <li
             key={item.key}
@@ -57,7 +73,7 @@ export function ArticleList({
             ref={virtualizer.measureElement}
             className={selected.has(article.id) ? 'article-item selected' : 'article-item'}
             style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
-            aria-setsize={articles.length}
+            aria-setsize={count}
             aria-posinset={item.index + 1}
           >
             <input

@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react'
+import {
+  Fragment,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactElement
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportOutcome } from '../../../../shared/model'
 import { Dialog, DialogActions } from '../../components/Dialog'
@@ -14,16 +22,42 @@ import {
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html'
 
+/** The dialogs the import actions open. */
+export type ImportDialog = 'paste' | 'url'
+
 /** Import from files, a folder, pasted text or a URL; progress with cancel; what happened. */
-export function ImportControls(): ReactElement {
+export function ImportControls({
+  onDialog
+}: {
+  onDialog: (dialog: ImportDialog) => void
+}): ReactElement {
+  return (
+    <div className="import">
+      <ImportActions onDialog={onDialog} />
+      <ImportStatus />
+    </div>
+  )
+}
+
+/**
+ * The ways to bring articles in: files, a folder, pasted text, a web address. The library's
+ * header shows them in a row; the empty library's welcome shows each with a line about it.
+ * The paste and URL dialogs are ImportDialogs, kept by the screen: they stay open when the
+ * actions move (the first import turns the welcome into the list).
+ */
+export function ImportActions({
+  explained = false,
+  onDialog
+}: {
+  explained?: boolean
+  onDialog: (dialog: ImportDialog) => void
+}): ReactElement {
   const { t } = useTranslation()
   const state = useImport()
   const fileInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
   const fileId = useId()
   const folderId = useId()
-  const [dialog, setDialog] = useState<'paste' | 'url' | null>(null)
-
   useEffect(() => {
     // React does not know the attribute that turns a file input into a folder picker.
     folderInput.current?.setAttribute('webkitdirectory', '')
@@ -36,46 +70,113 @@ export function ImportControls(): ReactElement {
     void importFiles(files)
   }
 
+  const actions: Array<{ key: string; control: ReactElement; hint: string }> = [
+    {
+      key: 'files',
+      hint: t('import.hint.files'),
+      control: (
+        <>
+          <label className="button primary" htmlFor={fileId}>
+            <Label k="import.button" />
+          </label>
+          <input
+            id={fileId}
+            ref={fileInput}
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept={ACCEPT}
+            aria-label={t('import.choose')}
+            disabled={state.running}
+            onChange={() => choose(fileInput.current)}
+          />
+        </>
+      )
+    },
+    {
+      key: 'folder',
+      hint: t('import.hint.folder'),
+      control: (
+        <>
+          <label className="button" htmlFor={folderId}>
+            <Label k="import.folder" />
+          </label>
+          <input
+            id={folderId}
+            ref={folderInput}
+            className="visually-hidden"
+            type="file"
+            aria-label={t('import.chooseFolder')}
+            disabled={state.running}
+            onChange={() => choose(folderInput.current)}
+          />
+        </>
+      )
+    },
+    {
+      key: 'paste',
+      hint: t('import.hint.paste'),
+      control: (
+        <button type="button" className="button" onClick={() => onDialog('paste')}>
+          <Label k="import.paste" />
+        </button>
+      )
+    },
+    {
+      key: 'url',
+      hint: t('import.hint.url'),
+      control: (
+        <button type="button" className="button" onClick={() => onDialog('url')}>
+          <Label k="import.url" />
+        </button>
+      )
+    }
+  ]
+
+  return explained ? (
+    <ul className="import-actions explained">
+      {actions.map((action) => (
+        <li key={action.key}>
+          {action.control}
+          <span className="muted">{action.hint}</span>
+        </li>
+      ))}
+    </ul>
+  ) : (
+    <div className="import-actions">
+      {actions.map((action) => (
+        <Fragment key={action.key}>{action.control}</Fragment>
+      ))}
+    </div>
+  )
+}
+
+/** The paste and URL dialogs of the import actions; `open` names the one shown. */
+export function ImportDialogs({
+  open,
+  onClose
+}: {
+  open: ImportDialog | null
+  onClose: () => void
+}): ReactElement {
+  return (
+    <>
+      <PasteDialog open={open === 'paste'} onClose={onClose} />
+      <UrlDialog open={open === 'url'} onClose={onClose} />
+    </>
+  )
+}
+
+/** The running import's progress (with cancel), or the last one's report; and import errors. */
+export function ImportStatus(): ReactElement {
+  const { t } = useTranslation()
+  const state = useImport()
   const count = (...statuses: ImportOutcome['status'][]): number =>
     state.outcomes?.filter((o) => statuses.includes(o.status)).length ?? 0
   const failed = state.outcomes?.filter((o) => o.status === 'failed') ?? []
 
   return (
-    <div className="import">
-      <div className="import-actions">
-        <label className="button primary" htmlFor={fileId}>
-          <Label k="import.button" />
-        </label>
-        <input
-          id={fileId}
-          ref={fileInput}
-          className="visually-hidden"
-          type="file"
-          multiple
-          accept={ACCEPT}
-          aria-label={t('import.choose')}
-          disabled={state.running}
-          onChange={() => choose(fileInput.current)}
-        />
-        <label className="button" htmlFor={folderId}>
-          <Label k="import.folder" />
-        </label>
-        <input
-          id={folderId}
-          ref={folderInput}
-          className="visually-hidden"
-          type="file"
-          aria-label={t('import.chooseFolder')}
-          disabled={state.running}
-          onChange={() => choose(folderInput.current)}
-        />
-        <button type="button" className="button" onClick={() => setDialog('paste')}>
-          <Label k="import.paste" />
-        </button>
-        <button type="button" className="button" onClick={() => setDialog('url')}>
-          <Label k="import.url" />
-        </button>
-      </div>
+    <>
       <div className="import-status">
         <div role="status" aria-live="polite">
           {state.running && (
@@ -127,9 +228,7 @@ export function ImportControls(): ReactElement {
           {t('errors.generic', { message: state.error })}
         </p>
       )}
-      <PasteDialog open={dialog === 'paste'} onClose={() => setDialog(null)} />
-      <UrlDialog open={dialog === 'url'} onClose={() => setDialog(null)} />
-    </div>
+    </>
   )
 }
 

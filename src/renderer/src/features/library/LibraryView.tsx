@@ -1,18 +1,29 @@
 import './library.css'
-import { useMemo, useState, type ReactElement } from 'react'
+import {
+  lazy,
+  Suspense,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactElement
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
+import { Label } from '../../components/Gloss'
 import { ArticleList } from './ArticleList'
 import { ExportButton } from '../export/ExportButton'
-import { ExportDialog } from '../export/ExportDialog'
-import { ImportControls } from './ImportControls'
+import { ImportControls, ImportDialogs, type ImportDialog } from './ImportControls'
+import { LibraryWelcome } from './LibraryWelcome'
 import { LibraryToolbar } from './LibraryToolbar'
 import { SearchResults } from './SearchResults'
 import { SelectionBar } from './SelectionBar'
 import { TagsPanel } from './TagsPanel'
 import {
   choicesOf,
+  DEFAULT_SORT,
   filterArticles,
+  hasFilters,
   NO_FILTERS,
   sortArticles,
   type LibraryFilters,
@@ -21,6 +32,10 @@ import {
 import { useLibrary } from './use-library'
 import { useSearch } from './use-search'
 import { useTags } from './use-tags'
+
+const ExportDialog = lazy(async () => ({
+  default: (await import('../export/ExportDialog')).ExportDialog
+}))
 
 interface LibraryViewProps {
   /** Opens the export dialog for the chosen articles (the export feature passes it). */
@@ -33,27 +48,50 @@ interface LibraryViewProps {
  */
 export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
   const { t, i18n } = useTranslation()
-  const { articles, error } = useLibrary()
+  const { articles, total, complete, error, loadAll } = useLibrary()
+  // Nothing imported yet (not: filters or a search hiding what there is).
+  const empty = articles !== null && total === 0
+  // The header's import controls wait until the welcome is ruled out, so the controls a reader
+  // reaches for are not swapped for the welcome's under their hand.
+  const headerImport = articles !== null ? !empty : error !== null
   const { tags } = useTags()
   const [query, setQuery] = useState('')
   const search = useSearch(query)
-  const [sort, setSort] = useState<SortKey>('imported')
+  const [sort, setSort] = useState<SortKey>(DEFAULT_SORT)
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
+  const [importDialog, setImportDialog] = useState<ImportDialog | null>(null)
   // The selection the export dialog was opened for; null while it is closed.
   const [exporting, setExporting] = useState<string[] | null>(null)
 
+  // While only the first screenful is in, it is shown as it came (the default order, no filter);
+  // another order or a filter waits for the whole list, and so does "select all".
+  const waiting = !complete && (sort !== DEFAULT_SORT || hasFilters(filters))
+  const [selectAllWhenIn, setSelectAllWhenIn] = useState(false)
+  useEffect(() => {
+    if (waiting || selectAllWhenIn) loadAll()
+  }, [waiting, selectAllWhenIn, loadAll])
   const shown = useMemo(
-    () => (articles ? sortArticles(filterArticles(articles, filters), sort, i18n.language) : []),
-    [articles, filters, sort, i18n.language]
+    () =>
+      articles && complete
+        ? sortArticles(filterArticles(articles, filters), sort, i18n.language)
+        : (articles ?? []),
+    [articles, complete, filters, sort, i18n.language]
   )
-  const outlets = useMemo(() => choicesOf(articles ?? [], (a) => a.outlet), [articles])
-  const languages = useMemo(() => choicesOf(articles ?? [], (a) => a.language), [articles])
+  // The filters' choices follow in a second, background render: the rows are painted first.
+  const listed = useDeferredValue(articles)
+  const outlets = useMemo(() => choicesOf(listed ?? [], (a) => a.outlet), [listed])
+  const languages = useMemo(() => choicesOf(listed ?? [], (a) => a.language), [listed])
   // Only ids still in the library count as selected (a deleted one drops out).
   const live = useMemo(() => new Set((articles ?? []).map((a) => a.id)), [articles])
   const chosen = [...selected].filter((id) => live.has(id))
+  // "Select all" asked for before the whole list was in: done as soon as it is.
+  if (selectAllWhenIn && complete) {
+    setSelectAllWhenIn(false)
+    setSelected(new Set(shown.map((a) => a.id)))
+  }
 
   const toggle = (id: string): void =>
     setSelected((current) => {
@@ -85,14 +123,24 @@ export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
 
   return (
     <section className="library" aria-labelledby="library-title">
-      {exporting && <ExportDialog articleIds={exporting} open onClose={() => setExporting(null)} />}
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog articleIds={exporting} open onClose={() => setExporting(null)} />
+        </Suspense>
+      )}
+      <ImportDialogs open={importDialog} onClose={() => setImportDialog(null)} />
       <header className="page-header">
         <div>
           <h1 id="library-title">{t('library.title')}</h1>
-          {articles && <p className="muted">{t('library.count', { count: articles.length })}</p>}
+          {articles && !empty && <p className="muted">{t('library.count', { count: total })}</p>}
         </div>
-        <ImportControls />
-        <ExportButton />
+        {/* An empty library shows the import controls in its welcome instead. */}
+        {headerImport && (
+          <>
+            <ImportControls onDialog={setImportDialog} />
+            <ExportButton />
+          </>
+        )}
       </header>
       {error && (
         <p className="error" role="alert">
@@ -100,13 +148,8 @@ export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
         </p>
       )}
       {!articles && !error && <p className="muted">{t('library.loading')}</p>}
-      {articles?.length === 0 && (
-        <div className="empty">
-          <p>{t('library.empty')}</p>
-          <p className="muted">{t('library.emptyHint')}</p>
-        </div>
-      )}
-      {articles && articles.length > 0 && (
+      {empty && <LibraryWelcome onDialog={setImportDialog} />}
+      {articles && !empty && (
         <>
           <div className="library-search" role="search">
             <label className="field">
@@ -139,9 +182,11 @@ export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
               <TagsPanel tags={tags} />
               <SelectionBar
                 count={chosen.length}
-                total={shown.length}
+                total={complete ? shown.length : total}
                 busy={busy}
-                onSelectAll={() => setSelected(new Set(shown.map((a) => a.id)))}
+                onSelectAll={() =>
+                  complete ? setSelected(new Set(shown.map((a) => a.id))) : setSelectAllWhenIn(true)
+                }
                 onClear={() => setSelected(new Set())}
                 onTag={(tag) => tagSelected({ add: [tag] })}
                 onUntag={(tag) => tagSelected({ remove: [tag] })}
@@ -153,10 +198,24 @@ export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
                   {t('errors.generic', { message: actionError })}
                 </p>
               )}
-              {shown.length === 0 ? (
-                <p className="muted">{t('library.noMatch')}</p>
+              {waiting ? (
+                <p className="muted">{t('library.loading')}</p>
+              ) : shown.length === 0 ? (
+                <div className="no-match">
+                  <p className="muted">{t('library.noMatch')}</p>
+                  <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
+                    <Label k="library.clearFilters" />
+                  </button>
+                </div>
               ) : (
-                <ArticleList articles={shown} tags={tags} selected={selected} onToggle={toggle} />
+                <ArticleList
+                  articles={shown}
+                  count={complete ? shown.length : total}
+                  onMissingRows={loadAll}
+                  tags={tags}
+                  selected={selected}
+                  onToggle={toggle}
+                />
               )}
             </>
           )}

@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { useSyncExternalStore } from 'react'
-import { MAX_IMPORT_BYTES } from '../../../../shared/contract'
+import { MAX_IMPORT_BYTES } from '../../../../shared/limits'
 import type { ImportOutcome, SourceFormat } from '../../../../shared/model'
 import { api, bytesToBase64 } from '../../api'
 

@@ -1,4 +1,4 @@
-import type { ArticleMeta } from '../../../../shared/model'
+import type { ArticleSummary } from '../../../../shared/model'
 
 export type SortKey = 'published' | 'imported' | 'title' | 'outlet'
 export type ReadingState = 'unread' | 'reading' | 'finished'
@@ -25,21 +25,31 @@ export const NO_FILTERS: LibraryFilters = {
   to: ''
 }
 
+/** The order the library opens in: the core's own, newest import first. */
+export const DEFAULT_SORT: SortKey = 'imported'
+
+/** True when any filter is set. */
+export function hasFilters(filters: LibraryFilters): boolean {
+  return (Object.keys(NO_FILTERS) as Array<keyof LibraryFilters>).some((key) =>
+    Array.isArray(filters[key]) ? filters[key].length > 0 : filters[key] !== NO_FILTERS[key]
+  )
+}
+
 /** Where the reader is with an article, from how far they scrolled. */
-export function readingStateOf(meta: ArticleMeta): ReadingState {
+export function readingStateOf(meta: ArticleSummary): ReadingState {
   const progress = meta.readingProgress ?? 0
   if (progress <= 0) return 'unread'
   return progress >= 0.95 ? 'finished' : 'reading'
 }
 
 /** The date an article is filed under: when it was published, else when it was imported. */
-const dateOf = (meta: ArticleMeta): string => (meta.publishedAt ?? meta.importedAt).slice(0, 10)
+const dateOf = (meta: ArticleSummary): string => (meta.publishedAt ?? meta.importedAt).slice(0, 10)
 
 /** The articles that pass every filter that is set. */
 export function filterArticles(
-  articles: readonly ArticleMeta[],
+  articles: readonly ArticleSummary[],
   filters: LibraryFilters
-): ArticleMeta[] {
+): ArticleSummary[] {
   return articles.filter(
     (meta) =>
       (!filters.outlet || meta.outlet === filters.outlet) &&
@@ -57,13 +67,16 @@ const byIsoDescending = (a: string, b: string): number => (a < b ? 1 : a > b ? -
 
 /** Articles in the chosen order: dates newest first, title and outlet alphabetically. */
 export function sortArticles(
-  articles: readonly ArticleMeta[],
+  articles: readonly ArticleSummary[],
   key: SortKey,
   language: string
-): ArticleMeta[] {
-  const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })
-  const byTitle = (a: ArticleMeta, b: ArticleMeta): number => collator.compare(a.title, b.title)
-  const compare: Record<SortKey, (a: ArticleMeta, b: ArticleMeta) => number> = {
+): ArticleSummary[] {
+  // Made only when an order needs it: a collator is slow to make, and dates do not need one.
+  let collator: Intl.Collator | undefined
+  const compareText = (a: string, b: string): number =>
+    (collator ??= new Intl.Collator(language, { sensitivity: 'base', numeric: true })).compare(a, b)
+  const byTitle = (a: ArticleSummary, b: ArticleSummary): number => compareText(a.title, b.title)
+  const compare: Record<SortKey, (a: ArticleSummary, b: ArticleSummary) => number> = {
     published: (a, b) =>
       byIsoDescending(a.publishedAt ?? '', b.publishedAt ?? '') ||
       byIsoDescending(a.importedAt, b.importedAt),
@@ -71,7 +84,7 @@ export function sortArticles(
     title: byTitle,
     outlet: (a, b) =>
       (a.outlet === null ? 1 : 0) - (b.outlet === null ? 1 : 0) ||
-      collator.compare(a.outlet ?? '', b.outlet ?? '') ||
+      compareText(a.outlet ?? '', b.outlet ?? '') ||
       byTitle(a, b)
   }
   return [...articles].sort(compare[key])
@@ -79,8 +92,8 @@ export function sortArticles(
 
 /** The distinct non-empty values of a field, sorted, for a filter's choices. */
 export function choicesOf(
-  articles: readonly ArticleMeta[],
-  pick: (meta: ArticleMeta) => ReadonlyArray<string | null> | string | null
+  articles: readonly ArticleSummary[],
+  pick: (meta: ArticleSummary) => ReadonlyArray<string | null> | string | null
 ): string[] {
   const values = new Set<string>()
   for (const meta of articles) {

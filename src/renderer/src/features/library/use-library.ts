@@ -1,35 +1,116 @@
-import { useEffect, useState } from 'react'
-import type { ArticleMeta } from '../../../../shared/model'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
+import type { ArticleSummaries, ArticleSummary } from '../../../../shared/model'
 import type { Result } from '../../../../shared/result'
 import { api } from '../../api'
 
-interface LibraryState {
-  articles: ArticleMeta[] | null
+export interface LibraryState {
+  /** Newest import first; only the first screenful while `complete` is false. */
+  articles: readonly ArticleSummary[] | null
+  /** How many articles the library holds. */
+  total: number
+  /** False while only the first screenful is in. */
+  complete: boolean
   error: string | null
+  /** Asks for the whole list now (sorting, filters and "select all" need all of it). */
+  loadAll: () => void
 }
 
-const toState = (result: Result<ArticleMeta[]>): LibraryState =>
+type ListResult = Result<ArticleSummaries>
+type ListState = Omit<LibraryState, 'loadAll'>
+
+/** Rows asked for first: more than the tallest screen shows, so the first paint is whole. */
+const FIRST_ROWS = 100
+/**
+ * How long after the first screenful is painted the rest of a large library is asked for,
+ * unless the reader needs it sooner: the first moments go to the page itself (fonts, settings,
+ * the reader's first scroll or click), not to reading and sorting 10,000 records.
+ */
+const REST_AFTER_MS = 300
+
+const LOADING: ListState = { articles: null, total: 0, complete: false, error: null }
+
+const toState = (result: ListResult): ListState =>
   result.ok
-    ? { articles: result.value, error: null }
-    : { articles: null, error: result.error.message }
+    ? {
+        articles: result.value.articles,
+        total: result.value.total,
+        complete: result.value.articles.length === result.value.total,
+        error: null
+      }
+    : { ...LOADING, error: result.error.message }
 
-/** The library list, reloaded whenever the core says the library changed. */
+const requestList = (limit?: number): Promise<ListResult> =>
+  api.call('articles.summaries', limit === undefined ? {} : { limit })
+
+/** The first screenful asked for before the library screen mounted, and whether it went stale. */
+let early: { first: Promise<ListResult>; changed: boolean; stop: () => void } | null = null
+
+/**
+ * Asks for the library's first screenful at once, before the page has set up React, so the
+ * request and the core's answer overlap the app's start; the library screen takes it on mount.
+ */
+export function preloadLibrary(): void {
+  if (early) return
+  const entry = { first: requestList(FIRST_ROWS), changed: false, stop: () => {} }
+  entry.stop = api.subscribe((event) => {
+    if (event.type === 'library.changed') entry.changed = true
+  })
+  early = entry
+}
+
+/**
+ * The library list, reloaded whenever the core says the library changed. The first screenful
+ * comes first and is painted; the whole list follows a moment later, or as soon as `loadAll`
+ * says the reader needs it.
+ */
 export function useLibrary(): LibraryState {
-  const [state, setState] = useState<LibraryState>({ articles: null, error: null })
+  const [state, setState] = useState<ListState>(LOADING)
+  const latest = useRef(0)
 
-  useEffect(() => {
-    let live = true
-    const load = (): void =>
-      void api.call('articles.list', {}).then((result) => live && setState(toState(result)))
-    load()
-    const unsubscribe = api.subscribe((event) => {
-      if (event.type === 'library.changed') load()
+  // Only the answer to the newest request is shown, whichever order the answers come in.
+  const show = useCallback((pending: Promise<ListResult>): void => {
+    const request = ++latest.current
+    void pending.then((result) => {
+      if (request !== latest.current) return
+      const next = toState(result)
+      const update = (): void =>
+        setState((current) =>
+          current.articles === next.articles && current.error === next.error ? current : next
+        )
+      // A whole list renders in the background: sorting and measuring 10,000 rows must not
+      // hold up the page.
+      if (next.complete) startTransition(update)
+      else update()
     })
-    return () => {
-      live = false
-      unsubscribe()
-    }
   }, [])
 
-  return state
+  useEffect(() => {
+    const unsubscribe = api.subscribe((event) => {
+      if (event.type === 'library.changed') show(requestList())
+    })
+    const preloaded = early
+    early = null
+    preloaded?.stop()
+    show(preloaded && !preloaded.changed ? preloaded.first : requestList(FIRST_ROWS))
+    return () => {
+      latest.current += 1 // answers still on their way are for a screen that is gone
+      unsubscribe()
+    }
+  }, [show])
+
+  // Asked for once per first screenful shown: by the timer or by the reader, whichever is first.
+  const partial = state.articles !== null && !state.complete ? state.articles : null
+  const askedForAll = useRef<readonly ArticleSummary[] | null>(null)
+  const loadAll = useCallback((): void => {
+    if (!partial || askedForAll.current === partial) return
+    askedForAll.current = partial
+    show(requestList())
+  }, [partial, show])
+  useEffect(() => {
+    if (!partial) return
+    const timer = setTimeout(loadAll, REST_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [partial, loadAll])
+
+  return { ...state, loadAll }
 }

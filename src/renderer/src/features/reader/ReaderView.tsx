@@ -1,9 +1,3 @@
-// The reading font is bundled (no remote fonts; the CSP allows only font-src 'self').
-// Only the Latin subset: its files are large enough that Vite emits them as files (the small
-// subsets would be inlined as data: URLs, which that CSP refuses).
-import '@fontsource/literata/latin-400.css'
-import '@fontsource/literata/latin-400-italic.css'
-import '@fontsource/literata/latin-700.css'
 import './reader.css'
 import '../annotations/annotations.css'
 import {

@@ -21,7 +21,9 @@ export function useSettings(): {
 
   useEffect(() => {
     if (!settings) return
-    void i18n.changeLanguage(settings.language ?? systemLanguage())
+    // Changing to the language already in use would still re-render every translated text.
+    const language = settings.language ?? systemLanguage()
+    if (language !== i18n.language) void i18n.changeLanguage(language)
     document.documentElement.dataset.theme = settings.theme
   }, [settings, i18n])
 
