@@ -21,11 +21,11 @@ type ListState = Omit<LibraryState, 'loadAll'>
 /** Rows asked for first: more than the tallest screen shows, so the first paint is whole. */
 const FIRST_ROWS = 100
 /**
- * How long after the first screenful is painted the rest of a large library is asked for,
- * unless the reader needs it sooner: the first moments go to the page itself (fonts, settings,
- * the reader's first scroll or click), not to reading and sorting 10,000 records.
+ * The rest of a large library is asked for once the page is idle after the first screenful
+ * (at the latest this long after), unless the reader needs it sooner: the first moments go to
+ * the page itself (fonts, settings, the first scroll or click), not to 10,000 records.
  */
-const REST_AFTER_MS = 300
+const REST_AT_LATEST_MS = 500
 
 const LOADING: ListState = { articles: null, total: 0, complete: false, error: null }
 
@@ -98,7 +98,7 @@ export function useLibrary(): LibraryState {
     }
   }, [show])
 
-  // Asked for once per first screenful shown: by the timer or by the reader, whichever is first.
+  // Asked for once per first screenful shown: when idle or by the reader, whichever is first.
   const partial = state.articles !== null && !state.complete ? state.articles : null
   const askedForAll = useRef<readonly ArticleSummary[] | null>(null)
   const loadAll = useCallback((): void => {
@@ -108,8 +108,8 @@ export function useLibrary(): LibraryState {
   }, [partial, show])
   useEffect(() => {
     if (!partial) return
-    const timer = setTimeout(loadAll, REST_AFTER_MS)
-    return () => clearTimeout(timer)
+    const idle = requestIdleCallback(loadAll, { timeout: REST_AT_LATEST_MS })
+    return () => cancelIdleCallback(idle)
   }, [partial, loadAll])
 
   return { ...state, loadAll }
