@@ -37,16 +37,11 @@ const ExportDialog = lazy(async () => ({
   default: (await import('../export/ExportDialog')).ExportDialog
 }))
 
-interface LibraryViewProps {
-  /** Opens the export dialog for the chosen articles (the export feature passes it). */
-  onExport?: (articleIds: string[]) => void
-}
-
 /**
  * The library: search box, sort and filters, the (virtualised) list of articles, tags, and
  * what can be done to several selected articles at once.
  */
-export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
+export function LibraryView(): ReactElement {
   const { t, i18n } = useTranslation()
   const { articles, total, complete, error, loadAll } = useLibrary()
   // Nothing imported yet (not: filters or a search hiding what there is).
@@ -191,7 +186,7 @@ export function LibraryView({ onExport }: LibraryViewProps = {}): ReactElement {
                 onTag={(tag) => tagSelected({ add: [tag] })}
                 onUntag={(tag) => tagSelected({ remove: [tag] })}
                 onDelete={deleteSelected}
-                onExport={() => (onExport ? onExport(chosen) : setExporting(chosen))}
+                onExport={() => setExporting(chosen)}
               />
               {actionError && (
                 <p className="error" role="alert">
