@@ -78,13 +78,14 @@ function slotOf(_distinct: string[], term: string, at: number): number {
   return Math.max(0, Math.min(RESOLUTION - 1, slot))
 }
 
-/** Adds a text to a FlexSearch index, its term counts at hand for slotOf. */
-function addText(index: Index, number: number, text: string): void {
+/** Adds a text to a FlexSearch index, its term counts at hand for slotOf; returns the counts. */
+function addText(index: Index, number: number, text: string): Map<string, number> {
   const terms = text.split(' ')
   const counts = new Map<string, number>()
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
   adding = { counts, length: terms.length }
   index.add(number, text)
+  return counts
 }
 
 /**
@@ -283,14 +284,23 @@ export class SearchIndex {
     if (this.#numbers.has(doc.id)) this.#delete(doc.id)
     const number = this.#next++
     const texts = textsOf(doc)
-    for (const name of INDEXES) if (texts[name]) addText(this.#indexes[name], number, texts[name])
-    for (const term of new Set(texts.all.split(' '))) {
+    let distinct = new Map<string, number>()
+    for (const name of INDEXES) {
+      if (!texts[name]) continue
+      const counts = addText(this.#indexes[name], number, texts[name])
+      if (name === 'all') distinct = counts
+    }
+    for (const term of distinct.keys()) {
       if (!term) continue
       const count = this.#documentCounts.get(term)
-      if (count === undefined && many) this.#unsorted.push(ownString(term))
-      else if (count === undefined)
-        this.#terms.splice(lowerBound(this.#terms, term), 0, ownString(term))
-      this.#documentCounts.set(count === undefined ? ownString(term) : term, (count ?? 0) + 1)
+      if (count !== undefined) {
+        this.#documentCounts.set(term, count + 1)
+        continue
+      }
+      const own = ownString(term)
+      if (many) this.#unsorted.push(own)
+      else this.#terms.splice(lowerBound(this.#terms, own), 0, own)
+      this.#documentCounts.set(own, 1)
     }
     this.#ids.set(number, doc.id)
     this.#numbers.set(doc.id, number)

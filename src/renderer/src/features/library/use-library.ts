@@ -73,10 +73,7 @@ export function useLibrary(): LibraryState {
     void pending.then((result) => {
       if (request !== latest.current) return
       const next = toState(result)
-      const update = (): void =>
-        setState((current) =>
-          current.articles === next.articles && current.error === next.error ? current : next
-        )
+      const update = (): void => setState(next)
       // A whole list renders in the background: sorting and measuring 10,000 rows must not
       // hold up the page.
       if (next.complete) startTransition(update)
