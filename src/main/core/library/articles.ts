@@ -13,8 +13,11 @@ import { addVersion, hashOf } from './import'
 
 /** Articles in the library (not in the trash), newest import first. */
 export function listArticles(store: LibraryStore): ArticleMeta[] {
+  // Reversed first: articles of one batch can share their import time, and then the one added
+  // last still comes first (the sort is stable).
   return store.index.data.articles
     .filter((article) => !article.deletedAt)
+    .reverse()
     .sort((a, b) => b.importedAt.localeCompare(a.importedAt))
 }
 
