@@ -1,4 +1,11 @@
-import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  protocol,
+  type MenuItemConstructorOptions
+} from 'electron'
 import path from 'node:path'
 import type { ImportOutcome } from '../shared/model'
 import { openCore, type Core } from './core/core'
@@ -7,7 +14,8 @@ import { importItems, type ImportItem } from './core/library/import'
 import { bindContract, forwardEvents } from './ipc'
 import { getSettings } from './core/library/settings'
 import { DesktopWords } from './desktop-words'
-import { createMainWindow, lockDownSession } from './window'
+import { APP_SCHEME_PRIVILEGES } from './app-protocol'
+import { createMainWindow, lockDownSession, serveAppProtocol } from './window'
 
 /** `--data-dir DIR` on the command line, else SOROT_DATA_DIR, else Electron's userData. */
 function chosenDataDir(): string {
@@ -147,6 +155,7 @@ function buildMenu(): void {
 
 async function start(): Promise<void> {
   lockDownSession()
+  serveAppProtocol()
   core = await openCore({
     dataDir: chosenDataDir(),
     version: app.getVersion(),
@@ -200,6 +209,9 @@ async function showRecoveries(): Promise<void> {
     })
   }
 }
+
+// The app's scheme gets its privileges (a secure, standard origin) only before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
 const dataDir = chosenDataDir()
 if (!app.requestSingleInstanceLock({ dataDir })) {
