@@ -11,7 +11,7 @@ import type { ImportOutcome } from '../shared/model'
 import { openCore, type Core } from './core/core'
 import { expandImportPaths, IMPORTABLE_EXTENSIONS, readImportFile } from './core/import/sources'
 import { importItems, type ImportItem } from './core/library/import'
-import { bindContract, forwardEvents } from './ipc'
+import { bindContract, forwardEvents, settleCalls } from './ipc'
 import { getSettings } from './core/library/settings'
 import { DesktopWords } from './desktop-words'
 import { APP_SCHEME_PRIVILEGES } from './app-protocol'
@@ -246,12 +246,20 @@ if (!app.requestSingleInstanceLock({ dataDir })) {
     }
   })
   let flushed = false
+  let flushing = false
   app.on('before-quit', (event) => {
     if (flushed || !core) return
     event.preventDefault()
-    void core.close().finally(() => {
-      flushed = true
-      app.quit()
-    })
+    // A second Cmd+Q while closing waits for the same close.
+    if (flushing) return
+    flushing = true
+    const closing = core
+    // Calls already begun finish their writes first; then the store flushes and unlocks.
+    void settleCalls()
+      .then(() => closing.close())
+      .finally(() => {
+        flushed = true
+        app.quit()
+      })
   })
 }

@@ -26,7 +26,6 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-
 const baseHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
