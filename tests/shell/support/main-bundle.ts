@@ -63,9 +63,12 @@ export function loadMainBundle(
 }
 
 /** Waits until `probe` answers something (the shell's start is asynchronous). */
-export async function until<T>(probe: () => T | undefined | null, what: string): Promise<T> {
+export async function until<T>(
+  probe: () => T | undefined | null | Promise<T | undefined | null>,
+  what: string
+): Promise<T> {
   for (let i = 0; i < 600; i++) {
-    const value = probe()
+    const value = await probe()
     if (value !== undefined && value !== null) return value
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
