@@ -27,9 +27,18 @@ function tracked<T>(work: Promise<T>): Promise<T> {
   return work
 }
 
-/** Resolves once every IPC call already begun (and any begun meanwhile) has answered. */
-export async function settleCalls(): Promise<void> {
-  while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+/**
+ * Resolves once every IPC call already begun (and any begun meanwhile) has answered, or after
+ * `limitMs`: a stalled URL fetch must not keep the app from quitting.
+ */
+export async function settleCalls(limitMs = 20_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)))
+  const settled = (async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+  })()
+  await Promise.race([settled, limit])
+  clearTimeout(timer)
 }
 
 /** True when the call comes from the app's own page in its main frame, not from a subframe. */
