@@ -43,6 +43,23 @@ describe('the app lifecycle of the built main process', () => {
     expect(readFileSync(path.join(dataDir, 'index.json'), 'utf8')).toBe(index)
   })
 
+  it('tells the reader, in a dialog, that a damaged file was set aside and where', async () => {
+    const dataDir = tempDir()
+    writeFileSync(path.join(dataDir, 'settings.json'), '{"schemaVersion": 1, "language": ')
+    const { shell } = load(dataDir)
+    shell.ready()
+    const told = await until(
+      () => shell.records.dialogs.find((d) => d.kind === 'showMessageBox'),
+      'the recovery dialog'
+    )
+    expect(told.options).toMatchObject({
+      type: 'warning',
+      message: 'A damaged data file was set aside'
+    })
+    expect(JSON.stringify(told.options)).toContain('settings.json')
+    expect(shell.records.windows).toHaveLength(1)
+  })
+
   it('imports a file opened before the app was ready once the page has loaded', async () => {
     const { shell, app } = load()
     const opened = electronEvent()
