@@ -8,6 +8,11 @@ const lanes = [
   { name: 'build (typecheck + electron-vite)', command: 'npm run build', required: true },
   { name: 'unit (vitest: shared + core)', command: 'npx vitest run' },
   {
+    // The built main and preload bundles, executed against a recorded stand-in of Electron.
+    name: 'shell (recorded Electron API)',
+    command: 'npm run test:shell'
+  },
+  {
     name: 'end-to-end (playwright: browser via sorot serve, and Electron)',
     command: 'npx playwright test'
   }

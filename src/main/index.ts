@@ -1,13 +1,21 @@
-import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  protocol,
+  type MenuItemConstructorOptions
+} from 'electron'
 import path from 'node:path'
 import type { ImportOutcome } from '../shared/model'
 import { openCore, type Core } from './core/core'
 import { expandImportPaths, IMPORTABLE_EXTENSIONS, readImportFile } from './core/import/sources'
 import { importItems, type ImportItem } from './core/library/import'
-import { bindContract, forwardEvents } from './ipc'
+import { bindContract, forwardEvents, settleCalls } from './ipc'
 import { getSettings } from './core/library/settings'
 import { DesktopWords } from './desktop-words'
-import { createMainWindow, lockDownSession } from './window'
+import { APP_SCHEME_PRIVILEGES } from './app-protocol'
+import { createMainWindow, lockDownSession, serveAppProtocol } from './window'
 
 /** `--data-dir DIR` on the command line, else SOROT_DATA_DIR, else Electron's userData. */
 function chosenDataDir(): string {
@@ -147,6 +155,7 @@ function buildMenu(): void {
 
 async function start(): Promise<void> {
   lockDownSession()
+  serveAppProtocol()
   core = await openCore({
     dataDir: chosenDataDir(),
     version: app.getVersion(),
@@ -201,6 +210,9 @@ async function showRecoveries(): Promise<void> {
   }
 }
 
+// The app's scheme gets its privileges (a secure, standard origin) only before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+
 const dataDir = chosenDataDir()
 if (!app.requestSingleInstanceLock({ dataDir })) {
   app.quit()
@@ -234,12 +246,20 @@ if (!app.requestSingleInstanceLock({ dataDir })) {
     }
   })
   let flushed = false
+  let flushing = false
   app.on('before-quit', (event) => {
     if (flushed || !core) return
     event.preventDefault()
-    void core.close().finally(() => {
-      flushed = true
-      app.quit()
-    })
+    // A second Cmd+Q while closing waits for the same close.
+    if (flushing) return
+    flushing = true
+    const closing = core
+    // Calls already begun finish their writes first; then the store flushes and unlocks.
+    void settleCalls()
+      .then(() => closing.close())
+      .finally(() => {
+        flushed = true
+        app.quit()
+      })
   })
 }

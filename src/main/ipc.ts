@@ -17,6 +17,30 @@ import { appUrl } from './window'
 
 export const EVENT_CHANNEL = 'sorot:event'
 
+/** Calls begun and not yet answered: quitting waits for them, so no write is cut off. */
+const inFlight = new Set<Promise<unknown>>()
+
+function tracked<T>(work: Promise<T>): Promise<T> {
+  inFlight.add(work)
+  const done = (): void => void inFlight.delete(work)
+  work.then(done, done)
+  return work
+}
+
+/**
+ * Resolves once every IPC call already begun (and any begun meanwhile) has answered, or after
+ * `limitMs`: a stalled URL fetch must not keep the app from quitting.
+ */
+export async function settleCalls(limitMs = 20_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)))
+  const settled = (async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+  })()
+  await Promise.race([settled, limit])
+  clearTimeout(timer)
+}
+
 /** True when the call comes from the app's own page in its main frame, not from a subframe. */
 function fromAppMainFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
@@ -29,7 +53,7 @@ export function bindContract(core: Core): void {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!fromAppMainFrame(event))
         return fail('forbidden', 'Refused: the call did not come from the Sorot window')
-      return core.dispatch(channel, input)
+      return tracked(core.dispatch(channel, input))
     })
   }
   bindSaveDialogs()
@@ -44,18 +68,22 @@ function handleSave<T>(
   schema: z.ZodType<T>,
   save: (window: BrowserWindow, request: T) => Promise<SaveOutcome>
 ): void {
-  ipcMain.handle(channel, async (event, input: unknown): Promise<Result<SaveOutcome>> => {
+  ipcMain.handle(channel, (event, input: unknown): Promise<Result<SaveOutcome>> => {
     if (!fromAppMainFrame(event))
-      return fail('forbidden', 'Refused: the call did not come from the Sorot window')
+      return Promise.resolve(
+        fail('forbidden', 'Refused: the call did not come from the Sorot window')
+      )
     const window = BrowserWindow.fromWebContents(event.sender)
     const parsed = schema.safeParse(input)
-    if (!window || !parsed.success) return fail('bad_input', `${channel}: not a save request`)
-    try {
-      return ok(await save(window, parsed.data))
-    } catch (error) {
-      if (error instanceof SorotFailure) return fail(error.code, error.message)
-      return fail('storage', `Could not save: ${(error as Error).message}`)
-    }
+    if (!window || !parsed.success)
+      return Promise.resolve(fail('bad_input', `${channel}: not a save request`))
+    return tracked(
+      save(window, parsed.data).then(ok, (error: unknown) =>
+        error instanceof SorotFailure
+          ? fail(error.code, error.message)
+          : fail('storage', `Could not save: ${(error as Error).message}`)
+      )
+    )
   })
 }
 

@@ -1,15 +1,24 @@
-import { BrowserWindow, session, shell, type WebContents } from 'electron'
+import { BrowserWindow, protocol, session, shell, type WebContents } from 'electron'
 import path from 'node:path'
+import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol'
 import { isAppUrl, isExternalWebUrl } from './core/security'
 import { CONTENT_SECURITY_POLICY } from './core/serve/csp'
 import { mainWindowOptions } from './window-options'
 
-/** The URL the window loads: the dev server in development, the built file otherwise. */
+/** The URL the window loads: the dev server in development, the app's own scheme otherwise. */
 export function appUrl(): string {
-  const devServer = process.env.ELECTRON_RENDERER_URL
-  if (devServer) return devServer
-  return new URL(`file://${path.join(__dirname, '../renderer/index.html').replace(/\\/g, '/')}`)
-    .href
+  return process.env.ELECTRON_RENDERER_URL || APP_INDEX_URL
+}
+
+/** The built renderer folder that app:// serves. */
+export const rendererDir = (): string => path.join(__dirname, '../renderer')
+
+/**
+ * Serves the built renderer on app://sorot (registered privileged before the app is ready, in
+ * index.ts); must run once the app is ready and before the window loads.
+ */
+export function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir()))
 }
 
 /** Denies every permission request (camera, notifications, geolocation, …) for the session. */

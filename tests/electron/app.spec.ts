@@ -20,6 +20,8 @@ test.describe('Electron app', () => {
       env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' }
     })
     const page = await app.firstWindow()
+    // Loaded from the app's own scheme, never from file://.
+    expect(page.url()).toMatch(/^app:\/\/sorot\/index\.html/)
     await expect(
       page.getByRole('link', { name: /Kerja sama antara badan intelijen/ })
     ).toBeVisible()

@@ -45,7 +45,8 @@ describe('installer configuration (electron-builder.yml)', () => {
       '[FuseV1Options.RunAsNode]: false',
       '[FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false',
       '[FuseV1Options.EnableNodeCliInspectArguments]: testBuild',
-      '[FuseV1Options.OnlyLoadAppFromAsar]: true'
+      '[FuseV1Options.OnlyLoadAppFromAsar]: true',
+      '[FuseV1Options.GrantFileProtocolExtraPrivileges]: false'
     ])
       expect(hook, fuse).toContain(fuse)
   })

@@ -29,24 +29,32 @@ describe('window policies (DESIGN.md §2)', () => {
       expect(isExternalWebUrl(url), url).toBe(false)
   })
 
-  it('treats only the app page itself as home, so navigation elsewhere is refused', () => {
-    const home = 'file:///opt/Sorot/resources/app.asar/out/renderer/index.html'
+  it('treats only the app origin as home, so navigation elsewhere is refused', () => {
+    const home = 'app://sorot/index.html'
     expect(isAppUrl(`${home}#/article/abc`, home)).toBe(true)
+    expect(isAppUrl('app://sorot/assets/x.js', home)).toBe(true)
+    expect(isAppUrl('app://evil/index.html', home)).toBe(false)
+    expect(isAppUrl('file:///opt/Sorot/resources/app.asar/out/renderer/index.html', home)).toBe(
+      false
+    )
     expect(isAppUrl('file:///etc/passwd', home)).toBe(false)
     expect(isAppUrl('https://evil.example/', home)).toBe(false)
+    expect(isAppUrl('sorot://sorot/index.html', home)).toBe(false)
     const dev = 'http://localhost:5173/'
     expect(isAppUrl('http://localhost:5173/#/settings', dev)).toBe(true)
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false)
   })
 
   it('answers IPC only from the app page in its main frame', () => {
-    const home = 'file:///opt/Sorot/resources/app.asar/out/renderer/index.html'
+    const home = 'app://sorot/index.html'
     const call = (url: string | null, isMainFrame: boolean): boolean =>
       isTrustedSender({ frame: url === null ? null : { url }, isMainFrame }, home)
     expect(call(`${home}#/article/x`, true)).toBe(true)
     expect(call(`${home}`, false)).toBe(false)
     expect(call('https://evil.example/', true)).toBe(false)
     expect(call('file:///tmp/downloaded.html', true)).toBe(false)
+    expect(call('file:///opt/Sorot/resources/app.asar/out/renderer/index.html', true)).toBe(false)
+    expect(call('app://other/index.html', true)).toBe(false)
     expect(call(null, true)).toBe(false)
   })
 

@@ -11,15 +11,16 @@ export function isExternalWebUrl(url: string): boolean {
 }
 
 /**
- * True when `url` is the app's own page: the built renderer file (file://…/renderer/index.html)
- * or, in development, the electron-vite dev server.
+ * True when `url` is the app's own page: on the app's own origin (`app://sorot`, whose WHATWG
+ * origin is opaque, so scheme and host are compared) or, in development, the electron-vite dev
+ * server. A file:// URL is never the app: the app is not loaded from files.
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const target = new URL(url)
     const app = new URL(appUrl)
-    if (app.protocol === 'file:')
-      return target.protocol === 'file:' && target.pathname === app.pathname
+    if (app.protocol === 'file:' || target.protocol === 'file:') return false
+    if (app.origin === 'null') return target.protocol === app.protocol && target.host === app.host
     return target.origin === app.origin
   } catch {
     return false

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { ErrorCode } from '../../../shared/result'
 import type { Core } from '../core'
+import { contentTypeOf } from './content-types'
 import { CONTENT_SECURITY_POLICY } from './csp'
 
 /** Largest request body: a 20 MB import in base64 plus the JSON around it. */
@@ -23,20 +24,6 @@ export interface RunningServer {
   port: number
   token: string
   close(): Promise<void>
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8'
 }
 
 const baseHeaders = {
@@ -142,7 +129,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const body = await fs.readFile(file)
       res.writeHead(200, {
         ...baseHeaders,
-        'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Type': contentTypeOf(file),
         'Cache-Control': cacheControlFor(relative)
       })
       res.end(req.method === 'HEAD' ? undefined : body)
