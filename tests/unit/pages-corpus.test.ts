@@ -41,9 +41,12 @@ const squash = (value: string): string => value.replace(/\s+/g, '')
 const PUBLISHER = /\.(com|co\.id|id|net)\b|cyber media|\bPT\.?\s|media baru|^redaksi$/i
 
 describe('labelled corpus of saved Indonesian news pages', () => {
-  it('has at least 40 pages from at least 20 outlets, each page labelled once', () => {
+  it('labels each page once', () => {
     const files = labels.map((label) => label.file)
     expect(new Set(files).size).toBe(files.length)
+  })
+
+  it("reaches issue 16's size: at least 40 pages from at least 20 outlets", () => {
     expect(labels.length).toBeGreaterThanOrEqual(40)
     expect(new Set(labels.map((label) => label.outlet)).size).toBeGreaterThanOrEqual(20)
   })
