@@ -103,3 +103,15 @@ export const CONNECTIVES = words(`
   berdasarkan sedangkan kendati walau walaupun mengingat tampaknya rupanya sayangnya selanjutnya
   akhirnya awalnya terakhir pertama kedua ketiga salah satu banyak beberapa semua seluruh
 `)
+
+/** Role nouns that a later `sang …`, `… itu` or `… tersebut` points back with (lower case). */
+export const ROLE_WORDS = words(`
+  pelatih pemain politikus politisi pengusaha artis aktor aktris penyanyi musisi youtuber
+  selebgram influencer komedian pesepakbola atlet petinju pebulu pebalap pembalap pengamat
+  ekonom analis peneliti akademisi dokter perawat pengacara advokat hakim jaksa terdakwa
+  tersangka korban saksi pelaku warga petani nelayan sopir pedagang mahasiswa siswa guru
+  dosen kiai ulama pendeta ustaz aktivis jurnalis wartawan presenter sutradara penulis
+  legislator menteri gubernur bupati walikota kapolres kapolda kapolri kapolsek jenderal
+  kapten bek kiper striker gelandang manajer presiden wapres ketua direktur bos juru kades
+  camat lurah komisioner anggota perdana raja ratu pangeran sultan
+`)

@@ -124,46 +124,84 @@ function trimmedEnd(text: string, paragraph: Paragraph): number {
   return end
 }
 
+/** Nesting deeper than this is not language; deeper spans are paired but not reported. */
+export const MAX_DEPTH = 3
+
+/**
+ * The open marks, one stack, with each family's positions kept apart so the nearest opener of
+ * a family is found in O(1) and the stack is cut, never copied (linear in the number of marks).
+ */
+class OpenStack {
+  readonly items: Open[] = []
+  readonly #byFamily: Record<Family, number[]> = { double: [], single: [] }
+
+  push(open: Open): void {
+    this.#byFamily[open.mark.family].push(this.items.length)
+    this.items.push(open)
+  }
+
+  /** Index of the topmost opener of `family`, or -1. */
+  lastOf(family: Family): number {
+    return this.#byFamily[family].at(-1) ?? -1
+  }
+
+  /** Index of the opener of `family` under the one at `index`, or -1. */
+  underOf(family: Family, index: number): number {
+    const list = this.#byFamily[family]
+    const at = list.lastIndexOf(index)
+    return at > 0 ? list[at - 1] : -1
+  }
+
+  /** Drops every opener from `index` up. */
+  cut(index: number): void {
+    for (const list of Object.values(this.#byFamily))
+      while (list.length > 0 && (list.at(-1) ?? 0) >= index) list.pop()
+    this.items.length = index
+  }
+
+  get length(): number {
+    return this.items.length
+  }
+}
+
 /** Finds every quotation span in `text`, paired across nesting and paragraphs. */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const paragraphs = paragraphsOf(text)
   const marksByParagraph = paragraphs.map((p) => marksIn(text, p))
   const spans: QuoteSpan[] = []
-  let stack: Open[] = []
+  const stack = new OpenStack()
   // A quote that reopens the next paragraph links to the part before it (by its `openAt`).
   let pendingContinuation: { family: Family; span: number } | null = null
 
-  const emit = (open: Open, closeAt: number, end: number): number => {
-    spans.push({
-      start: open.mark.at + 1,
-      end,
-      openAt: open.mark.at,
-      closeAt,
-      paragraph: open.paragraph,
-      nested: false,
-      continues: open.continues
-    })
+  const emit = (open: Open, closeAt: number, end: number, depth: number): number => {
+    if (depth < MAX_DEPTH)
+      spans.push({
+        start: open.mark.at + 1,
+        end,
+        openAt: open.mark.at,
+        closeAt,
+        paragraph: open.paragraph,
+        nested: depth > 0,
+        continues: open.continues
+      })
     return open.mark.at
   }
 
   paragraphs.forEach((paragraph, index) => {
     const marks = marksByParagraph[index]
     marks.forEach((mark, position) => {
-      const below = findLast(stack, (o) => o.mark.family === mark.family)
-      const closes =
-        mark.role === 'close' || mark.role === 'close-if-open'
-          ? below >= 0
-          : mark.role === 'either' && below >= 0
+      const below = stack.lastOf(mark.family)
+      const closes = mark.role !== 'open' && below >= 0
       if (closes) {
-        emit(stack[below], mark.at, mark.at)
-        stack = stack.slice(0, below)
+        emit(stack.items[below], mark.at, mark.at, below)
+        stack.cut(below)
         return
       }
       if (mark.role === 'open' || mark.role === 'either') {
         const reopens =
           position === 0 &&
           pendingContinuation?.family === mark.family &&
-          text.slice(paragraph.start, mark.at).trim() === ''
+          isBlank(text, paragraph.start, mark.at)
         stack.push({
           mark,
           paragraph: index,
@@ -176,47 +214,52 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
 
     // Two straight openers left over: the upper one was a closer written with a space after.
     while (stack.length >= 2) {
-      const top = stack[stack.length - 1]
-      const under = findLast(stack.slice(0, -1), (o) => o.mark.family === top.mark.family)
-      if (under < 0 || text[top.mark.at] !== text[stack[under].mark.at]) break
-      emit(stack[under], top.mark.at, top.mark.at)
-      stack = stack.slice(0, under)
+      const top = stack.items[stack.length - 1]
+      const under = stack.underOf(top.mark.family, stack.length - 1)
+      if (under < 0 || text[top.mark.at] !== text[stack.items[under].mark.at]) break
+      emit(stack.items[under], top.mark.at, top.mark.at, under)
+      stack.cut(under)
     }
     if (stack.length === 0) return
-    const outer = stack[0]
+    const outer = stack.items[0]
     const next = marksByParagraph[index + 1]?.find((m) => m.family === outer.mark.family)
     const nextParagraph = paragraphs[index + 1]
     const reopensNext =
       next !== undefined &&
       next.role !== 'close' &&
       next.role !== 'close-if-open' &&
-      text.slice(nextParagraph.start, next.at).trim() === ''
+      isBlank(text, nextParagraph.start, next.at)
     const closesInNext =
       next !== undefined && !reopensNext && next.role !== 'open' && index - outer.paragraph < 2
     if (closesInNext) {
       // The writer did not reopen the next paragraph: the quote spans the paragraph break.
-      stack = [outer]
+      stack.cut(1)
       return
     }
-    const span = emit(outer, paragraph.end, trimmedEnd(text, paragraph))
+    const span = emit(outer, paragraph.end, trimmedEnd(text, paragraph), 0)
     if (reopensNext) pendingContinuation = { family: outer.mark.family, span }
-    stack = []
+    stack.cut(0)
   })
 
   spans.sort((a, b) => a.start - b.start)
   return markNesting(spans)
 }
 
-function markNesting(spans: QuoteSpan[]): QuoteSpan[] {
-  for (const span of spans) {
-    span.nested = spans.some(
-      (o) => o !== span && o.openAt < span.openAt && o.closeAt > span.closeAt
-    )
-  }
-  return spans
+/** True when `text` holds only white space from `from` to `to`. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/.test(text[i])) return false
+  return true
 }
 
-function findLast<T>(items: T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i
-  return -1
+/**
+ * A span is nested when an earlier-opening span closes after it: with spans sorted by opening,
+ * the furthest close seen so far answers that in one sweep.
+ */
+function markNesting(spans: QuoteSpan[]): QuoteSpan[] {
+  let furthestClose = -1
+  for (const span of spans) {
+    span.nested = furthestClose > span.closeAt
+    furthestClose = Math.max(furthestClose, span.closeAt)
+  }
+  return spans
 }

@@ -1,6 +1,6 @@
 /** Names in a phrase: titles and roles stripped, the fullest form the article uses. */
 
-import { CONNECTIVES, GROUP_WORDS, ORGANISATION_WORDS, PLACES, TITLES } from './lexicon'
+import { CONNECTIVES, GROUP_WORDS, ORGANISATION_WORDS, PLACES, ROLE_WORDS, TITLES } from './lexicon'
 
 /** Someone or something quoted: a person, or an organisation or country. */
 export interface Speaker {
@@ -79,29 +79,102 @@ function organisationFrom(words: string[]): Speaker | null {
   return { name: kept.join(' '), person }
 }
 
-/** Names the article uses, for expanding a short mention, and aliases: `Joko Widodo (Jokowi)`. */
-export interface NameBook {
-  names: string[]
-  aliases: Map<string, string>
+/** A person a role word named, and where: `pelatih Persib Bojan Hodak` gives pelatih → Bojan Hodak. */
+interface RoleMention {
+  at: number
+  speaker: Speaker
+}
+
+/** Names the article uses, for expanding a short mention, aliases and the roles people hold. */
+export class NameBook {
+  readonly names = new Set<string>()
+  readonly aliases = new Map<string, string>()
+  /** Full names by each of their words, so a short mention finds its fuller forms at once. */
+  readonly #byWord = new Map<string, string[]>()
+  readonly #roles = new Map<string, RoleMention[]>()
+  readonly #counts = new Map<string, number>()
+
+  add(name: string): void {
+    this.#counts.set(name, (this.#counts.get(name) ?? 0) + 1)
+    if (this.names.has(name)) return
+    this.names.add(name)
+    for (const word of new Set(name.split(' '))) {
+      const list = this.#byWord.get(word) ?? []
+      if (list.length < 50) list.push(name)
+      this.#byWord.set(word, list)
+    }
+  }
+
+  addRole(role: string, at: number, speaker: Speaker): void {
+    const list = this.#roles.get(role) ?? []
+    list.push({ at, speaker })
+    this.#roles.set(role, list)
+  }
+
+  /** The person `role` named last before `at`, if any. */
+  roleBefore(role: string, at: number): Speaker | null {
+    const list = this.#roles.get(role.toLowerCase())
+    if (!list) return null
+    let found: Speaker | null = null
+    for (const mention of list) {
+      if (mention.at >= at) break
+      found = mention.speaker
+    }
+    return found
+  }
+
+  /** How often the article names `name` as a person. */
+  count(name: string): number {
+    return this.#counts.get(name) ?? 0
+  }
+
+  /** Full names that contain `word`. */
+  containing(word: string): readonly string[] {
+    return this.#byWord.get(word) ?? []
+  }
 }
 
 // Capitalised words in a row; only a one-letter initial (`W.`) may carry a full stop.
 const NAME_RUN =
   /(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*)(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*))*/gu
+/** Role words looked for just before a name: `pelatih Persib, Bojan Hodak`. */
+const ROLE_LEAD = 80
 
-/** Reads every capitalised run of `text` into a book of full names and aliases. */
-export function collectNames(text: string): NameBook {
-  const names = new Set<string>()
-  const aliases = new Map<string, string>()
-  for (const match of text.matchAll(NAME_RUN)) {
-    const found = nameFromPhrase(match[0])
-    if (!found?.person) continue
-    names.add(found.name)
-    const alias = text.slice(match.index + match[0].length).match(/^\s*\((\p{Lu}[\p{L}-]+)\)/u)
-    if (alias && !ACRONYM.test(alias[1]) && found.name.includes(' '))
-      aliases.set(alias[1], found.name)
+/** Reads every capitalised run of `text` (and the headline) into a book of names and aliases. */
+export function collectNames(text: string, title?: string): NameBook {
+  const book = new NameBook()
+  if (title) for (const match of title.matchAll(NAME_RUN)) readRun(book, title, match, false)
+  for (const match of text.matchAll(NAME_RUN)) readRun(book, text, match, true)
+  return book
+}
+
+function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: boolean): void {
+  const found = nameFromPhrase(match[0])
+  if (!found?.person) return
+  book.add(found.name)
+  const end = match.index + match[0].length
+  const alias = text.slice(end, end + 60).match(/^\s*\((\p{Lu}[\p{L}-]+)\)/u)
+  if (alias && !ACRONYM.test(alias[1]) && found.name.includes(' '))
+    book.aliases.set(alias[1], found.name)
+  if (!roles) return
+  // Only the noun phrase the name ends: back to the last sentence or clause mark.
+  const lead = text.slice(Math.max(0, match.index - ROLE_LEAD), match.index) + match[0]
+  const phrase =
+    lead
+      .slice(0, lead.length - found.name.length)
+      .split(/[.!?;:"“”()]/)
+      .at(-1) ?? ''
+  for (const word of phrase.split(/[^\p{L}-]+/u).slice(-5)) {
+    const key = word.toLowerCase()
+    if (ROLE_WORDS.has(key) || TITLES.has(key)) book.addRole(key, match.index, found)
   }
-  return { names: [...names], aliases }
+}
+
+/** A name the article shows as a name: several words, a fuller form, an alias, or used twice. */
+export function isKnownName(speaker: Speaker, book: NameBook): boolean {
+  const name = speaker.name
+  if (name.includes(' ') || book.aliases.has(name) || book.count(name) >= 2) return true
+  return fullestName(name, book) !== name
 }
 
 /** The fullest form of `name` in the book: `Putin` → `Vladimir Putin`, `Jokowi` → `Joko Widodo`. */
@@ -110,7 +183,7 @@ export function fullestName(name: string, book: NameBook): string {
   if (alias) return alias
   const parts = name.split(' ')
   let best = name
-  for (const candidate of book.names) {
+  for (const candidate of book.containing(parts[0])) {
     const words = candidate.split(' ')
     if (words.length <= best.split(' ').length) continue
     if (containsRun(words, parts)) best = candidate
