@@ -26,7 +26,7 @@ export { LOW_CONFIDENCE } from './types'
 
 const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
 
-type Found = Quotation & { span: QuoteSpan }
+type Found = Quotation & { span: QuoteSpan; reference: Reference | null }
 
 /** Confidence of a quotation that needs no speaker (a term) or has none named anywhere. */
 const NO_SPEAKER_NEEDED = 1
@@ -34,14 +34,15 @@ const NO_SPEAKER_FOUND = 0.5
 
 /** Finds the quotations in an article's canonical text, with speaker, kind and confidence. */
 export function findQuotes(text: string, options: FindQuotesOptions = {}): Quotation[] {
-  const spans = findQuoteSpans(text).filter((s) => /\S/.test(text.slice(s.start, s.end)))
+  const paragraphs = paragraphsOf(text)
+  const spans = findQuoteSpans(text, paragraphs)
   const outer = spans.filter((s) => !s.nested)
   const masked = maskQuotes(text, outer)
   const context: Context = {
     text,
     masked,
     sentences: new SentenceIndex(masked),
-    paragraphs: new ParagraphIndex(paragraphsOf(text)),
+    paragraphs: new ParagraphIndex(paragraphs),
     book: collectNames(text, options.title)
   }
   const resolver = new Resolver(context)
@@ -49,14 +50,22 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
   const found: Found[] = []
   const byOpen = new Map<number, Found>()
   let lastTop: Found | null = null
+  let nextOuter = 0
   for (const span of spans) {
     const quote = text.slice(span.start, span.end)
     const base = { quote, start: span.start, end: span.end, span }
     if (span.nested) {
-      found.push({ ...base, speaker: null, kind: 'term', confidence: NO_SPEAKER_NEEDED })
+      const term = { speaker: null, kind: 'term' as const, reference: null }
+      found.push({ ...base, ...term, confidence: NO_SPEAKER_NEEDED })
       continue
     }
-    const { kind, reference, at } = classify(context, span, quote)
+    // Each stretch of text between two quotations is read for at most those two.
+    while (nextOuter < outer.length && outer[nextOuter].openAt <= span.openAt) nextOuter++
+    const bounds = {
+      floor: lastTop ? lastTop.span.closeAt + 1 : 0,
+      ceiling: outer[nextOuter]?.openAt ?? text.length
+    }
+    const { kind, reference, at } = classify(context, span, quote, bounds, lastTop)
     let attributed: Attributed | null = kind === 'term' ? null : resolver.resolve(reference, at)
     if (kind === 'direct' && !attributed && !reference)
       attributed = resolver.inherited(lastTop, span)
@@ -64,6 +73,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
     const item: Found = {
       ...base,
       kind,
+      reference,
       speaker: attributed ? displayName(context, attributed.speaker) : null,
       confidence: attributed
         ? attributed.confidence
@@ -114,17 +124,24 @@ function displayName(context: Context, speaker: { name: string; person: boolean 
 function classify(
   context: Context,
   span: QuoteSpan,
-  quote: string
+  quote: string,
+  bounds: { floor: number; ceiling: number },
+  previous: Found | null
 ): { kind: QuoteKind; reference: Reference | null; at: number } {
   const { masked, sentences } = context
   const paragraph = context.paragraphs.at(span.openAt)
   const runsOn = span.closeAt >= paragraph.end
   const afterEnd = runsOn
     ? span.closeAt
-    : Math.min(sentences.end(span.closeAt + 1, paragraph.end), span.closeAt + 1 + WINDOW)
+    : Math.min(
+        sentences.end(span.closeAt + 1, paragraph.end),
+        span.closeAt + 1 + WINDOW,
+        Math.max(bounds.ceiling, span.closeAt + 1)
+      )
   const after = runsOn ? '' : masked.slice(span.closeAt + 1, afterEnd)
   const sentenceStart = sentences.start(span.openAt, paragraph.start)
-  const sentenceFrom = Math.max(sentenceStart, span.openAt - WINDOW)
+  const sentenceFrom = Math.max(sentenceStart, span.openAt - WINDOW, bounds.floor)
+  const cut = sentenceFrom > sentenceStart
   const before = masked.slice(sentenceFrom, span.openAt)
   const words = wordCount(quote)
   const endsLikeSpeech = /[.,!?…]\s*$/.test(quote)
@@ -133,7 +150,7 @@ function classify(
   if (afterReference && (endsLikeSpeech || words >= 4))
     return { kind: 'direct', reference: afterReference, at: span.closeAt }
 
-  const opensSentence = before.trim() === ''
+  const opensSentence = !cut && before.trim() === ''
   const introduced = introduction(context, before, sentenceStart, paragraph, opensSentence)
   if (introduced !== undefined) return { kind: 'direct', reference: introduced, at: span.openAt }
   if (span.continues !== null || (opensSentence && (endsLikeSpeech || words >= 5)))
@@ -153,6 +170,9 @@ function classify(
       subjectBefore(before)
     return { kind: 'partial', reference, at: span.openAt }
   }
+  // `X menyebut "a" dan "b"`: the second fragment shares the first one's clause.
+  if (cut && previous?.kind === 'partial' && previous.span.openAt >= sentenceStart)
+    return { kind: 'partial', reference: previous.reference, at: span.openAt }
   if (words >= 6)
     return { kind: 'partial', reference: invertedAttribution(sentence), at: span.openAt }
   return { kind: 'term', reference: null, at: span.openAt }

@@ -34,6 +34,9 @@ export function introduction(
       }
     }
   }
+  // Only a clause ending in `:` or `,` introduces; most text is ruled out without a regex.
+  const last = clause.trimEnd().at(-1)
+  if (last !== ':' && last !== ',') return undefined
   const colon = clause.match(/^(.*?)(\p{L}+)?\s*:\s*$/su)
   const comma = clause.match(/^(.*?)(\p{L}+)\s*,\s*$/su)
   const menurut = clause.match(/(?:^|\s)menurut\s+([^,]+),\s*$/iu)

@@ -5,21 +5,22 @@ export function maskQuotes(
   text: string,
   spans: ReadonlyArray<{ start: number; end: number }>
 ): string {
-  let masked = ''
+  const parts: string[] = []
   let at = 0
   for (const span of spans) {
     if (span.start < at) continue
-    masked += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\n]/g, ' ')
+    const lines = text.slice(span.start, span.end).split('\n')
+    parts.push(text.slice(at, span.start), lines.map((line) => ' '.repeat(line.length)).join('\n'))
     at = span.end
   }
-  return masked + text.slice(at)
+  parts.push(text.slice(at))
+  return parts.join('')
 }
-
-const END = /[.!?]/
 
 /** Whether a sentence ends at `i` (a full stop that is not an initial like `W.`). */
 function endsAt(masked: string, i: number): boolean {
-  if (!END.test(masked[i])) return false
+  const char = masked[i]
+  if (char !== '.' && char !== '!' && char !== '?') return false
   if (masked[i] === '.' && /(?:^|\s)\p{Lu}$/u.test(masked.slice(Math.max(0, i - 2), i)))
     return false
   const next = masked.slice(i + 1, i + 3)
