@@ -16,7 +16,7 @@ import { ParagraphIndex, WINDOW, type Context } from './context'
 import { introduction } from './introduction'
 import { NAMING_WORDS } from './lexicon'
 import { findQuoteSpans, paragraphsOf, type QuoteSpan } from './marks'
-import { collectNames, fullestName } from './names'
+import { cleanName, collectNames } from './names'
 import { Resolver, type Attributed } from './resolver'
 import { maskQuotes, SentenceIndex } from './sentences'
 import type { FindQuotesOptions, QuoteKind, Quotation } from './types'
@@ -117,7 +117,7 @@ function joinContinuations(found: Found[], byOpen: Map<number, Found>): void {
 
 /** The speaker's name as the article writes it most fully. */
 function displayName(context: Context, speaker: { name: string; person: boolean }): string {
-  return speaker.person ? fullestName(speaker.name, context.book) : speaker.name
+  return speaker.person ? cleanName(speaker.name, context.book) : speaker.name
 }
 
 /** Kind of a top-level quotation and the clause that names its speaker. */

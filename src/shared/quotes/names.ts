@@ -1,11 +1,14 @@
 /** Names in a phrase: titles and roles stripped, the fullest form the article uses. */
 
 import { CONNECTIVES, GROUP_WORDS, ORGANISATION_WORDS, PLACES, ROLE_WORDS, TITLES } from './lexicon'
+import { commonWordKind } from './common-words'
 
 /** Someone or something quoted: a person, or an organisation or country. */
 export interface Speaker {
   name: string
   person: boolean
+  /** Every word is also an ordinary word ("Orang", "Indah"): a name only if the article shows it. */
+  common?: boolean
 }
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u
@@ -21,11 +24,23 @@ function isLexical(word: string): boolean {
   return TITLES.has(key) || ORGANISATION_WORDS.has(key) || PLACES.has(key) || CONNECTIVES.has(key)
 }
 
-/** A word that can be part of a person's name. */
+/** A word that can be part of a person's name; an affixed ordinary word never is. */
 function isNameWord(word: string): boolean {
   if (INITIAL.test(word)) return true
   if (!CAPITALISED.test(word) || ACRONYM.test(word) || ROMAN.test(word)) return false
-  return !isLexical(word)
+  return !isLexical(word) && commonWordKind(word) !== 'derived'
+}
+
+const isRootWord = (word: string): boolean => commonWordKind(word) === 'root'
+
+/**
+ * `Jokowi Buka Puasa`: two or more ordinary words after a name are a headline or event phrase
+ * glued to it, not more of the name (one may be a name: `Ridwan Kamil`).
+ */
+function withoutGluedPhrase(run: string[]): string[] {
+  let end = run.length
+  while (end > 0 && isRootWord(run[end - 1])) end--
+  return end > 0 && run.length - end >= 2 ? run.slice(0, end) : run
 }
 
 /** Words of a phrase; a parenthesised part becomes a '|' so names never run across it. */
@@ -44,14 +59,24 @@ function wordsOf(phrase: string): string[] {
 export function nameFromPhrase(phrase: string): Speaker | null {
   const words = wordsOf(phrase)
   const trailing: string[] = []
-  for (let i = words.length - 1; i >= 0 && isNameWord(words[i]); i--) trailing.unshift(words[i])
+  let last = words.length - 1
+  // `Mahfud MD`: a short acronym closing a name is part of it.
+  const closing = ACRONYM.test(words[last] ?? '') && words[last].length <= 3 ? words[last] : null
+  if (closing && last > 0 && isNameWord(words[last - 1])) last--
+  for (let i = last; i >= 0 && isNameWord(words[i]); i--) trailing.unshift(words[i])
+  if (closing && trailing.length > 0 && last < words.length - 1) trailing.push(closing)
   // A person's name is short; longer runs are an unknown organisation or place before it.
-  while (trailing.length > 3) trailing.shift()
+  // Up to four words (`Tri Edhi Budhi Soesilo`), three when one is an initial (`Dwipa W. Soehoed`).
+  while (trailing.length > (trailing.some((w) => INITIAL.test(w)) ? 3 : 4)) trailing.shift()
   while (trailing.length > 0 && INITIAL.test(trailing[0])) trailing.shift()
   const first = words[0] ? lower(words[0]) : ''
   if (trailing.length > 0 && !(GROUP_WORDS.has(first) && words.length > trailing.length + 1)) {
     const organisation = words.length > trailing.length && ORGANISATION_WORDS.has(first)
-    return { name: trailing.join(' '), person: !organisation }
+    return {
+      name: trailing.join(' '),
+      person: !organisation,
+      common: trailing.every(isRootWord)
+    }
   }
   return organisationFrom(words)
 }
@@ -75,6 +100,11 @@ function organisationFrom(words: string[]): Speaker | null {
   while (kept.length > 1 && TITLES.has(lower(kept[0])) && !ORGANISATION_WORDS.has(lower(kept[0])))
     kept = kept.slice(1)
   if (kept.length === 0) return null
+  // `Badan`, `Pemerintah`, `Pertanyaan` alone: a generic or ordinary word, nobody in particular.
+  const only = lower(kept[0])
+  const generic = ORGANISATION_WORDS.has(only) || TITLES.has(only) || CONNECTIVES.has(only)
+  if (kept.length === 1 && !PLACES.has(only) && (generic || commonWordKind(kept[0]) !== null))
+    return null
   const person = !grouped && kept.every((w) => isNameWord(w))
   return { name: kept.join(' '), person }
 }
@@ -89,6 +119,8 @@ interface RoleMention {
 export class NameBook {
   readonly names = new Set<string>()
   readonly aliases = new Map<string, string>()
+  /** Capitalised words the article uses as places (`di Sukabumi`, `Kota Bukittinggi`). */
+  readonly places = new Set<string>()
   /** Full names by each of their words, so a short mention finds its fuller forms at once. */
   readonly #byWord = new Map<string, string[]>()
   readonly #roles = new Map<string, RoleMention[]>()
@@ -141,19 +173,38 @@ const NAME_RUN =
 const ROLE_LEAD = 80
 
 /** Reads every capitalised run of `text` (and the headline) into a book of names and aliases. */
+const PLACE_CUE = /(?:\b(?:di|ke|dari|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)) (\p{Lu}\p{Ll}+)/gu
+
 export function collectNames(text: string, title?: string): NameBook {
   const book = new NameBook()
+  for (const match of text.matchAll(PLACE_CUE)) book.places.add(match[1])
   if (title) for (const match of title.matchAll(NAME_RUN)) readRun(book, title, match, false)
   for (const match of text.matchAll(NAME_RUN)) readRun(book, text, match, true)
   return book
 }
 
+/** Whether a run opens a sentence, where every word is capitalised whatever it is. */
+function opensSentence(text: string, at: number): boolean {
+  let i = at - 1
+  while (i >= 0 && /[\s"“”'‘’(]/.test(text[i])) i--
+  return i < 0 || /[.!?:\n]/.test(text[i]) || text.slice(i + 1, at).includes('\n')
+}
+
 function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: boolean): void {
-  const found = nameFromPhrase(match[0])
-  if (!found?.person) return
+  let run = match[0]
+  // `Kinerja Renita …`, `Saran Mahfud MD`: ordinary words capitalised only by their place.
+  if (!roles || opensSentence(text, match.index)) {
+    const words = run.split(/\s+/)
+    while (words.length > 1 && commonWordKind(words[0]) !== null) words.shift()
+    run = withoutGluedPhrase(words).join(' ')
+  }
+  const found = nameFromPhrase(run)
+  if (!found?.person || found.common) return
   book.add(found.name)
   const end = match.index + match[0].length
-  const alias = text.slice(end, end + 60).match(/^\s*\((\p{Lu}[\p{L}-]+)\)/u)
+  const alias = text
+    .slice(end, end + 60)
+    .match(/^\s*(?:\(|,?\s*(?:atau|alias|yang (?:akrab |biasa )?(?:disapa|dipanggil))\s+)(\p{Lu}[\p{L}-]+)/u)
   if (alias && !ACRONYM.test(alias[1]) && found.name.includes(' '))
     book.aliases.set(alias[1], found.name)
   if (!roles) return
@@ -173,8 +224,28 @@ function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: bo
 /** A name the article shows as a name: several words, a fuller form, an alias, or used twice. */
 export function isKnownName(speaker: Speaker, book: NameBook): boolean {
   const name = speaker.name
-  if (name.includes(' ') || book.aliases.has(name) || book.count(name) >= 2) return true
+  if (book.aliases.has(name)) return true
+  if (!speaker.common && (name.includes(' ') || book.count(name) >= 2)) return true
   return fullestName(name, book) !== name
+}
+
+/**
+ * The name to show for a speaker: without a place the article names (`Sukabumi Asep Japar`),
+ * without ordinary words glued to it where the article writes the name without them
+ * (`Kinerja Renita`, `Jokowi Buka Puasa`), in its fullest form.
+ */
+export function cleanName(name: string, book: NameBook): string {
+  let words = name.split(' ')
+  while (words.length > 1 && book.places.has(words[0])) words.shift()
+  if (!book.names.has(words.join(' '))) {
+    words = withoutGluedPhrase(words)
+    while (words.length > 1 && commonWordKind(words[0]) !== null) {
+      const rest = words.slice(1).join(' ')
+      if (!book.names.has(rest) && fullestName(rest, book) === rest) break
+      words.shift()
+    }
+  }
+  return fullestName(words.join(' '), book)
 }
 
 /** The fullest form of `name` in the book: `Putin` → `Vladimir Putin`, `Jokowi` → `Joko Widodo`. */

@@ -55,6 +55,8 @@ export class Resolver {
     if (reference.type === 'name') {
       const { speaker } = reference
       const known = isKnownName(speaker, this.#context.book)
+      // An ordinary word the article never shows as part of a name: say null, not a guess.
+      if (speaker.common && !known) return null
       return { speaker, confidence: known ? 0.92 : 0.7 }
     }
     if (reference.type === 'anaphor' && reference.head !== '') {
