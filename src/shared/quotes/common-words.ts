@@ -53,7 +53,18 @@ function prefixRoots(word: string, suffixed: boolean): string[] {
  * names like "Teresa" (ter-esa) are not taken apart.
  */
 export function commonWordKind(word: string): 'root' | 'derived' | null {
-  const key = word.toLowerCase()
+  const known = seen.get(word)
+  if (known !== undefined) return known
+  const kind = kindOf(word.toLowerCase())
+  // Articles repeat their words; the cache is dropped whole past a plausible vocabulary.
+  if (seen.size > 50_000) seen.clear()
+  seen.set(word, kind)
+  return kind
+}
+
+const seen = new Map<string, 'root' | 'derived' | null>()
+
+function kindOf(key: string): 'root' | 'derived' | null {
   if (!/^[a-z-]+$/.test(key)) return null
   if (isRoot(key)) return 'root'
   const bare = key.replace(PARTICLES, '')

@@ -173,7 +173,8 @@ const NAME_RUN =
 const ROLE_LEAD = 80
 
 /** Reads every capitalised run of `text` (and the headline) into a book of names and aliases. */
-const PLACE_CUE = /(?:\b(?:di|ke|dari|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)) (\p{Lu}\p{Ll}+)/gu
+const PLACE_CUE =
+  /(?:\b(?:di|ke|dari|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)) (\p{Lu}\p{Ll}+)/gu
 
 export function collectNames(text: string, title?: string): NameBook {
   const book = new NameBook()
@@ -204,7 +205,9 @@ function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: bo
   const end = match.index + match[0].length
   const alias = text
     .slice(end, end + 60)
-    .match(/^\s*(?:\(|,?\s*(?:atau|alias|yang (?:akrab |biasa )?(?:disapa|dipanggil))\s+)(\p{Lu}[\p{L}-]+)/u)
+    .match(
+      /^\s*(?:\(|,?\s*(?:atau|alias|yang (?:akrab |biasa )?(?:disapa|dipanggil))\s+)(\p{Lu}[\p{L}-]+)/u
+    )
   if (alias && !ACRONYM.test(alias[1]) && found.name.includes(' '))
     book.aliases.set(alias[1], found.name)
   if (!roles) return
