@@ -54,7 +54,8 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
   for (const span of spans) {
     const quote = text.slice(span.start, span.end)
     const base = { quote, start: span.start, end: span.end, span }
-    if (span.nested) {
+    // Nested, or without a letter or digit (`“‘”`): nothing anyone said, so no clause is read.
+    if (span.nested || !/[\p{L}\p{N}]/u.test(quote)) {
       const term = { speaker: null, kind: 'term' as const, reference: null }
       found.push({ ...base, ...term, confidence: NO_SPEAKER_NEEDED })
       continue
