@@ -13,7 +13,9 @@ const isRoot = (word: string): boolean => {
 }
 
 /** Particles and possessives, stripped first: siapapun, menurutnya, bukankah. */
-const PARTICLES = /(?:nya|lah|kah|pun|tah|ku|mu)$/
+const PARTICLES = /(?:nya|pun)$/
+/** -lah and -kah only after a long root: bukankah, but not the names Nabilah or Abdullah. */
+const SHORT_PARTICLES = /(?<=[a-z]{5})(?:lah|kah)$/
 const SUFFIXES = /(?:kan|an)$/
 
 /** Roots a meN-/peN- form can come from: menurut → turut, pemerintah → perintah. */
@@ -67,7 +69,7 @@ const seen = new Map<string, 'root' | 'derived' | null>()
 function kindOf(key: string): 'root' | 'derived' | null {
   if (!/^[a-z-]+$/.test(key)) return null
   if (isRoot(key)) return 'root'
-  const bare = key.replace(PARTICLES, '')
+  const bare = key.replace(PARTICLES, '').replace(SHORT_PARTICLES, '')
   if (bare !== key && bare.length >= 3 && isRoot(bare)) return 'derived'
   const stems = [{ stem: bare, suffixed: false }]
   const unsuffixed = bare.replace(SUFFIXES, '')

@@ -176,9 +176,14 @@ const ROLE_LEAD = 80
 const PLACE_CUE =
   /(?:\b(?:di|ke|dari|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)) (\p{Lu}\p{Ll}+)/gu
 
+/** `Bupati Agam Benni Warlis`: the word after a regional office is the region, not a name. */
+const REGION_HEAD =
+  /\b(?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Kk]apolres(?:ta)?|[Kk]apolda|[Kk]apolsek|[Cc]amat|[Ll]urah|DPRD|Polres|Polda|Polsek|Pemkab|Pemkot|Pemprov|Dinkes|Disdik|Kejari|Kejati) (\p{Lu}\p{Ll}+)/gu
+
 export function collectNames(text: string, title?: string): NameBook {
   const book = new NameBook()
   for (const match of text.matchAll(PLACE_CUE)) book.places.add(match[1])
+  for (const match of text.matchAll(REGION_HEAD)) book.places.add(match[1])
   if (title) for (const match of title.matchAll(NAME_RUN)) readRun(book, title, match, false)
   for (const match of text.matchAll(NAME_RUN)) readRun(book, text, match, true)
   return book
@@ -206,7 +211,7 @@ function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: bo
   const alias = text
     .slice(end, end + 60)
     .match(
-      /^\s*(?:\(|,?\s*(?:atau|alias|yang (?:akrab |biasa )?(?:disapa|dipanggil))\s+)(\p{Lu}[\p{L}-]+)/u
+      /^\s*(?:\(|,?\s*(?:atau|alias)\s+(?:yang (?:akrab |biasa )?(?:disapa|dipanggil)\s+)?|,?\s*yang (?:akrab |biasa )?(?:disapa|dipanggil)\s+)(\p{Lu}[\p{L}-]+)/u
     )
   if (alias && !ACRONYM.test(alias[1]) && found.name.includes(' '))
     book.aliases.set(alias[1], found.name)
