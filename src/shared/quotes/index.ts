@@ -69,7 +69,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
     const { kind, reference, at } = classify(context, span, quote, bounds, lastTop)
     let attributed: Attributed | null = kind === 'term' ? null : resolver.resolve(reference, at)
     if (kind === 'direct' && !attributed && !reference)
-      attributed = resolver.inherited(lastTop, span)
+      attributed = resolver.inherited(lastTop, span) ?? resolver.neighbour(span)
     if (attributed) resolver.heard(at, attributed.speaker)
     const item: Found = {
       ...base,

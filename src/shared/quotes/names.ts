@@ -57,6 +57,8 @@ function wordsOf(phrase: string): string[] {
  * `Kementerian Luar Negeri Meksiko` → that ministry, `Kelompok Hamas Palestina` → Hamas.
  */
 export function nameFromPhrase(phrase: string): Speaker | null {
+  // `KOMPAS.com`, `detik.com`: an outlet's dateline, not someone quoted.
+  if (/\.(?:com|co|id|net|org)\b/i.test(phrase)) return null
   const words = wordsOf(phrase)
   const trailing: string[] = []
   let last = words.length - 1
@@ -75,7 +77,8 @@ export function nameFromPhrase(phrase: string): Speaker | null {
     return {
       name: trailing.join(' '),
       person: !organisation,
-      common: trailing.every(isRootWord)
+      // One ordinary word alone is doubtful; several in a row mid-sentence are a name.
+      common: trailing.length === 1 && isRootWord(trailing[0])
     }
   }
   return organisationFrom(words)
@@ -174,7 +177,7 @@ const ROLE_LEAD = 80
 
 /** Reads every capitalised run of `text` (and the headline) into a book of names and aliases. */
 const PLACE_CUE =
-  /(?:\b(?:di|ke|dari|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)) (\p{Lu}\p{Ll}+)/gu
+  /(?:\b(?:di|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)) (\p{Lu}\p{Ll}+)/gu
 
 /** `Bupati Agam Benni Warlis`: the word after a regional office is the region, not a name. */
 const REGION_HEAD =
@@ -201,11 +204,13 @@ function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: bo
   // `Kinerja Renita …`, `Saran Mahfud MD`: ordinary words capitalised only by their place.
   if (!roles || opensSentence(text, match.index)) {
     const words = run.split(/\s+/)
-    while (words.length > 1 && commonWordKind(words[0]) !== null) words.shift()
+    while (words.length > 1 && !isLexical(words[0]) && commonWordKind(words[0]) !== null)
+      words.shift()
     run = withoutGluedPhrase(words).join(' ')
   }
-  const found = nameFromPhrase(run)
-  if (!found?.person || found.common) return
+  const named = nameFromPhrase(run)
+  if (!named?.person || named.common) return
+  const found = { ...named, name: withoutPlaces(named.name, book) }
   book.add(found.name)
   const end = match.index + match[0].length
   const alias = text
@@ -237,14 +242,19 @@ export function isKnownName(speaker: Speaker, book: NameBook): boolean {
   return fullestName(name, book) !== name
 }
 
+function withoutPlaces(name: string, book: NameBook): string {
+  const words = name.split(' ')
+  while (words.length > 1 && book.places.has(words[0])) words.shift()
+  return words.join(' ')
+}
+
 /**
  * The name to show for a speaker: without a place the article names (`Sukabumi Asep Japar`),
  * without ordinary words glued to it where the article writes the name without them
  * (`Kinerja Renita`, `Jokowi Buka Puasa`), in its fullest form.
  */
 export function cleanName(name: string, book: NameBook): string {
-  let words = name.split(' ')
-  while (words.length > 1 && book.places.has(words[0])) words.shift()
+  let words = withoutPlaces(name, book).split(' ')
   if (!book.names.has(words.join(' '))) {
     words = withoutGluedPhrase(words)
     while (words.length > 1 && commonWordKind(words[0]) !== null) {

@@ -75,9 +75,9 @@ export class Resolver {
     const paragraphStart = this.#context.paragraphs.at(at).start
     const local = recent.find((m) => m.speaker.person)
     if (local && local.at >= paragraphStart)
-      return { speaker: local.speaker, confidence: vague ? 0.6 : 0.8 }
+      return { speaker: local.speaker, confidence: vague ? 0.55 : 0.8 }
     const speaker = recent.find((m) => m.reporting && m.speaker.person)
-    if (speaker) return { speaker: speaker.speaker, confidence: vague ? 0.6 : 0.8 }
+    if (speaker) return { speaker: speaker.speaker, confidence: vague ? 0.55 : 0.8 }
     const person = recent.find((m) => m.speaker.person)
     return person ? { speaker: person.speaker, confidence: vague ? 0.5 : 0.62 } : null
   }
@@ -102,6 +102,28 @@ export class Resolver {
     if (!/^\s*$/.test(text.slice(paragraph.start, span.openAt))) return null
     if (!/^\s*$/.test(text.slice(previousParagraph.start, previous.span.openAt))) return null
     return { speaker, confidence: 0.75 }
+  }
+
+  /**
+   * A direct quote no clause attributes, given to the person the text just named as a subject:
+   * in the sentence before it, or, when it opens its paragraph, in the paragraph before
+   * (`Hana menyampaikan permintaan maaf.` then a paragraph of quotation).
+   */
+  neighbour(span: QuoteSpan): Attributed | null {
+    const { paragraphs, text } = this.#context
+    const paragraph = paragraphs.at(span.openAt)
+    const opensParagraph = /^\s*$/.test(text.slice(paragraph.start, span.openAt))
+    const previous = paragraphs.before(paragraph)
+    const from = opensParagraph ? (previous?.start ?? paragraph.start) : paragraph.start
+    for (let i = lastBefore(this.#mentions, span.openAt); i >= 0; i--) {
+      const mention = this.#mentions[i]
+      if (mention.at < from) break
+      const { speaker } = mention
+      if (!speaker.person) continue
+      if (speaker.common && !isKnownName(speaker, this.#context.book)) continue
+      return { speaker, confidence: opensParagraph ? 0.7 : 0.65 }
+    }
+    return null
   }
 
   /** Mentions and speakers before `at`, latest first, at most LOOK_BACK of each. */
