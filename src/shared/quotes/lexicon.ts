@@ -56,7 +56,7 @@ export const TITLES = words(`
   polisi brigadir bripda briptu bripka brigpol aipda bharada bharatu kompol phd mba msc msi
   mpd spd skom ssos sh mh mm mt st se sag mag ma menko wamen wamenkes menkes menkeu menlu
   mendagri menpora mensesneg menag mendikbud menhan menkum menkumham kadinkes kadisdik
-  youtuber selebgram influencer artis aktor aktris penyanyi politikus politisi pengusaha
+  youtuber selebgram influencer artis aktor aktris penyanyi politikus politisi pengusaha polwan
 `)
 
 /** Words that make a phrase an organisation or a body rather than a person. */

@@ -40,7 +40,8 @@ const isRootWord = (word: string): boolean => commonWordKind(word) === 'root'
 function withoutGluedPhrase(run: string[]): string[] {
   let end = run.length
   while (end > 0 && isRootWord(run[end - 1])) end--
-  return end > 0 && run.length - end >= 2 ? run.slice(0, end) : run
+  const glued = end > 0 && run.length - end >= 2 && isNameWord(run[end - 1])
+  return glued ? run.slice(0, end) : run
 }
 
 /** Words of a phrase; a parenthesised part becomes a '|' so names never run across it. */
@@ -179,9 +180,12 @@ const ROLE_LEAD = 80
 const PLACE_CUE =
   /(?:\b(?:di|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)) (\p{Lu}\p{Ll}+)/gu
 
-/** `Bupati Agam Benni Warlis`: the word after a regional office is the region, not a name. */
+/**
+ * `Bupati Agam Benni Warlis`: the word after a regional office, when a two-word name follows,
+ * is the region (`Gubernur Dedi Mulyana` has no region).
+ */
 const REGION_HEAD =
-  /\b(?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Kk]apolres(?:ta)?|[Kk]apolda|[Kk]apolsek|[Cc]amat|[Ll]urah|DPRD|Polres|Polda|Polsek|Pemkab|Pemkot|Pemprov|Dinkes|Disdik|Kejari|Kejati) (\p{Lu}\p{Ll}+)/gu
+  /\b(?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Kk]apolres(?:ta)?|[Kk]apolda|[Kk]apolsek|[Cc]amat|[Ll]urah|DPRD|Polres|Polda|Polsek|Pemkab|Pemkot|Pemprov|Dinkes|Disdik|Kejari|Kejati) (\p{Lu}\p{Ll}+)(?= \p{Lu}\p{L}* \p{Lu})/gu
 
 export function collectNames(text: string, title?: string): NameBook {
   const book = new NameBook()
