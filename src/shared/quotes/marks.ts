@@ -122,30 +122,52 @@ const familyOf = (char: number): Family => (DOUBLE_CODES.has(char) ? 0 : 1)
 
 /** The marks of a text, as parallel arrays (no object per mark), grouped by paragraph. */
 interface MarkTable {
-  at: number[]
-  family: Family[]
-  role: Role[]
+  /** Offsets, families and roles (index into ROLES) in typed arrays: nothing for the GC to copy. */
+  at: Int32Array
+  family: Uint8Array
+  role: Uint8Array
   /** Index of the first mark of each paragraph; one more entry closes the last. */
   firstOf: number[]
 }
 
-function markTable(text: string, paragraphs: Paragraph[]): MarkTable {
-  const table: MarkTable = { at: [], family: [], role: [], firstOf: [] }
-  for (const paragraph of paragraphs) {
-    table.firstOf.push(table.at.length)
-    for (let i = paragraph.start; i < paragraph.end; i++) {
-      const char = text.charCodeAt(i)
-      if (!has(char, MARK)) continue
-      const prev = i > paragraph.start ? text.charCodeAt(i - 1) : -1
-      const next = i + 1 < paragraph.end ? text.charCodeAt(i + 1) : -1
-      const role = roleOf(char, prev, next)
-      if (!role) continue
-      table.at.push(i)
-      table.family.push(familyOf(char))
-      table.role.push(role)
-    }
+const ROLES: readonly Role[] = ['open', 'close', 'either', 'close-if-open']
+
+/** Calls `visit` for each mark of a paragraph that plays a role. */
+function eachMark(
+  text: string,
+  paragraph: Paragraph,
+  visit: (at: number, char: number, role: Role) => void
+): void {
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    const char = text.charCodeAt(i)
+    if (!has(char, MARK)) continue
+    const prev = i > paragraph.start ? text.charCodeAt(i - 1) : -1
+    const next = i + 1 < paragraph.end ? text.charCodeAt(i + 1) : -1
+    const role = roleOf(char, prev, next)
+    if (role) visit(i, char, role)
   }
-  table.firstOf.push(table.at.length)
+}
+
+function markTable(text: string, paragraphs: Paragraph[]): MarkTable {
+  let count = 0
+  for (const paragraph of paragraphs) eachMark(text, paragraph, () => count++)
+  const table: MarkTable = {
+    at: new Int32Array(count),
+    family: new Uint8Array(count),
+    role: new Uint8Array(count),
+    firstOf: []
+  }
+  let n = 0
+  for (const paragraph of paragraphs) {
+    table.firstOf.push(n)
+    eachMark(text, paragraph, (at, char, role) => {
+      table.at[n] = at
+      table.family[n] = familyOf(char)
+      table.role[n] = ROLES.indexOf(role)
+      n++
+    })
+  }
+  table.firstOf.push(n)
   return table
 }
 
@@ -244,8 +266,8 @@ export function findQuoteSpans(
   paragraphs.forEach((paragraph, p) => {
     const first = marks.firstOf[p]
     for (let m = first; m < marks.firstOf[p + 1]; m++) {
-      const family = marks.family[m]
-      const role = marks.role[m]
+      const family = marks.family[m] as Family
+      const role = ROLES[marks.role[m]]
       const below = stack.lastOf(family)
       if (role !== 'open' && below >= 0) {
         emit(below, marks.at[m], marks.at[m])
@@ -264,20 +286,20 @@ export function findQuoteSpans(
     // Two straight openers left over: the upper one was a closer written with a space after.
     while (stack.length >= 2) {
       const topMark = stack.mark[stack.length - 1]
-      const under = stack.underTop(marks.family[topMark])
+      const under = stack.underTop(marks.family[topMark] as Family)
       if (under < 0 || text[marks.at[topMark]] !== text[marks.at[stack.mark[under]]]) break
       emit(under, marks.at[topMark], marks.at[topMark])
       stack.cut(under)
     }
     if (stack.length === 0) return
-    const outerFamily = marks.family[stack.mark[0]]
+    const outerFamily = marks.family[stack.mark[0]] as Family
     let next = -1
     for (let m = marks.firstOf[p + 1]; m < (marks.firstOf[p + 2] ?? m); m++)
       if (marks.family[m] === outerFamily) {
         next = m
         break
       }
-    const nextRole = next >= 0 ? marks.role[next] : null
+    const nextRole = next >= 0 ? ROLES[marks.role[next]] : null
     const reopensNext =
       nextRole !== null &&
       nextRole !== 'close' &&
