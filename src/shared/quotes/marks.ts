@@ -194,45 +194,55 @@ export const MAX_DEPTH = 3
  * nearest opener of a family is found in O(1) and the stack is cut, never copied.
  */
 class OpenStack {
-  /** Mark index of each opener. */
-  readonly mark: number[] = []
-  readonly paragraph: number[] = []
+  /** Mark index of each opener (typed arrays sized to the marks: no growth, nothing to collect). */
+  readonly mark: Int32Array
+  readonly paragraph: Int32Array
   /** `openAt` of the part this opener continues from the paragraph before, or -1. */
-  readonly continues: number[] = []
-  readonly #byFamily: [number[], number[]] = [[], []]
+  readonly continues: Int32Array
+  /** Stack indexes of each family's openers, bottom first, and how many there are. */
+  readonly #byFamily: [Int32Array, Int32Array]
+  readonly #familyCount = [0, 0]
+  #length = 0
+
+  constructor(capacity: number) {
+    this.mark = new Int32Array(capacity)
+    this.paragraph = new Int32Array(capacity)
+    this.continues = new Int32Array(capacity)
+    this.#byFamily = [new Int32Array(capacity), new Int32Array(capacity)]
+  }
 
   push(mark: number, family: Family, paragraph: number, continues: number): void {
-    this.#byFamily[family].push(this.mark.length)
-    this.mark.push(mark)
-    this.paragraph.push(paragraph)
-    this.continues.push(continues)
+    this.#byFamily[family][this.#familyCount[family]++] = this.#length
+    this.mark[this.#length] = mark
+    this.paragraph[this.#length] = paragraph
+    this.continues[this.#length] = continues
+    this.#length++
   }
 
   /** Stack index of the topmost opener of `family`, or -1. */
   lastOf(family: Family): number {
-    const list = this.#byFamily[family]
-    return list.length > 0 ? list[list.length - 1] : -1
+    const count = this.#familyCount[family]
+    return count > 0 ? this.#byFamily[family][count - 1] : -1
   }
 
   /** Stack index of the opener of `family` just under the top one, or -1. */
   underTop(family: Family): number {
-    const list = this.#byFamily[family]
-    return list.length > 1 ? list[list.length - 2] : -1
+    const count = this.#familyCount[family]
+    return count > 1 ? this.#byFamily[family][count - 2] : -1
   }
 
   /** Drops every opener from stack index `index` up. */
   cut(index: number): void {
-    for (const list of this.#byFamily)
-      while (list.length > 0 && list[list.length - 1] >= index) list.pop()
-    while (this.mark.length > index) {
-      this.mark.pop()
-      this.paragraph.pop()
-      this.continues.pop()
+    for (const family of [0, 1] as const) {
+      const list = this.#byFamily[family]
+      while (this.#familyCount[family] > 0 && list[this.#familyCount[family] - 1] >= index)
+        this.#familyCount[family]--
     }
+    this.#length = Math.min(this.#length, index)
   }
 
   get length(): number {
-    return this.mark.length
+    return this.#length
   }
 }
 
@@ -243,7 +253,7 @@ export function findQuoteSpans(
 ): QuoteSpan[] {
   const marks = markTable(text, paragraphs)
   const spans: QuoteSpan[] = []
-  const stack = new OpenStack()
+  const stack = new OpenStack(marks.at.length)
   // A quote that reopens the next paragraph links to the part before it (by its `openAt`).
   let pending: { family: Family; span: number } | null = null
 
