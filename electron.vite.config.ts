@@ -23,7 +23,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // The search index is built in a worker thread, which needs a file of its own.
-          'search-worker': resolve(__dirname, 'src/main/search-worker.ts')
+          'search-worker': resolve(__dirname, 'src/main/search-worker.ts'),
+          // Quote detection of long texts runs in a worker thread too (quotes/detect-off-thread.ts).
+          'quotes-worker': resolve(__dirname, 'src/main/quotes-worker.ts')
         }
       }
     }

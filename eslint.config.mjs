@@ -26,6 +26,7 @@ export default tseslint.config(
       'release/**',
       'node_modules/**',
       'test-results/**',
+      'src/shared/quotes/generated/**',
       'playwright-report/**',
       'tests/fixtures/**'
     ]

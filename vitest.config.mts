@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    pool: 'forks'
+    pool: 'forks',
+    // The quote detector's common-word lexicon is generated (scripts/build-lexicon.ts).
+    globalSetup: ['scripts/build-lexicon-setup.ts']
   }
 })

@@ -54,6 +54,9 @@ export function referenceOf(phrase: string): Reference | null {
   if (np === '') return null
   const first = np.match(WORD)?.[0] ?? ''
   if (/^(?:dia|ia|beliau|pihaknya)$/i.test(first)) return { type: 'pronoun' }
+  // `sang pelatih`, `si pengusaha`: the role points back to whoever held it.
+  const role = np.match(/^(?:sang|si)\s+(\p{Ll}+)/u)
+  if (role) return { type: 'anaphor', head: role[1] }
   if (/\s(?:itu|tersebut|ini)$/.test(np) && /^\p{Ll}/u.test(np)) {
     return { type: 'anaphor', head: first.toLowerCase() === 'mantan' ? '' : first.toLowerCase() }
   }
@@ -84,6 +87,11 @@ function leadingRun(words: string[]): Speaker | null {
 
 /** The phrase that names a speaker after a verb: up to a comma or `saat`, `dalam`, `di` …. */
 function phraseAfterVerb(rest: string): string {
+  // `kata pria yang akrab disapa Bima itu`: the name the description gives.
+  const called = rest.match(
+    /^\s*\p{Ll}+(?:\s+\p{Ll}+)?\s+yang\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)/u
+  )
+  if (called) return called[1]
   const stop = rest.search(NP_STOP)
   const first = stop < 0 ? rest : rest.slice(0, stop)
   // `kata Ketua Bawaslu Kota Pariaman, Riswan usai …`: the name comes after the role.

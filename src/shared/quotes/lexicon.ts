@@ -53,6 +53,10 @@ export const TITLES = words(`
   plt pj kadis dinas bidang humas pejabat direktorat kabiro biro sekda kapusdatin kalakhar
   mantan eks sang tuan nyonya syekh syeikh lord keuangan pertahanan luar negeri hukum kesehatan
   pendidikan agama sosial perhubungan perdagangan perindustrian pertanian keamanan politik
+  polisi brigadir bripda briptu bripka brigpol aipda bharada bharatu kompol phd mba msc msi
+  mpd spd skom ssos sh mh mm mt st se sag mag ma menko wamen wamenkes menkes menkeu menlu
+  mendagri menpora mensesneg menag mendikbud menhan menkum menkumham kadinkes kadisdik
+  youtuber selebgram influencer artis aktor aktris penyanyi politikus politisi pengusaha polwan
 `)
 
 /** Words that make a phrase an organisation or a body rather than a person. */
@@ -102,4 +106,17 @@ export const CONNECTIVES = words(`
   sudah telah akan masih sedang baru dia ia beliau mereka kami kita saya aku anda kamu
   berdasarkan sedangkan kendati walau walaupun mengingat tampaknya rupanya sayangnya selanjutnya
   akhirnya awalnya terakhir pertama kedua ketiga salah satu banyak beberapa semua seluruh
+  keduanya ketiganya semuanya masing-masing
+`)
+
+/** Role nouns that a later `sang …`, `… itu` or `… tersebut` points back with (lower case). */
+export const ROLE_WORDS = words(`
+  pelatih pemain politikus politisi pengusaha artis aktor aktris penyanyi musisi youtuber
+  selebgram influencer komedian pesepakbola atlet petinju pebulu pebalap pembalap pengamat
+  ekonom analis peneliti akademisi dokter perawat pengacara advokat hakim jaksa terdakwa
+  tersangka korban saksi pelaku warga petani nelayan sopir pedagang mahasiswa siswa guru
+  dosen kiai ulama pendeta ustaz aktivis jurnalis wartawan presenter sutradara penulis
+  legislator menteri gubernur bupati walikota kapolres kapolda kapolri kapolsek jenderal
+  kapten bek kiper striker gelandang manajer presiden wapres ketua direktur bos juru kades
+  camat lurah komisioner anggota perdana raja ratu pangeran sultan
 `)

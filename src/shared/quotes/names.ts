@@ -1,11 +1,14 @@
 /** Names in a phrase: titles and roles stripped, the fullest form the article uses. */
 
-import { CONNECTIVES, GROUP_WORDS, ORGANISATION_WORDS, PLACES, TITLES } from './lexicon'
+import { CONNECTIVES, GROUP_WORDS, ORGANISATION_WORDS, PLACES, ROLE_WORDS, TITLES } from './lexicon'
+import { commonWordKind } from './common-words'
 
 /** Someone or something quoted: a person, or an organisation or country. */
 export interface Speaker {
   name: string
   person: boolean
+  /** Every word is also an ordinary word ("Orang", "Indah"): a name only if the article shows it. */
+  common?: boolean
 }
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u
@@ -21,11 +24,24 @@ function isLexical(word: string): boolean {
   return TITLES.has(key) || ORGANISATION_WORDS.has(key) || PLACES.has(key) || CONNECTIVES.has(key)
 }
 
-/** A word that can be part of a person's name. */
+/** A word that can be part of a person's name; an affixed ordinary word never is. */
 function isNameWord(word: string): boolean {
   if (INITIAL.test(word)) return true
   if (!CAPITALISED.test(word) || ACRONYM.test(word) || ROMAN.test(word)) return false
-  return !isLexical(word)
+  return !isLexical(word) && commonWordKind(word) !== 'derived'
+}
+
+const isRootWord = (word: string): boolean => commonWordKind(word) === 'root'
+
+/**
+ * `Jokowi Buka Puasa`: two or more ordinary words after a name are a headline or event phrase
+ * glued to it, not more of the name (one may be a name: `Ridwan Kamil`).
+ */
+function withoutGluedPhrase(run: string[]): string[] {
+  let end = run.length
+  while (end > 0 && isRootWord(run[end - 1])) end--
+  const glued = end > 0 && run.length - end >= 2 && isNameWord(run[end - 1])
+  return glued ? run.slice(0, end) : run
 }
 
 /** Words of a phrase; a parenthesised part becomes a '|' so names never run across it. */
@@ -42,16 +58,29 @@ function wordsOf(phrase: string): string[] {
  * `Kementerian Luar Negeri Meksiko` → that ministry, `Kelompok Hamas Palestina` → Hamas.
  */
 export function nameFromPhrase(phrase: string): Speaker | null {
+  // `KOMPAS.com`, `detik.com`: an outlet's dateline, not someone quoted.
+  if (/\.(?:com|co|id|net|org)\b/i.test(phrase)) return null
   const words = wordsOf(phrase)
   const trailing: string[] = []
-  for (let i = words.length - 1; i >= 0 && isNameWord(words[i]); i--) trailing.unshift(words[i])
+  let last = words.length - 1
+  // `Mahfud MD`: a short acronym closing a name is part of it.
+  const closing = ACRONYM.test(words[last] ?? '') && words[last].length <= 3 ? words[last] : null
+  if (closing && last > 0 && isNameWord(words[last - 1])) last--
+  for (let i = last; i >= 0 && isNameWord(words[i]); i--) trailing.unshift(words[i])
+  if (closing && trailing.length > 0 && last < words.length - 1) trailing.push(closing)
   // A person's name is short; longer runs are an unknown organisation or place before it.
-  while (trailing.length > 3) trailing.shift()
+  // Up to four words (`Tri Edhi Budhi Soesilo`), three when one is an initial (`Dwipa W. Soehoed`).
+  while (trailing.length > (trailing.some((w) => INITIAL.test(w)) ? 3 : 4)) trailing.shift()
   while (trailing.length > 0 && INITIAL.test(trailing[0])) trailing.shift()
   const first = words[0] ? lower(words[0]) : ''
   if (trailing.length > 0 && !(GROUP_WORDS.has(first) && words.length > trailing.length + 1)) {
     const organisation = words.length > trailing.length && ORGANISATION_WORDS.has(first)
-    return { name: trailing.join(' '), person: !organisation }
+    return {
+      name: trailing.join(' '),
+      person: !organisation,
+      // One ordinary word alone is doubtful; several in a row mid-sentence are a name.
+      common: trailing.length === 1 && isRootWord(trailing[0])
+    }
   }
   return organisationFrom(words)
 }
@@ -75,33 +104,170 @@ function organisationFrom(words: string[]): Speaker | null {
   while (kept.length > 1 && TITLES.has(lower(kept[0])) && !ORGANISATION_WORDS.has(lower(kept[0])))
     kept = kept.slice(1)
   if (kept.length === 0) return null
+  // `Badan`, `Pemerintah`, `Pertanyaan` alone: a generic or ordinary word, nobody in particular.
+  const only = lower(kept[0])
+  const generic = ORGANISATION_WORDS.has(only) || TITLES.has(only) || CONNECTIVES.has(only)
+  if (kept.length === 1 && !PLACES.has(only) && (generic || commonWordKind(kept[0]) !== null))
+    return null
   const person = !grouped && kept.every((w) => isNameWord(w))
   return { name: kept.join(' '), person }
 }
 
-/** Names the article uses, for expanding a short mention, and aliases: `Joko Widodo (Jokowi)`. */
-export interface NameBook {
-  names: string[]
-  aliases: Map<string, string>
+/** A person a role word named, and where: `pelatih Persib Bojan Hodak` gives pelatih → Bojan Hodak. */
+interface RoleMention {
+  at: number
+  speaker: Speaker
+}
+
+/** Names the article uses, for expanding a short mention, aliases and the roles people hold. */
+export class NameBook {
+  readonly names = new Set<string>()
+  readonly aliases = new Map<string, string>()
+  /** Capitalised words the article uses as places (`di Sukabumi`, `Kota Bukittinggi`). */
+  readonly places = new Set<string>()
+  /** Full names by each of their words, so a short mention finds its fuller forms at once. */
+  readonly #byWord = new Map<string, string[]>()
+  readonly #roles = new Map<string, RoleMention[]>()
+  readonly #counts = new Map<string, number>()
+
+  add(name: string): void {
+    this.#counts.set(name, (this.#counts.get(name) ?? 0) + 1)
+    if (this.names.has(name)) return
+    this.names.add(name)
+    for (const word of new Set(name.split(' '))) {
+      const list = this.#byWord.get(word) ?? []
+      if (list.length < 50) list.push(name)
+      this.#byWord.set(word, list)
+    }
+  }
+
+  addRole(role: string, at: number, speaker: Speaker): void {
+    const list = this.#roles.get(role) ?? []
+    list.push({ at, speaker })
+    this.#roles.set(role, list)
+  }
+
+  /** The person `role` named last before `at`, if any. */
+  roleBefore(role: string, at: number): Speaker | null {
+    const list = this.#roles.get(role.toLowerCase())
+    if (!list) return null
+    let found: Speaker | null = null
+    for (const mention of list) {
+      if (mention.at >= at) break
+      found = mention.speaker
+    }
+    return found
+  }
+
+  /** How often the article names `name` as a person. */
+  count(name: string): number {
+    return this.#counts.get(name) ?? 0
+  }
+
+  /** Full names that contain `word`. */
+  containing(word: string): readonly string[] {
+    return this.#byWord.get(word) ?? []
+  }
 }
 
 // Capitalised words in a row; only a one-letter initial (`W.`) may carry a full stop.
 const NAME_RUN =
   /(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*)(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*))*/gu
+/** Role words looked for just before a name: `pelatih Persib, Bojan Hodak`. */
+const ROLE_LEAD = 80
 
-/** Reads every capitalised run of `text` into a book of full names and aliases. */
-export function collectNames(text: string): NameBook {
-  const names = new Set<string>()
-  const aliases = new Map<string, string>()
-  for (const match of text.matchAll(NAME_RUN)) {
-    const found = nameFromPhrase(match[0])
-    if (!found?.person) continue
-    names.add(found.name)
-    const alias = text.slice(match.index + match[0].length).match(/^\s*\((\p{Lu}[\p{L}-]+)\)/u)
-    if (alias && !ACRONYM.test(alias[1]) && found.name.includes(' '))
-      aliases.set(alias[1], found.name)
+/** Reads every capitalised run of `text` (and the headline) into a book of names and aliases. */
+const PLACE_CUE =
+  /(?:\b(?:di|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)) (\p{Lu}\p{Ll}+)/gu
+
+/**
+ * `Bupati Agam Benni Warlis`: the word after a regional office, when a two-word name follows,
+ * is the region (`Gubernur Dedi Mulyana` has no region).
+ */
+const REGION_HEAD =
+  /\b(?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Kk]apolres(?:ta)?|[Kk]apolda|[Kk]apolsek|[Cc]amat|[Ll]urah|DPRD|Polres|Polda|Polsek|Pemkab|Pemkot|Pemprov|Dinkes|Disdik|Kejari|Kejati) (\p{Lu}\p{Ll}+)(?= \p{Lu}\p{L}* \p{Lu})/gu
+
+export function collectNames(text: string, title?: string): NameBook {
+  const book = new NameBook()
+  for (const match of text.matchAll(PLACE_CUE)) book.places.add(match[1])
+  for (const match of text.matchAll(REGION_HEAD)) book.places.add(match[1])
+  if (title) for (const match of title.matchAll(NAME_RUN)) readRun(book, title, match, false)
+  for (const match of text.matchAll(NAME_RUN)) readRun(book, text, match, true)
+  return book
+}
+
+/** Whether a run opens a sentence, where every word is capitalised whatever it is. */
+function opensSentence(text: string, at: number): boolean {
+  let i = at - 1
+  while (i >= 0 && /[\s"“”'‘’(]/.test(text[i])) i--
+  return i < 0 || /[.!?:\n]/.test(text[i]) || text.slice(i + 1, at).includes('\n')
+}
+
+function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: boolean): void {
+  let run = match[0]
+  // `Kinerja Renita …`, `Saran Mahfud MD`: ordinary words capitalised only by their place.
+  if (!roles || opensSentence(text, match.index)) {
+    const words = run.split(/\s+/)
+    while (words.length > 1 && !isLexical(words[0]) && commonWordKind(words[0]) !== null)
+      words.shift()
+    run = withoutGluedPhrase(words).join(' ')
   }
-  return { names: [...names], aliases }
+  const named = nameFromPhrase(run)
+  if (!named?.person || named.common) return
+  const found = { ...named, name: withoutPlaces(named.name, book) }
+  book.add(found.name)
+  const end = match.index + match[0].length
+  const alias = text
+    .slice(end, end + 60)
+    .match(
+      /^\s*(?:\(|,?\s*(?:atau|alias)\s+(?:yang (?:akrab |biasa )?(?:disapa|dipanggil)\s+)?|,?\s*yang (?:akrab |biasa )?(?:disapa|dipanggil)\s+)(\p{Lu}[\p{L}-]+)/u
+    )
+  if (alias && !ACRONYM.test(alias[1]) && found.name.includes(' '))
+    book.aliases.set(alias[1], found.name)
+  if (!roles) return
+  // Only the noun phrase the name ends: back to the last sentence or clause mark.
+  const lead = text.slice(Math.max(0, match.index - ROLE_LEAD), match.index) + match[0]
+  const phrase =
+    lead
+      .slice(0, lead.length - found.name.length)
+      .split(/[.!?;:"“”()]/)
+      .at(-1) ?? ''
+  for (const word of phrase.split(/[^\p{L}-]+/u).slice(-5)) {
+    const key = word.toLowerCase()
+    if (ROLE_WORDS.has(key) || TITLES.has(key)) book.addRole(key, match.index, found)
+  }
+}
+
+/** A name the article shows as a name: several words, a fuller form, an alias, or used twice. */
+export function isKnownName(speaker: Speaker, book: NameBook): boolean {
+  const name = speaker.name
+  if (book.aliases.has(name)) return true
+  if (!speaker.common && (name.includes(' ') || book.count(name) >= 2)) return true
+  return fullestName(name, book) !== name
+}
+
+function withoutPlaces(name: string, book: NameBook): string {
+  const words = name.split(' ')
+  while (words.length > 1 && book.places.has(words[0])) words.shift()
+  return words.join(' ')
+}
+
+/**
+ * The name to show for a speaker: without a place the article names (`Sukabumi Asep Japar`),
+ * without ordinary words glued to it where the article writes the name without them
+ * (`Kinerja Renita`, `Jokowi Buka Puasa`), in its fullest form.
+ */
+export function cleanName(name: string, book: NameBook): string {
+  let words = withoutPlaces(name, book).split(' ')
+  if (!book.names.has(words.join(' '))) {
+    words = withoutGluedPhrase(words)
+    while (words.length > 1 && commonWordKind(words[0]) !== null) {
+      const rest = words.slice(1).join(' ')
+      if (!book.names.has(rest) && fullestName(rest, book) === rest) break
+      words.shift()
+    }
+  }
+  return fullestName(words.join(' '), book)
 }
 
 /** The fullest form of `name` in the book: `Putin` → `Vladimir Putin`, `Jokowi` → `Joko Widodo`. */
@@ -110,7 +276,7 @@ export function fullestName(name: string, book: NameBook): string {
   if (alias) return alias
   const parts = name.split(' ')
   let best = name
-  for (const candidate of book.names) {
+  for (const candidate of book.containing(parts[0])) {
     const words = candidate.split(' ')
     if (words.length <= best.split(' ').length) continue
     if (containsRun(words, parts)) best = candidate

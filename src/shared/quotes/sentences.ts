@@ -5,21 +5,22 @@ export function maskQuotes(
   text: string,
   spans: ReadonlyArray<{ start: number; end: number }>
 ): string {
-  let masked = ''
+  const parts: string[] = []
   let at = 0
   for (const span of spans) {
     if (span.start < at) continue
-    masked += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\n]/g, ' ')
+    const lines = text.slice(span.start, span.end).split('\n')
+    parts.push(text.slice(at, span.start), lines.map((line) => ' '.repeat(line.length)).join('\n'))
     at = span.end
   }
-  return masked + text.slice(at)
+  parts.push(text.slice(at))
+  return parts.join('')
 }
-
-const END = /[.!?]/
 
 /** Whether a sentence ends at `i` (a full stop that is not an initial like `W.`). */
 function endsAt(masked: string, i: number): boolean {
-  if (!END.test(masked[i])) return false
+  const char = masked[i]
+  if (char !== '.' && char !== '!' && char !== '?') return false
   if (masked[i] === '.' && /(?:^|\s)\p{Lu}$/u.test(masked.slice(Math.max(0, i - 2), i)))
     return false
   const next = masked.slice(i + 1, i + 3)
@@ -27,32 +28,60 @@ function endsAt(masked: string, i: number): boolean {
   return next === '' || /^\s/.test(next) || /^\p{Lu}/u.test(next) || /^["“”'‘’]\s/.test(next)
 }
 
-/** Start of the sentence holding `at`, never before `floor` (the paragraph start). */
-export function sentenceStart(masked: string, at: number, floor: number): number {
-  for (let i = at - 1; i >= floor; i--) {
-    if (masked[i] === '\n') return i + 1
-    if (endsAt(masked, i)) return i + 1
+/**
+ * Sentence edges of a masked text, found once (linear), so every lookup is a binary search
+ * instead of a scan back over the paragraph.
+ */
+export class SentenceIndex {
+  /** Offsets `i` where a sentence ends: a newline, or a final mark (the sentence includes it). */
+  readonly #edges: number[] = []
+  readonly masked: string
+
+  constructor(masked: string) {
+    this.masked = masked
+    for (let i = 0; i < masked.length; i++)
+      if (masked[i] === '\n' || endsAt(masked, i)) this.#edges.push(i)
   }
-  return floor
+
+  /** Index of the first edge at or after `at`. */
+  #firstFrom(at: number): number {
+    let lo = 0
+    let hi = this.#edges.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.#edges[mid] < at) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /** Start of the sentence holding `at`, never before `floor` (the paragraph start). */
+  start(at: number, floor: number): number {
+    const edge = this.#edges[this.#firstFrom(at) - 1]
+    return edge !== undefined && edge >= floor ? edge + 1 : floor
+  }
+
+  /** End of the sentence holding `at` (after its final mark), never after `ceiling`. */
+  end(at: number, ceiling: number): number {
+    const edge = this.#edges[this.#firstFrom(at)]
+    if (edge === undefined || edge >= ceiling) return ceiling
+    return this.masked[edge] === '\n' ? edge : edge + 1
+  }
+
+  /** Sentence ranges of one paragraph. */
+  sentencesOf(start: number, end: number): Array<[number, number]> {
+    const ranges: Array<[number, number]> = []
+    let at = start
+    while (at < end) {
+      const stop = this.end(at, end)
+      if (!isBlankRange(this.masked, at, stop)) ranges.push([at, stop])
+      at = Math.max(stop, at + 1)
+    }
+    return ranges
+  }
 }
 
-/** End of the sentence holding `at` (after its final mark), never after `ceiling`. */
-export function sentenceEnd(masked: string, at: number, ceiling: number): number {
-  for (let i = at; i < ceiling; i++) {
-    if (masked[i] === '\n') return i
-    if (endsAt(masked, i)) return i + 1
-  }
-  return ceiling
-}
-
-/** Sentence ranges of one paragraph. */
-export function sentencesOf(masked: string, start: number, end: number): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  let at = start
-  while (at < end) {
-    const stop = sentenceEnd(masked, at, end)
-    if (masked.slice(at, stop).trim() !== '') ranges.push([at, stop])
-    at = Math.max(stop, at + 1)
-  }
-  return ranges
+function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/.test(text[i])) return false
+  return true
 }

@@ -14,6 +14,7 @@ import { canonicalText } from '../../../shared/text'
 import type { Core } from '../core'
 import { findArticleMeta } from '../library/articles'
 import type { LibraryStore } from '../store/library-store'
+import { detectQuotes } from './detect-off-thread'
 import { DetectionCache, type VersionStamp } from './detection-cache'
 import { covers, entriesKey, entriesOf, groupSpeakers, type SpeakerEntry } from './speakers'
 
@@ -97,7 +98,7 @@ export class QuotesService {
     findArticleMeta(this.#store, articleId)
     const latest = (await this.#store.articleFile(articleId)).data.versions.at(-1)
     if (!latest) throw new SorotFailure('not_found', `Article ${articleId} has no stored text`)
-    const quotations = this.#quotationsOf(articleId, latest)
+    const quotations = await this.#quotationsOf(articleId, latest)
     const saved = savedQuotesIn((await this.#store.annotationsFile(articleId)).data.annotations)
     return {
       articleId,
@@ -153,11 +154,12 @@ export class QuotesService {
     return this.#cache.has(meta.id, stamp) || this.#unreadable.has(`${meta.id}@${stamp.version}`)
   }
 
-  #quotationsOf(articleId: string, version: StoredVersion): Quotation[] {
+  async #quotationsOf(articleId: string, version: StoredVersion): Promise<Quotation[]> {
     const cached = this.#cache.get(articleId, version)
     if (cached) return cached
     this.#detections += 1
-    const quotations = this.#detect(canonicalText(version.blocks))
+    // A long text is detected in the quotes worker, so other requests do not wait on it.
+    const quotations = await detectQuotes(canonicalText(version.blocks), this.#detect)
     this.#cache.set(articleId, version, quotations)
     return quotations
   }
@@ -167,7 +169,7 @@ export class QuotesService {
     try {
       const latest = await this.#newestVersion(meta)
       if (!latest) throw new Error('no stored text')
-      this.#quotationsOf(meta.id, latest)
+      await this.#quotationsOf(meta.id, latest)
       if (meta.counts?.quotes !== 0) await this.#store.annotationsFile(meta.id)
     } catch (error) {
       this.#unreadable.add(`${meta.id}@${meta.versionCount}`)

@@ -12,13 +12,13 @@ type WorkerMessage = { ok: true; built: BuiltCache } | { ok: false; message: str
  * when this code sits in out/main/chunks/), or, when running from source (Vitest, tsx), the
  * TypeScript entry loaded through tsx. Null when neither is there.
  */
-function workerScript(): { code: string; eval: boolean } | null {
+export function workerScript(name = 'search-worker'): { code: string; eval: boolean } | null {
   for (const built of [
-    path.join(__dirname, 'search-worker.js'),
-    path.join(__dirname, '..', 'search-worker.js')
+    path.join(__dirname, `${name}.js`),
+    path.join(__dirname, '..', `${name}.js`)
   ])
     if (existsSync(built)) return { code: built, eval: false }
-  const source = path.resolve(__dirname, '../../search-worker.ts')
+  const source = path.resolve(__dirname, `../../${name}.ts`)
   if (!existsSync(source)) return null
   try {
     const tsx = createRequire(__filename).resolve('tsx/cjs/api')

@@ -23,7 +23,9 @@ async function quotesOf(context: CliContext, target: string): Promise<Quotation[
     speaker,
     kind,
     start,
-    end
+    end,
+    // quotes.list does not carry the confidence on this branch (the speakers branch adds it).
+    confidence: 1
   }))
 }
 

@@ -1,0 +1,182 @@
+/**
+ * Who a reference stands for: a name as it is, a pronoun for the last speaker, a role word
+ * (`sang pelatih`, `politikus itu`) for the person that role named earlier. Each answer carries
+ * a confidence; with nothing to point at, the answer is null rather than a guess.
+ */
+
+import { referenceOf, subjectBefore, type Reference } from './attribution'
+import type { Context } from './context'
+import { PREFIXED_VERBS } from './lexicon'
+import type { QuoteSpan } from './marks'
+import { isKnownName, type Speaker } from './names'
+
+export interface Attributed {
+  speaker: Speaker
+  confidence: number
+}
+
+interface Mention {
+  at: number
+  speaker: Speaker
+  /** Named as the subject of a reporting verb (`X mengatakan …`, `menurut X`): a speaker. */
+  reporting: boolean
+}
+
+/** How far back (in mentions) a pronoun or role word is followed. */
+const LOOK_BACK = 40
+
+/** Words for a person that say nothing of the role: `pria itu`, `perempuan tersebut`. */
+const PERSON_WORDS = new Set(
+  'pria wanita perempuan laki-laki lelaki sosok orang bocah remaja ayah ibu istri suami anak'.split(
+    ' '
+  )
+)
+
+export class Resolver {
+  readonly #context: Context
+  /** Sentence subjects outside quotes, in text order. */
+  readonly #mentions: Mention[]
+  /** Speakers given to quotations so far, in the order the quotations come. */
+  readonly #speakers: Mention[] = []
+
+  constructor(context: Context) {
+    this.#context = context
+    this.#mentions = subjectMentions(context)
+  }
+
+  /** Records that the quotation at `at` was given to `speaker`. */
+  heard(at: number, speaker: Speaker): void {
+    this.#speakers.push({ at, speaker, reporting: true })
+  }
+
+  /** The speaker a reference stands for, with how sure that is. */
+  resolve(reference: Reference | null, at: number): Attributed | null {
+    if (!reference) return null
+    if (reference.type === 'name') {
+      const { speaker } = reference
+      const known = isKnownName(speaker, this.#context.book)
+      // An ordinary word the article never shows as part of a name: say null, not a guess.
+      if (speaker.common && !known) return null
+      return { speaker, confidence: known ? 0.92 : 0.7 }
+    }
+    if (reference.type === 'anaphor' && reference.head !== '') {
+      const byRole = this.#context.book.roleBefore(reference.head, at)
+      if (byRole) return { speaker: byRole, confidence: 0.78 }
+      const head = reference.head
+      const organisation = this.#recent(at).find(
+        (m) => !m.speaker.person && m.speaker.name.toLowerCase().startsWith(head)
+      )
+      if (organisation) return { speaker: organisation.speaker, confidence: 0.72 }
+    }
+    // A role word nobody held earlier points at the last speaker less surely than a pronoun.
+    const vague = reference.type === 'anaphor' && !PERSON_WORDS.has(reference.head)
+    const recent = this.#recent(at)
+    // The subject of the quote's own paragraph comes first; further back, only speakers count.
+    const paragraphStart = this.#context.paragraphs.at(at).start
+    const local = recent.find((m) => m.speaker.person)
+    if (local && local.at >= paragraphStart)
+      return { speaker: local.speaker, confidence: vague ? 0.55 : 0.8 }
+    const speaker = recent.find((m) => m.reporting && m.speaker.person)
+    if (speaker) return { speaker: speaker.speaker, confidence: vague ? 0.55 : 0.8 }
+    const person = recent.find((m) => m.speaker.person)
+    return person ? { speaker: person.speaker, confidence: vague ? 0.5 : 0.62 } : null
+  }
+
+  /** A direct quote without its own clause continues the speaker of the quote just before it. */
+  inherited(
+    previous: { speaker: string | null; kind: string; span: QuoteSpan } | null,
+    span: QuoteSpan
+  ): Attributed | null {
+    if (!previous?.speaker || previous.kind !== 'direct') return null
+    const { paragraphs, masked, text } = this.#context
+    const paragraph = paragraphs.at(span.openAt)
+    const between = masked.slice(previous.span.closeAt + 1, span.openAt)
+    const speaker = { name: previous.speaker, person: true }
+    if (previous.span.openAt >= paragraph.start) {
+      const sentences = between.split(/[.!?]\s/).filter((s) => s.trim() !== '').length
+      return sentences > 1 ? null : { speaker, confidence: 0.85 }
+    }
+    // Only from a quote paragraph right before this one, when this paragraph opens with the quote.
+    const previousParagraph = paragraphs.before(paragraph)
+    if (!previousParagraph || previous.span.openAt < previousParagraph.start) return null
+    if (!/^\s*$/.test(text.slice(paragraph.start, span.openAt))) return null
+    if (!/^\s*$/.test(text.slice(previousParagraph.start, previous.span.openAt))) return null
+    return { speaker, confidence: 0.75 }
+  }
+
+  /**
+   * A direct quote no clause attributes, given to the person the text just named as a subject:
+   * in the sentence before it, or, when it opens its paragraph, in the paragraph before
+   * (`Hana menyampaikan permintaan maaf.` then a paragraph of quotation).
+   */
+  neighbour(span: QuoteSpan): Attributed | null {
+    const { paragraphs, text } = this.#context
+    const paragraph = paragraphs.at(span.openAt)
+    const opensParagraph = /^\s*$/.test(text.slice(paragraph.start, span.openAt))
+    const previous = paragraphs.before(paragraph)
+    const from = opensParagraph ? (previous?.start ?? paragraph.start) : paragraph.start
+    for (let i = lastBefore(this.#mentions, span.openAt); i >= 0; i--) {
+      const mention = this.#mentions[i]
+      if (mention.at < from) break
+      const { speaker } = mention
+      if (!speaker.person) continue
+      if (speaker.common && !isKnownName(speaker, this.#context.book)) continue
+      return { speaker, confidence: opensParagraph ? 0.7 : 0.65 }
+    }
+    return null
+  }
+
+  /** Mentions and speakers before `at`, latest first, at most LOOK_BACK of each. */
+  #recent(at: number): Mention[] {
+    const picked: Mention[] = []
+    let i = lastBefore(this.#mentions, at)
+    for (let n = 0; i >= 0 && n < LOOK_BACK; i--, n++) picked.push(this.#mentions[i])
+    let j = this.#speakers.length - 1
+    for (let n = 0; j >= 0 && n < LOOK_BACK; j--) {
+      if (this.#speakers[j].at >= at) continue
+      picked.push(this.#speakers[j])
+      n++
+    }
+    return picked.sort((a, b) => b.at - a.at)
+  }
+}
+
+/** Index of the last mention before `at` in a list sorted by offset, or -1. */
+function lastBefore(mentions: Mention[], at: number): number {
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (mentions[mid].at < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
+}
+
+/** People and bodies named as sentence subjects outside quotes, for resolving pronouns. */
+function subjectMentions(context: Context): Mention[] {
+  const mentions: Mention[] = []
+  for (const paragraph of context.paragraphs.list) {
+    for (const [start, end] of context.sentences.sentencesOf(paragraph.start, paragraph.end)) {
+      const sentence = context.masked.slice(start, Math.min(end, start + 600))
+      const menurut = sentence.match(/(?:^|\s)[Mm]enurut\s+([^,.]+)[,.]/u)
+      if (menurut) {
+        const reference = referenceOf(menurut[1])
+        if (reference?.type === 'name')
+          mentions.push({ at: start, speaker: reference.speaker, reporting: true })
+      }
+      // The clause verb, or failing that the first lower-case word after a capitalised subject.
+      const verb =
+        sentence.match(/\s(?:me|ber|di)\p{Ll}{3,}/u) ?? sentence.match(/^\p{Lu}[^,]*?\s(?=\p{Ll})/u)
+      // `"…," mantan bintang … itu menambahkan`: a description, not a subject that names anyone.
+      if (!verb || /^[\s"“”'‘’,.]*\p{Ll}/u.test(sentence)) continue
+      const reference = subjectBefore(
+        sentence.slice(0, verb.index === 0 ? verb[0].length : verb.index)
+      )
+      if (reference?.type !== 'name') continue
+      const reporting = PREFIXED_VERBS.has(verb[0].trim().toLowerCase())
+      mentions.push({ at: start, speaker: reference.speaker, reporting })
+    }
+  }
+  return mentions
+}
