@@ -18,6 +18,7 @@ import { maskQuotes, sentenceEnd, sentenceStart, sentencesOf } from './sentences
 import type { QuoteKind, Quotation } from './types'
 
 export type { QuoteKind, Quotation } from './types'
+export { LOW_CONFIDENCE } from './types'
 
 interface Mention {
   at: number
@@ -43,7 +44,8 @@ export function findQuotes(text: string): Quotation[] {
   const context: Context = { text, masked, paragraphs, book: collectNames(text), mentions: [] }
   context.mentions = subjectMentions(context)
 
-  const found: Array<Quotation & { span: QuoteSpan }> = []
+  const found: Array<Omit<Quotation, 'confidence'> & { span: QuoteSpan }> = []
+  const namedInPlace = new Set<QuoteSpan>()
   for (const span of spans) {
     const quote = text.slice(span.start, span.end)
     const base = { quote, start: span.start, end: span.end, span }
@@ -55,6 +57,8 @@ export function findQuotes(text: string): Quotation[] {
     let speaker = kind === 'term' ? null : resolve(context, reference, at)
     if (kind === 'direct' && !speaker && !reference) speaker = inherited(context, found, span)
     if (speaker) context.mentions.push({ at, speaker })
+    // PROVISIONAL (speakers-ui): named in its own clause = sure; the quotes-engine branch replaces this.
+    if (speaker && reference?.type === 'name') namedInPlace.add(span)
     found.push({ ...base, speaker: speaker ? display(context, speaker) : null, kind })
   }
   // A quote over several paragraphs is attributed once, usually in its last part.
@@ -69,7 +73,10 @@ export function findQuotes(text: string): Quotation[] {
       }
     } else if (!item.speaker) item.speaker = previous.speaker
   }
-  return found.map(({ quote, speaker, kind, start, end }) => ({ quote, speaker, kind, start, end }))
+  return found.map(({ quote, speaker, kind, start, end, span }) => ({
+    ...{ quote, speaker, kind, start, end },
+    confidence: speaker && namedInPlace.has(span) ? 1 : 0.5
+  }))
 }
 
 /** The speaker's name as the article writes it most fully. */
@@ -178,7 +185,7 @@ function resolve(context: Context, reference: Reference | null, at: number): Spe
 /** A direct quote without its own clause continues the speaker of the quote just before it. */
 function inherited(
   context: Context,
-  found: ReadonlyArray<Quotation & { span: QuoteSpan }>,
+  found: ReadonlyArray<Omit<Quotation, 'confidence'> & { span: QuoteSpan }>,
   span: QuoteSpan
 ): Speaker | null {
   const previous = [...found].reverse().find((f) => !f.span.nested)

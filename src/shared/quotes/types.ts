@@ -8,4 +8,8 @@ export interface Quotation {
   kind: QuoteKind
   start: number
   end: number
+  /** How sure the attribution is, 0..1; below LOW_CONFIDENCE the UI says "maybe". */
+  confidence: number
 }
+
+export const LOW_CONFIDENCE = 0.6
