@@ -23,7 +23,14 @@ describe('sorot quotes', () => {
     )
     expect(quotes[0]).toMatchObject({ speaker: 'Vladimir Putin', kind: 'direct' })
     for (const q of quotes) {
-      expect(Object.keys(q).sort()).toEqual(['end', 'kind', 'quote', 'speaker', 'start'])
+      expect(Object.keys(q).sort()).toEqual([
+        'confidence',
+        'end',
+        'kind',
+        'quote',
+        'speaker',
+        'start'
+      ])
       expect(text.slice(q.start, q.end)).toBe(q.quote)
     }
     expect(quotes.map((q: { kind: string }) => q.kind)).toEqual([

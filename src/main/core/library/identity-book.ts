@@ -73,12 +73,21 @@ function keyEnding(full: string, keys: ReadonlySet<string>): string | undefined 
   return undefined
 }
 
-/** The name shown for a group: the reader's, else the fullest form, then the most used. */
+/**
+ * The name shown for a group: the fullest name once roles are set aside, a form written
+ * without a role before one with it, then the form used most.
+ */
 function displayName(forms: ReadonlyMap<string, number>): string {
-  return [...forms].sort(
-    ([a, countA], [b, countB]) =>
-      tokensOf(b).length - tokensOf(a).length || countB - countA || (a < b ? -1 : a > b ? 1 : 0)
-  )[0][0]
+  const rank = ([form, count]: [string, number]): [number, number, number] => {
+    const bare = withoutRoles(form)
+    return [tokensOf(bare).length, bare === form ? 1 : 0, count]
+  }
+  return [...forms].sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)]
+    return (
+      rb[0] - ra[0] || rb[1] - ra[1] || rb[2] - ra[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
+    )
+  })[0][0]
 }
 
 /**
@@ -100,7 +109,7 @@ export function buildIdentityBook(
     groups.add(key)
     let known = forms.get(key)
     if (!known) forms.set(key, (known = new Map()))
-    const shown = withoutRoles(form)
+    const shown = form.replace(/\s+/g, ' ').trim()
     known.set(shown, (known.get(shown) ?? 0) + count)
   }
   for (const [name, count] of names) addForm(name, count)
@@ -161,7 +170,7 @@ export function buildIdentityBook(
     identityOf(name) {
       const key = identityKey(name)
       const found = groups.parent.has(key) ? identities.get(groups.root(key)) : undefined
-      return found ?? { name: withoutRoles(name), aliases: [] }
+      return found ?? { name: name.replace(/\s+/g, ' ').trim(), aliases: [] }
     },
     identities: () => [...identities.values()]
   }
