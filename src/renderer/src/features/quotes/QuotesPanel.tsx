@@ -5,6 +5,7 @@ import type { Annotation, ArticleQuotation } from '../../../../shared/model'
 import { api } from '../../api'
 import { Label } from '../../components/Gloss'
 import { shortenQuote } from '../../format'
+import { needsCheck, SpeakerCheck } from './SpeakerCheck'
 
 interface Props {
   articleId: string
@@ -24,6 +25,23 @@ const savedKey = (annotations: readonly Annotation[]): string =>
     .map((a) => `${a.id}:${a.target?.selectors[0].start}:${a.target?.selectors[0].end}`)
     .join('|')
 
+/** The library's speaker names and aliases, asked for once some quotation needs a check. */
+function useKnownSpeakers(wanted: boolean): string[] {
+  const [names, setNames] = useState<string[]>([])
+  useEffect(() => {
+    if (!wanted) return
+    let cancelled = false
+    void api.call('speakers.list', {}).then((result) => {
+      if (cancelled || !result.ok) return
+      setNames(result.value.speakers.flatMap((s) => [s.name, ...s.aliases]))
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [wanted])
+  return names
+}
+
 /**
  * The quotations detected in the article (from the core's cached `quotes.list`), each with its
  * speaker: click to go there, one click to save it as a quote annotation. Terms (names and
@@ -42,6 +60,9 @@ export function QuotesPanel({
   const [quotations, setQuotations] = useState<ArticleQuotation[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [showTerms, setShowTerms] = useState(false)
+  const [reloads, setReloads] = useState(0)
+  const suggestionsId = useId()
+  const known = useKnownSpeakers(quotations !== null && quotations.some(needsCheck))
   const key = savedKey(annotations)
 
   useEffect(() => {
@@ -55,7 +76,7 @@ export function QuotesPanel({
     return () => {
       cancelled = true
     }
-  }, [articleId, version, key])
+  }, [articleId, version, key, reloads])
 
   const shown = (quotations ?? []).filter((q) => showTerms || q.kind !== 'term')
   return (
@@ -100,12 +121,12 @@ export function QuotesPanel({
                 >
                   <q>{text}</q>
                 </button>
-                <p className="quote-speaker">
-                  {q.speaker ?? <span className="muted">{t('quotes.unknownSpeaker')}</span>}
-                  {q.kind !== 'direct' && (
-                    <span className="muted quote-kind"> · {t(`quotes.${q.kind}`)}</span>
-                  )}
-                </p>
+                <SpeakerCheck
+                  articleId={articleId}
+                  quotation={q}
+                  suggestionsId={suggestionsId}
+                  onChanged={() => setReloads((n) => n + 1)}
+                />
                 <div className="quote-actions">
                   {q.savedId ? (
                     <button
@@ -132,6 +153,11 @@ export function QuotesPanel({
           })}
         </ol>
       )}
+      <datalist id={suggestionsId}>
+        {known.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
     </section>
   )
 }
