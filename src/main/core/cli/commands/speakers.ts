@@ -17,7 +17,9 @@ export const speakersCommand: CliCommand = {
     } else {
       for (const s of speakers) {
         const aka = s.aliases.length > 0 ? ` (also ${s.aliases.join(', ')})` : ''
-        context.io.stdout(`${s.name}${aka}: ${s.quotes} quotes in ${s.articles} articles`)
+        const quotes = `${s.quotes} ${s.quotes === 1 ? 'quote' : 'quotes'}`
+        const articles = `${s.articles} ${s.articles === 1 ? 'article' : 'articles'}`
+        context.io.stdout(`${s.name}${aka}: ${quotes} in ${articles}`)
       }
     }
     return 0

@@ -25,6 +25,7 @@ export function SpeakerSection({ group, suggestionsId, onChanged }: Props): Reac
   const shown = all ?? group.quotations.slice(0, FIRST_QUOTES)
   const mergeId = useId()
   const [target, setTarget] = useState('')
+  const [merging, setMerging] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const merge = (event: FormEvent): void => {
     event.preventDefault()
@@ -34,6 +35,7 @@ export function SpeakerSection({ group, suggestionsId, onChanged }: Props): Reac
       if (!result.ok) return setError(result.error.message)
       setError(null)
       setTarget('')
+      setMerging(false)
       onChanged(t('quotes.merged', { name: result.value.name }))
     })
   }
@@ -84,24 +86,37 @@ export function SpeakerSection({ group, suggestionsId, onChanged }: Props): Reac
           </ul>
         </div>
       )}
-      <form
-        className="speaker-merge"
-        onSubmit={merge}
-        aria-label={t('quotes.mergeInto', { name: group.name })}
-      >
-        <label htmlFor={mergeId}>{t('quotes.mergeLabel')}</label>
-        <input
-          id={mergeId}
-          type="text"
-          list={suggestionsId}
-          value={target}
-          maxLength={300}
-          onChange={(event) => setTarget(event.currentTarget.value)}
-        />
-        <button type="submit" className="button small" disabled={!target.trim()}>
-          {t('quotes.mergeButton')}
+      {merging ? (
+        <form
+          className="speaker-merge"
+          onSubmit={merge}
+          aria-label={t('quotes.mergeInto', { name: group.name })}
+        >
+          <label htmlFor={mergeId}>{t('quotes.mergeLabel')}</label>
+          <input
+            id={mergeId}
+            type="text"
+            list={suggestionsId}
+            value={target}
+            maxLength={300}
+            autoFocus
+            onChange={(event) => setTarget(event.currentTarget.value)}
+            onKeyDown={(event) => event.key === 'Escape' && setMerging(false)}
+          />
+          <button type="submit" className="button small" disabled={!target.trim()}>
+            {t('quotes.mergeButton')}
+          </button>
+        </form>
+      ) : (
+        <button
+          type="button"
+          className="link-button speaker-merge-open"
+          onClick={() => setMerging(true)}
+          aria-label={t('quotes.mergeInto', { name: group.name })}
+        >
+          {t('quotes.mergeLabel')}…
         </button>
-      </form>
+      )}
       {error && (
         <p className="error" role="alert">
           {t('errors.generic', { message: error })}

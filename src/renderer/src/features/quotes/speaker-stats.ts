@@ -46,9 +46,27 @@ export function topSpeakers(
     .slice(0, limit)
 }
 
+/** Spans longer than this many years are counted per year. */
+const YEARS_BY_MONTH = 2
+
+/** Month counts summed per year, every year from the first to the last. */
+function byYear(counts: ReadonlyMap<string, number>): Array<{ month: string; quotes: number }> {
+  const years = new Map<number, number>()
+  for (const [month, quotes] of counts) {
+    const year = Number(month.slice(0, 4))
+    years.set(year, (years.get(year) ?? 0) + quotes)
+  }
+  const first = Math.min(...years.keys())
+  const last = Math.max(...years.keys())
+  return Array.from({ length: last - first + 1 }, (_, i) => ({
+    month: String(first + i),
+    quotes: years.get(first + i) ?? 0
+  }))
+}
+
 /**
  * A speaker's quotations per month of publication (not import), every month from the first to
- * the last shown, and how many quotations had no publication date.
+ * the last shown (per year over long spans), and how many quotations had no publication date.
  */
 export function quotesByMonth(
   speaker: SpeakerSummary,
@@ -68,6 +86,9 @@ export function quotesByMonth(
   const known = [...counts.keys()].sort()
   const months: Array<{ month: string; quotes: number }> = []
   if (known.length === 0) return { months, undated }
+  // Over many years, months would be hairlines: years are counted instead.
+  if (Number(known.at(-1)!.slice(0, 4)) - Number(known[0].slice(0, 4)) > YEARS_BY_MONTH)
+    return { months: byYear(counts), undated }
   let [year, month] = known[0].split('-').map(Number)
   const last = known.at(-1)!
   for (;;) {
