@@ -251,6 +251,8 @@ export interface ArticleQuotes {
   articleId: string
   version: number
   quotations: ArticleQuotation[]
+  /** True while the library's other articles are still read: identity names may change. */
+  partial?: boolean
 }
 
 /** One quotation of a speaker across the library: a saved quote annotation or a detected one. */

@@ -131,10 +131,11 @@ export class QuotesService {
     const detected = this.#quotationsOf(articleId, latest)
     const corrections = correctionsOf(this.#store.speakers.data, articleId)
     const saved = savedQuotesIn((await this.#store.annotationsFile(articleId)).data.annotations)
-    const { book } = await this.library()
+    const { book, missing } = await this.library()
     return {
       articleId,
       version: latest.version,
+      partial: missing > 0,
       quotations: withCorrections(detected, corrections).map((q): ArticleQuotation => {
         const savedQuote = coveringQuote(saved, q)
         // A saved quote's speaker is the reader's: it stands for the detection it covers.

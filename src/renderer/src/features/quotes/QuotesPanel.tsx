@@ -18,6 +18,9 @@ interface Props {
   onOpenSaved: (annotationId: string) => void
 }
 
+/** How soon to ask again while the core is still reading the library's speakers. */
+const PARTIAL_POLL_MS = 700
+
 /** A key that changes only when the saved quotes change (not on every colour or note edit). */
 const savedKey = (annotations: readonly Annotation[]): string =>
   annotations
@@ -67,14 +70,20 @@ export function QuotesPanel({
 
   useEffect(() => {
     let cancelled = false
-    void api.call('quotes.list', { articleId }).then((result) => {
-      if (cancelled) return
-      if (!result.ok) return setError(result.error.message)
-      setError(null)
-      setQuotations(result.value.quotations)
-    })
+    let timer: number | undefined
+    const load = (): void =>
+      void api.call('quotes.list', { articleId }).then((result) => {
+        if (cancelled) return
+        if (!result.ok) return setError(result.error.message)
+        setError(null)
+        setQuotations(result.value.quotations)
+        // Speaker identities may still change while the library is being read.
+        if (result.value.partial) timer = window.setTimeout(load, PARTIAL_POLL_MS)
+      })
+    load()
     return () => {
       cancelled = true
+      window.clearTimeout(timer)
     }
   }, [articleId, version, key, reloads])
 

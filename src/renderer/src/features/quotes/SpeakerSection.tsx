@@ -112,7 +112,6 @@ export function SpeakerSection({ group, suggestionsId, onChanged }: Props): Reac
           type="button"
           className="link-button speaker-merge-open"
           onClick={() => setMerging(true)}
-          aria-label={t('quotes.mergeInto', { name: group.name })}
         >
           {t('quotes.mergeLabel')}…
         </button>
