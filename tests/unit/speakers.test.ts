@@ -8,6 +8,7 @@ import { installQuotesService } from '../../src/main/core/quotes/service'
 import type {
   Annotation,
   ArticleQuotes,
+  SearchResponse,
   SpeakerSummaries,
   SpeakersResponse
 } from '../../src/shared/model'
@@ -290,5 +291,35 @@ describe('corrections', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } })
     await core.close()
     await expect(readFile(path.join(dataDir, 'speakers.json'), 'utf8')).rejects.toThrow(/ENOENT/)
+  })
+})
+
+describe('search by any name of a speaker', () => {
+  it('finds a saved quote under its identity’s full name, and under a merged name after a merge', async () => {
+    const { core, ids } = await library()
+    const search = async (query: string): Promise<string[]> => {
+      await core.search.whenReady()
+      const found = await value<SearchResponse>(core, 'search.query', { query })
+      return found.results.map((r) => r.id).sort()
+    }
+    await summaries(core)
+    const [first] = (await value<ArticleQuotes>(core, 'quotes.list', { articleId: ids.perdamaian }))
+      .quotations
+    await value<Annotation>(core, 'annotations.create', {
+      articleId: ids.perdamaian,
+      kind: 'quote',
+      start: first.start,
+      end: first.end,
+      speaker: 'Putin'
+    })
+    // "Vladimir" is not in that article's text: only its saved quote's speaker identity says it.
+    expect(await search('vladimir')).toEqual([ids.moskwa, ids.perdamaian].sort())
+    expect(await search('vladimirovich')).toEqual([])
+    await value(core, 'speakers.merge', {
+      names: ['Vladimir Putin'],
+      into: 'Vladimir Vladimirovich Putin'
+    })
+    expect(await search('vladimirovich')).toEqual([ids.perdamaian])
+    await core.close()
   })
 })

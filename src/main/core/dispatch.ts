@@ -46,6 +46,15 @@ async function annotationsChanged<T>(
   return value
 }
 
+/**
+ * After a merge or split: the identities are gathered again (search then indexes the saved
+ * quotes under their speakers' new names), and the UI is told.
+ */
+async function speakersChanged(core: Core): Promise<void> {
+  await quotesServiceOf(core).library(true)
+  core.events.emit({ type: 'library.changed' })
+}
+
 /** The use case behind each channel. Inputs arrive already validated. */
 const handlers: { [C in Channel]: Handler<C> } = {
   'app.info': (core) => ({ version: core.version, dataDir: core.store.dataDir }),
@@ -168,13 +177,13 @@ const handlers: { [C in Channel]: Handler<C> } = {
   'speakers.merge': async (core, input) => {
     const { book } = await quotesServiceOf(core).library(true)
     const merged = await mergeSpeakers(core.store, book, input.names, input.into)
-    core.events.emit({ type: 'library.changed' })
+    await speakersChanged(core)
     return merged
   },
   'speakers.split': async (core, input) => {
     const { book } = await quotesServiceOf(core).library(true)
     const rest = await splitSpeaker(core.store, book, input.alias)
-    core.events.emit({ type: 'library.changed' })
+    await speakersChanged(core)
     return rest
   },
   'quotes.correct': async (core, input) => {

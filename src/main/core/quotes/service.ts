@@ -94,6 +94,8 @@ export class QuotesService {
   /** `Name (Alias)` pairs of each article version, found when it is detected. */
   readonly #pairs = new Map<string, { stamp: string; pairs: AliasPair[] }>()
   #book: { key: string; book: IdentityBook } | null = null
+  #table: ReadonlyMap<string, readonly string[]> = new Map()
+  #tableSignature = ''
   #filling: Promise<void> | null = null
   #detections = 0
 
@@ -196,6 +198,14 @@ export class QuotesService {
     return { speakers: summariesOf(library), partial: library.missing > 0 }
   }
 
+  /**
+   * Every name of each speaker's identity, by name as written, as far as the library has been
+   * read (search indexes saved quotes under them); empty until the speakers are first gathered.
+   */
+  speakerTable(): ReadonlyMap<string, readonly string[]> {
+    return this.#table
+  }
+
   /** The identity name for a speaker name as written (exports show it). */
   async speakerNames(): Promise<(name: string) => string> {
     const { book } = await this.library(true)
@@ -214,6 +224,7 @@ export class QuotesService {
     }
     const book = buildIdentityBook(names, pairs, this.#store.speakers.data)
     this.#book = { key, book }
+    this.#tableFrom(book)
     return book
   }
 
@@ -235,6 +246,23 @@ export class QuotesService {
       done: total - missing,
       total
     }
+  }
+
+  /** The names table of a new book; when it differs, search indexes the saved quotes again. */
+  #tableFrom(book: IdentityBook): void {
+    const table = new Map<string, readonly string[]>()
+    for (const identity of book.identities()) {
+      const names = [identity.name, ...identity.aliases]
+      if (names.length > 1) for (const name of names) table.set(name, names)
+    }
+    const signature = [...table].map(([name, names]) => `${name}=${names.join('|')}`).join('\n')
+    if (signature === this.#tableSignature) return
+    this.#table = table
+    this.#tableSignature = signature
+    const withQuotes = this.#store.index.data.articles
+      .filter((meta) => !meta.deletedAt && meta.counts?.quotes !== 0)
+      .map((meta) => meta.id)
+    if (withQuotes.length > 0) namesListeners.get(this.#store)?.(withQuotes)
   }
 
   #isKnown(meta: ArticleMeta): boolean {
@@ -318,6 +346,15 @@ export class QuotesService {
 }
 
 const services = new WeakMap<LibraryStore, QuotesService>()
+const namesListeners = new WeakMap<LibraryStore, (articleIds: string[]) => void>()
+
+/** Tells `listener` which articles to index again when speakers' names change (search). */
+export function onSpeakerNamesChanged(
+  store: LibraryStore,
+  listener: (articleIds: string[]) => void
+): void {
+  namesListeners.set(store, listener)
+}
 
 /** The quotes service of a core, made on first use and kept as long as its store. */
 export function quotesServiceOf(core: Pick<Core, 'store'>): QuotesService {
