@@ -116,7 +116,7 @@ export function SpeakerCharts({ speakers, selected, onOpen }: Props): ReactEleme
                     <th scope="row">
                       <button
                         type="button"
-                        className="link-button"
+                        className="chart-open"
                         onClick={() => onOpen(row.name)}
                         aria-label={t('quotes.openSpeaker', { name: row.name })}
                       >

@@ -110,7 +110,7 @@ export function SpeakerSection({ group, suggestionsId, onChanged }: Props): Reac
       ) : (
         <button
           type="button"
-          className="link-button speaker-merge-open"
+          className="button small speaker-merge-open"
           onClick={() => setMerging(true)}
         >
           {t('quotes.mergeLabel')}…
