@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  outletsOf,
-  quotesByMonth,
-  topSpeakers
-} from '../../src/renderer/src/features/quotes/speaker-stats'
+import { outletsOf, quotesByMonth, topSpeakers } from '../../src/shared/speaker-stats'
 import type { SpeakerSummary } from '../../src/shared/model'
 
 const speaker = (name: string, perArticle: SpeakerSummary['perArticle']): SpeakerSummary => ({

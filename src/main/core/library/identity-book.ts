@@ -122,17 +122,29 @@ export function buildIdentityBook(
     if (long && spoken.has(alias) && !separate.has(long) && !separate.has(alias))
       groups.join(long, alias)
   }
+  const wordsOf = new Map([...spoken].map((key) => [key, tokensOf(key)]))
+  const words = (key: string): string[] => wordsOf.get(key) ?? []
   // Longest names first, so `Putin` meets `Vladimir Putin` already joined to any longer form.
-  const byLength = [...spoken].sort((a, b) => tokensOf(b).length - tokensOf(a).length)
+  const byLength = [...spoken].sort((a, b) => words(b).length - words(a).length)
+  // The names each word appears in: only those are compared (a big library has many names).
+  const withWord = new Map<string, string[]>()
+  for (const key of byLength)
+    for (const word of new Set(words(key))) {
+      const list = withWord.get(word)
+      if (list) list.push(key)
+      else withWord.set(word, [key])
+    }
   for (const key of byLength) {
     if (separate.has(key)) continue
-    const words = tokensOf(key)
+    const own = words(key)
+    const fewest = own
+      .map((w) => withWord.get(w) ?? [])
+      .reduce((a, b) => (b.length < a.length ? b : a))
     const containing = new Set<string>()
-    for (const other of byLength) {
-      const otherWords = tokensOf(other)
-      if (otherWords.length <= words.length) break
-      if (!separate.has(other) && words.every((w) => otherWords.includes(w)))
-        containing.add(groups.root(other))
+    for (const other of fewest) {
+      const otherWords = words(other)
+      if (otherWords.length <= own.length || separate.has(other)) continue
+      if (own.every((w) => otherWords.includes(w))) containing.add(groups.root(other))
     }
     if (containing.size === 1) groups.join([...containing][0], key)
   }

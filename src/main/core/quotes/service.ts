@@ -6,6 +6,7 @@ import type {
   ArticleQuotation,
   ArticleQuotes,
   Block,
+  SpeakerCorrection,
   SpeakerSummaries,
   SpeakersResponse
 } from '../../../shared/model'
@@ -169,6 +170,12 @@ export class QuotesService {
     if (missing.length > 0) this.#startFilling()
 
     const entries: LibrarySpeakers['entries'] = []
+    const corrected = new Map<string, SpeakerCorrection[]>()
+    for (const c of this.#store.speakers.data.corrections) {
+      const list = corrected.get(c.articleId)
+      if (list) list.push(c)
+      else corrected.set(c.articleId, [c])
+    }
     for (const meta of live) {
       const detected = this.#cache.get(meta.id, stampOfMeta(meta))
       if (!detected) continue
@@ -176,7 +183,7 @@ export class QuotesService {
         meta.counts?.quotes === 0
           ? []
           : (await this.#store.annotationsFile(meta.id)).data.annotations
-      const corrections = correctionsOf(this.#store.speakers.data, meta.id)
+      const corrections = corrected.get(meta.id) ?? []
       const source = { meta, detected, saved: savedQuotesIn(annotations), corrections }
       const key = entriesKey(source)
       let known = this.#entries.get(meta.id)

@@ -1,4 +1,4 @@
-import type { SpeakerSummary } from '../../../../shared/model'
+import type { SpeakerSummary } from './model'
 
 /** What the charts are filtered by: an outlet (null: all) and publication dates (ISO days). */
 export interface ChartFilter {
