@@ -178,11 +178,17 @@ export function buildIdentityBook(
     const aliases = [...all.keys()].filter((form) => form !== name)
     identities.set(root, { name, aliases })
   }
+  // Asked for every quotation of the library: each name is looked up once.
+  const looked = new Map<string, SpeakerIdentity>()
   return {
     identityOf(name) {
+      let identity = looked.get(name)
+      if (identity) return identity
       const key = identityKey(name)
       const found = groups.parent.has(key) ? identities.get(groups.root(key)) : undefined
-      return found ?? { name: name.replace(/\s+/g, ' ').trim(), aliases: [] }
+      identity = found ?? { name: name.replace(/\s+/g, ' ').trim(), aliases: [] }
+      looked.set(name, identity)
+      return identity
     },
     identities: () => [...identities.values()]
   }

@@ -95,6 +95,7 @@ export class QuotesService {
   /** `Name (Alias)` pairs of each article version, found when it is detected. */
   readonly #pairs = new Map<string, { stamp: string; pairs: AliasPair[] }>()
   #book: { key: string; book: IdentityBook } | null = null
+  #entriesRevision = 0
   #table: ReadonlyMap<string, readonly string[]> = new Map()
   #tableSignature = ''
   #filling: Promise<void> | null = null
@@ -187,8 +188,10 @@ export class QuotesService {
       const source = { meta, detected, saved: savedQuotesIn(annotations), corrections }
       const key = entriesKey(source)
       let known = this.#entries.get(meta.id)
-      if (known?.key !== key)
+      if (known?.key !== key) {
         this.#entries.set(meta.id, (known = { key, entries: entriesOf(source) }))
+        this.#entriesRevision += 1
+      }
       entries.push({ meta, entries: known.entries })
     }
     return {
@@ -221,7 +224,8 @@ export class QuotesService {
 
   /** The identity book over these entries, built again only when they or the reader's record change. */
   #identityBook(entries: LibrarySpeakers['entries']): IdentityBook {
-    const key = `${this.#store.speakers.revision}|${entries.map((e) => this.#entries.get(e.meta.id)?.key).join('|')}`
+    // Entries are replaced, never changed in place: a revision and the count say what changed.
+    const key = `${this.#store.speakers.revision}|${this.#store.index.revision}|${this.#entriesRevision}|${entries.length}`
     if (this.#book?.key === key) return this.#book.book
     const names = new Map<string, number>()
     const pairs: AliasPair[] = []
