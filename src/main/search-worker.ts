@@ -6,9 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { buildSearchCache } from './core/search/build'
 
-const { dataDir } = workerData as { dataDir: string }
+const { dataDir, speakerTable } = workerData as {
+  dataDir: string
+  speakerTable?: Map<string, string[]>
+}
 
-buildSearchCache(dataDir).then(
+buildSearchCache(dataDir, speakerTable).then(
   (built) => parentPort?.postMessage({ ok: true, built }, [built.bytes]),
   (error: unknown) =>
     parentPort?.postMessage({

@@ -33,7 +33,11 @@ export const CHANNELS = [
   'backup.list',
   'backup.restoreSnapshot',
   'settings.get',
-  'settings.set'
+  'settings.set',
+  'speakers.list',
+  'speakers.merge',
+  'speakers.split',
+  'quotes.correct'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

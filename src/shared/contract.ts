@@ -5,6 +5,8 @@ import {
   type ArticleDetail,
   type ArticleQuotes,
   type SpeakersResponse,
+  type SpeakerIdentity,
+  type SpeakerSummaries,
   type ArticleMeta,
   type ArticleSummaries,
   type ImportOutcome,
@@ -72,6 +74,7 @@ const annotationLabels = z.array(z.string().trim().min(1).max(80)).max(50)
 const textOffset = z.number().int().min(0)
 const annotationRef = z.object({ articleId: idSchema, id: idSchema }).strict()
 const tagName = z.string().trim().min(1).max(80)
+const speakerName = z.string().trim().min(1).max(300)
 const readerSetting = (name: keyof typeof READER_LIMITS): z.ZodNumber =>
   z.number().min(READER_LIMITS[name].min).max(READER_LIMITS[name].max)
 
@@ -184,6 +187,24 @@ export const inputSchemas = {
       measure: readerSetting('measure').optional(),
       glossLanguage: z.enum(['id', 'en']).nullable().optional()
     })
+    .strict(),
+  /** `complete`: wait until every article is read (the CLI) instead of answering `partial`. */
+  'speakers.list': z.object({ complete: z.boolean().optional() }).strict(),
+  /** Makes `names` one speaker, shown as `into` (which may be a new spelling). */
+  'speakers.merge': z
+    .object({ names: z.array(speakerName).min(1).max(1000), into: speakerName })
+    .strict(),
+  /** Makes `alias` a speaker of its own, never grouped automatically again. */
+  'speakers.split': z.object({ alias: speakerName }).strict(),
+  /** Confirms or corrects the speaker of a quotation not saved as an annotation. */
+  'quotes.correct': z
+    .object({
+      articleId: idSchema,
+      start: textOffset,
+      end: textOffset,
+      quote: z.string().min(1).max(200_000),
+      speaker: speakerName
+    })
     .strict()
 } satisfies Record<Channel, z.ZodType>
 
@@ -266,6 +287,10 @@ export interface ChannelOutputs {
   'backup.restoreSnapshot': RestoreReport
   'settings.get': Settings
   'settings.set': Settings
+  'speakers.list': SpeakerSummaries
+  'speakers.merge': SpeakerIdentity
+  'speakers.split': SpeakerIdentity
+  'quotes.correct': { articleId: string; start: number; end: number; speaker: string }
 }
 
 export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>

@@ -12,6 +12,7 @@ import { importItems } from './library/import'
 import { AnnotationCounter } from './library/annotation-counts'
 import { ImportJobs } from './library/import-jobs'
 import { SearchService, type SearchServiceOptions } from './search/service'
+import { onSpeakerNamesChanged, quotesServiceOf } from './quotes/service'
 
 export interface CoreOptions {
   dataDir: string
@@ -105,5 +106,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   }
   events.subscribe((event) => core.search.notify(event))
+  // Saved quotes are indexed under every name of their speaker's identity, again when it changes.
+  core.search.speakerTable = () => quotesServiceOf(core).speakerTable()
+  onSpeakerNamesChanged(store, (articleIds) => {
+    for (const articleId of articleIds)
+      core.search.notify({ type: 'annotations.changed', articleId })
+  })
   return core
 }

@@ -28,6 +28,7 @@ import { listSnapshotSummaries, restoreSnapshot } from './backup/restore-snapsho
 import { renderExport } from './export'
 import { importJsonLd } from './export/import-jsonld'
 import { quotesServiceOf } from './quotes/service'
+import { correctSpeaker, mergeSpeakers, splitSpeaker } from './library/speaker-identities'
 
 type Handler<C extends Channel> = (
   core: Core,
@@ -43,6 +44,15 @@ async function annotationsChanged<T>(
   const value = await change
   core.events.emit({ type: 'annotations.changed', articleId })
   return value
+}
+
+/**
+ * After a merge or split: the identities are gathered again (search then indexes the saved
+ * quotes under their speakers' new names), and the UI is told.
+ */
+async function speakersChanged(core: Core): Promise<void> {
+  await quotesServiceOf(core).library(true)
+  core.events.emit({ type: 'library.changed' })
 }
 
 /** The use case behind each channel. Inputs arrive already validated. */
@@ -138,7 +148,8 @@ const handlers: { [C in Channel]: Handler<C> } = {
     core.events.emit({ type: 'library.changed' })
     return tags
   },
-  'export.render': (core, input) => renderExport(core.store, input),
+  'export.render': async (core, input) =>
+    renderExport(core.store, input, { speakerName: await quotesServiceOf(core).speakerNames() }),
   'annotations.importJsonLd': async (core, input) => {
     const report = await importJsonLd(core.store, input.content)
     for (const articleId of new Set(report.imported.map((a) => a.articleId)))
@@ -161,6 +172,24 @@ const handlers: { [C in Channel]: Handler<C> } = {
     core.events.emit({ type: 'library.changed' })
     core.events.emit({ type: 'settings.changed', settings: getSettings(core.store) })
     return report
+  },
+  'speakers.list': (core, input) => quotesServiceOf(core).summaries(input.complete),
+  'speakers.merge': async (core, input) => {
+    const { book } = await quotesServiceOf(core).library(true)
+    const merged = await mergeSpeakers(core.store, book, input.names, input.into)
+    await speakersChanged(core)
+    return merged
+  },
+  'speakers.split': async (core, input) => {
+    const { book } = await quotesServiceOf(core).library(true)
+    const rest = await splitSpeaker(core.store, book, input.alias)
+    await speakersChanged(core)
+    return rest
+  },
+  'quotes.correct': async (core, input) => {
+    const { articleId, start, end, speaker } = await correctSpeaker(core.store, input)
+    core.events.emit({ type: 'annotations.changed', articleId })
+    return { articleId, start, end, speaker }
   },
   'settings.get': (core) => getSettings(core.store),
   'settings.set': async (core, input) => {

@@ -2,7 +2,7 @@ import { SorotFailure } from '../../../shared/result'
 import { SCHEMA_VERSION } from '../store/schemas'
 
 /** Which data file of DESIGN.md §3 a migration applies to. */
-export type DataFileKind = 'index' | 'settings' | 'article' | 'annotations'
+export type DataFileKind = 'index' | 'settings' | 'article' | 'annotations' | 'speakers'
 
 /** One step: turns a file at schemaVersion `from` into the same file at `from + 1`. */
 export interface Migration {

@@ -21,7 +21,7 @@ export const SNAPSHOTS_KEPT = 10
 /** How old the newest snapshot may be before opening for writing takes a daily one. */
 export const DAILY_MS = 24 * 60 * 60 * 1000
 
-const DATA_FILES = ['index.json', 'settings.json']
+const DATA_FILES = ['index.json', 'settings.json', 'speakers.json']
 const DATA_FOLDERS = ['articles', 'annotations']
 const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|migration|restore|manual)$/
 const PARTIAL = /\.partial$/

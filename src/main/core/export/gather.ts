@@ -23,6 +23,11 @@ export interface ExportArticle {
   annotations: Annotation[]
 }
 
+export interface GatherOptions {
+  /** The library-wide identity name of a speaker as written: exports carry it. */
+  speakerName?: (name: string) => string
+}
+
 const folded = (value: string): string =>
   value.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()
 
@@ -40,8 +45,11 @@ function matches(annotation: Annotation, scope: ExportScope): boolean {
  */
 export async function gatherExport(
   store: LibraryStore,
-  scope: ExportScope
+  scope: ExportScope,
+  options: GatherOptions = {}
 ): Promise<ExportArticle[]> {
+  const identity = options.speakerName
+  if (identity && scope.speaker) scope = { ...scope, speaker: identity(scope.speaker) }
   const metas = scope.articleIds
     ? [...new Set(scope.articleIds)].map((id) => findArticleMeta(store, id))
     : listArticles(store)
@@ -49,7 +57,9 @@ export async function gatherExport(
   const articles: ExportArticle[] = []
   for (const meta of metas) {
     const latest = (await store.articleFile(meta.id)).data.versions.at(-1)
-    const annotations = (await listAnnotations(store, meta.id)).filter((a) => matches(a, scope))
+    const annotations = (await listAnnotations(store, meta.id))
+      .map((a) => (identity && a.speaker?.trim() ? { ...a, speaker: identity(a.speaker) } : a))
+      .filter((a) => matches(a, scope))
     if (filtered && annotations.length === 0) continue
     articles.push({
       meta: structuredClone(meta),

@@ -3,7 +3,7 @@ import type { Language } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import type { LibraryStore } from '../store/library-store'
 import { renderCsv } from './csv'
-import { gatherExport, type ExportScope } from './gather'
+import { gatherExport, type ExportScope, type GatherOptions } from './gather'
 import { renderHtml } from './html'
 import { exportWords } from './i18n'
 import { renderJsonLd } from './jsonld'
@@ -53,11 +53,12 @@ const EXTENSIONS: Record<ExportFormat, string> = {
  */
 export async function renderExport(
   store: LibraryStore,
-  request: ExportRequest
+  request: ExportRequest,
+  options: Pick<GatherOptions, 'speakerName'> = {}
 ): Promise<RenderedExport> {
   if (request.split && request.format !== 'md')
     throw new SorotFailure('bad_input', 'split: only Markdown exports can be split into files')
-  const articles = await gatherExport(store, request)
+  const articles = await gatherExport(store, request, options)
   const words = await exportWords(request.language ?? store.settings.data.language ?? 'en')
   const exportedAt = new Date().toISOString()
   const fileName = `${exportBaseName(articles, exportedAt)}.${EXTENSIONS[request.format]}`

@@ -1,5 +1,12 @@
-import type { Annotation, ArticleMeta, SpeakerGroup, SpeakerQuotation } from '../../../shared/model'
+import type {
+  Annotation,
+  ArticleMeta,
+  SpeakerCorrection,
+  SpeakerGroup,
+  SpeakerQuotation
+} from '../../../shared/model'
 import type { Quotation } from '../../../shared/quotes'
+import { foldName, type IdentityBook } from '../library/identity-book'
 
 /** What one article brings to the speakers view. */
 export interface ArticleQuoteSources {
@@ -7,16 +14,53 @@ export interface ArticleQuoteSources {
   detected: readonly Quotation[]
   /** Its live quote annotations with a passage. */
   saved: readonly Annotation[]
+  /** The reader's corrections of its unsaved quotations. */
+  corrections: readonly SpeakerCorrection[]
+}
+
+/** A detected quotation with the reader's correction applied, if any. */
+export interface CorrectedQuotation extends Quotation {
+  detectedSpeaker: string | null
+  corrected: boolean
+}
+
+const sameText = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim()
+
+/**
+ * The detected quotations with the reader's corrections in place of detection (confidence 1).
+ * A correction follows its quotation by text, the nearest one when the text recurs, so a new
+ * version or a new detector keeps it; at the same offsets it holds even if the text moved.
+ */
+export function withCorrections(
+  detected: readonly Quotation[],
+  corrections: readonly SpeakerCorrection[]
+): CorrectedQuotation[] {
+  const unused = new Set(corrections)
+  return detected.map((q) => {
+    let best: SpeakerCorrection | undefined
+    for (const c of unused) {
+      const samePlace = c.start === q.start && c.end === q.end
+      if (!samePlace && !sameText(c.quote, q.quote)) continue
+      if (samePlace || !best || Math.abs(c.start - q.start) < Math.abs(best.start - q.start))
+        best = c
+      if (samePlace) break
+    }
+    if (!best || q.kind === 'term') return { ...q, detectedSpeaker: q.speaker, corrected: false }
+    unused.delete(best)
+    return {
+      ...q,
+      speaker: best.speaker,
+      confidence: 1,
+      detectedSpeaker: q.speaker,
+      corrected: true
+    }
+  })
 }
 
 interface Gathering {
-  forms: Map<string, number>
+  aliases: string[]
   quotations: SpeakerQuotation[]
-}
-
-/** A name folded for matching: no case, no diacritics, single spaces. */
-export function foldName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
 /**
@@ -49,12 +93,13 @@ export type SpeakerEntry = [speaker: string, folded: string, quotation: SpeakerQ
 
 /** What an article's entries depend on besides its version: a cache key for them. */
 export function entriesKey(source: ArticleQuoteSources): string {
-  const { meta, saved } = source
+  const { meta, saved, corrections } = source
   const quotes = saved.map(
     (a) =>
       `${a.id}:${a.updatedAt}:${a.orphan ? 1 : 0}:${a.target?.selectors[0].start}:${a.target?.selectors[0].end}`
   )
-  return `${meta.versionCount}:${meta.contentHash}:${meta.title}:${meta.publishedAt ?? meta.importedAt}:${quotes.join(',')}`
+  const corrected = corrections.map((c) => `${c.start}:${c.speaker}:${c.correctedAt}`)
+  return `${meta.versionCount}:${meta.contentHash}:${meta.title}:${meta.publishedAt ?? meta.importedAt}:${quotes.join(',')}:${corrected.join(',')}`
 }
 
 /** The quotations of one article, each under the speaker it belongs to. */
@@ -63,14 +108,15 @@ export function entriesOf(source: ArticleQuoteSources): SpeakerEntry[] {
 }
 
 function quotationsOf(source: ArticleQuoteSources): Array<[string, SpeakerQuotation]> {
-  const { meta, detected, saved } = source
+  const { meta, saved } = source
+  const detected = withCorrections(source.detected, source.corrections)
   const base = {
     articleId: meta.id,
     articleTitle: meta.title,
     date: meta.publishedAt ?? meta.importedAt
   }
   const found: Array<[string, SpeakerQuotation]> = []
-  const covered = new Set<Quotation>()
+  const covered = new Set<CorrectedQuotation>()
   for (const annotation of saved) {
     const position = annotation.orphan ? undefined : annotation.target?.selectors[0]
     const matches = detected.filter((q) => covers(annotation, q))
@@ -109,32 +155,36 @@ function quotationsOf(source: ArticleQuoteSources): Array<[string, SpeakerQuotat
 }
 
 /**
- * Groups the quotations of the library by speaker (names folded, shown as the form used most),
- * newest first, keeping the speakers whose name contains the folded query.
+ * Groups the quotations of the library by speaker identity (the book's name and aliases),
+ * newest first, keeping the speakers whose name or an alias contains the folded query.
  */
 export function groupSpeakers(
   entries: ReadonlyArray<readonly SpeakerEntry[]>,
+  book: IdentityBook,
   query?: string,
   perSpeaker = Number.POSITIVE_INFINITY
 ): SpeakerGroup[] {
   const wanted = foldName(query ?? '')
   const byName = new Map<string, Gathering>()
   for (const article of entries) {
-    for (const [speaker, key, quotation] of article) {
-      if (wanted && !key.includes(wanted)) continue
-      let gathering = byName.get(key)
-      if (!gathering) byName.set(key, (gathering = { forms: new Map(), quotations: [] }))
-      gathering.forms.set(speaker, (gathering.forms.get(speaker) ?? 0) + 1)
+    for (const [speaker, , quotation] of article) {
+      const identity = book.identityOf(speaker)
+      let gathering = byName.get(identity.name)
+      if (!gathering) {
+        const names = [identity.name, ...identity.aliases].map(foldName)
+        if (wanted && !names.some((name) => name.includes(wanted))) continue
+        byName.set(identity.name, (gathering = { aliases: identity.aliases, quotations: [] }))
+      }
       gathering.quotations.push(quotation)
     }
   }
   const groups: SpeakerGroup[] = []
-  for (const { forms, quotations } of byName.values()) {
+  for (const [name, { aliases, quotations }] of byName) {
     quotations.sort(newestFirst)
-    const name = [...forms].sort((a, b) => b[1] - a[1])[0][0]
     const savedCount = quotations.filter((q) => q.savedId !== null).length
     groups.push({
       name,
+      aliases,
       count: quotations.length,
       savedCount,
       quotations: quotations.slice(0, perSpeaker)

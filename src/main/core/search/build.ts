@@ -5,7 +5,14 @@ import type { Annotation, AnnotationCounts, ArticleMeta, Block } from '../../../
 import { termsOfDocument } from './analyze'
 import { encodeCache, LEGACY_INDEX_FILE, SEARCH_INDEX_FILE, writeCacheFile } from './cache-file'
 import { SearchIndex, type DocumentTerms } from './flex-index'
-import { documentOf, fingerprintOf, libraryStamps, type SearchDocument } from './documents'
+import {
+  documentOf,
+  fingerprintOf,
+  libraryStamps,
+  namesFrom,
+  type SearchDocument,
+  type SpeakerNameTable
+} from './documents'
 
 export { SEARCH_INDEX_FILE } from './cache-file'
 
@@ -30,7 +37,8 @@ async function readJson<T>(file: string): Promise<T | null> {
 /** Reads one article's newest blocks and its annotations straight from the data dir. */
 async function readDocument(
   dataDir: string,
-  meta: ArticleMeta
+  meta: ArticleMeta,
+  speakerTable: SpeakerNameTable
 ): Promise<{ document: SearchDocument; counts: AnnotationCounts } | null> {
   const article = await readJson<{ versions: Array<{ blocks: Block[] }> }>(
     path.join(dataDir, 'articles', `${meta.id}.json`)
@@ -43,7 +51,10 @@ async function readDocument(
         path.join(dataDir, 'annotations', `${meta.id}.json`)
       )
     )?.annotations ?? []
-  return { document: documentOf(meta, blocks, annotations), counts: countsOf(annotations) }
+  return {
+    document: documentOf(meta, blocks, annotations, namesFrom(speakerTable)),
+    counts: countsOf(annotations)
+  }
 }
 
 /** The cache bytes of an index, stamped with the fingerprint of what it indexes. */
@@ -61,7 +72,10 @@ export async function saveCache(dataDir: string, bytes: ArrayBuffer): Promise<vo
  * Indexes every live article of the data dir from its files (no store, no lowdb: this runs in
  * the search worker) and writes the cache. Files are read a few dozen at a time.
  */
-export async function buildSearchCache(dataDir: string): Promise<BuiltCache> {
+export async function buildSearchCache(
+  dataDir: string,
+  speakerTable: SpeakerNameTable = new Map()
+): Promise<BuiltCache> {
   const started = performance.now()
   // Annotation files changed from now on are indexed again when the cache is loaded.
   const savedAt = Date.now()
@@ -73,7 +87,7 @@ export async function buildSearchCache(dataDir: string): Promise<BuiltCache> {
   const BATCH = 48
   for (let i = 0; i < live.length; i += BATCH) {
     const batch = live.slice(i, i + BATCH)
-    const read = await Promise.all(batch.map((meta) => readDocument(dataDir, meta)))
+    const read = await Promise.all(batch.map((meta) => readDocument(dataDir, meta, speakerTable)))
     const docs: DocumentTerms[] = []
     read.forEach((entry, j) => {
       if (!entry) return

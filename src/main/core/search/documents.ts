@@ -13,11 +13,21 @@ export interface SearchDocument {
   speakers: string
 }
 
+/** Every name of each speaker's identity, by the name as written. */
+export type SpeakerNameTable = ReadonlyMap<string, readonly string[]>
+
+/** The names to index a speaker under: their identity's, else the name as written. */
+export const namesFrom =
+  (table: SpeakerNameTable) =>
+  (name: string): readonly string[] =>
+    table.get(name) ?? [name]
+
 /** One article's index document; trashed annotations are left out. */
 export function documentOf(
   meta: Pick<ArticleMeta, 'id' | 'title'>,
   blocks: readonly Block[],
-  annotations: readonly Annotation[]
+  annotations: readonly Annotation[],
+  speakerNames: (name: string) => readonly string[] = (name) => [name]
 ): SearchDocument {
   const live = annotations.filter((a) => !a.deletedAt)
   return {
@@ -32,9 +42,9 @@ export function documentOf(
       .map((a) => a.note)
       .filter(Boolean)
       .join('\n'),
+    // A speaker is found under every name of their identity (DESIGN.md §5).
     speakers: live
-      .map((a) => a.speaker ?? '')
-      .filter(Boolean)
+      .flatMap((a) => (a.speaker?.trim() ? speakerNames(a.speaker.trim()) : []))
       .join('\n')
   }
 }

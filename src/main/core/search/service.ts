@@ -25,7 +25,7 @@ import {
   type CacheHeader
 } from './cache-file'
 import { SearchIndex, type DocumentTerms, type MatchWord } from './flex-index'
-import { documentOf, libraryStamps, stampOf } from './documents'
+import { documentOf, libraryStamps, namesFrom, stampOf, type SpeakerNameTable } from './documents'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query'
 import { phraseMatches, snippetOf, snippetText, termMatches, type TextRange } from './snippet'
 import { termsOfWord } from './terms'
@@ -84,6 +84,8 @@ export class SearchService {
   readonly #texts = new Map<string, string>()
   /** The library's metas by id, made again after the library changes. */
   #metas: Map<string, ArticleMeta> | null = null
+  /** Every name of each speaker's identity, by name as written (set by the core). */
+  speakerTable: () => SpeakerNameTable = () => new Map()
 
   constructor(store: LibraryStore, options: SearchServiceOptions = {}) {
     this.#store = store
@@ -256,6 +258,7 @@ export class SearchService {
         const built = await buildSearchCacheOffThread(store.dataDir, {
           worker: live >= this.#options.workerFrom,
           log: this.#options.log,
+          speakerTable: this.speakerTable(),
           onWorker: (worker) => (this.#worker = worker)
         })
         if (this.#closed) return
@@ -307,7 +310,12 @@ export class SearchService {
       const file = path.join(this.#store.dataDir, 'annotations', `${id}.json`)
       const mtime = (await fs.stat(file).catch(() => null))?.mtimeMs
       const annotations = (await this.#store.annotationsFile(id)).data.annotations
-      this.#add(termsOfDocument(documentOf(meta, blocks, annotations), stampOf(meta)))
+      this.#add(
+        termsOfDocument(
+          documentOf(meta, blocks, annotations, namesFrom(this.speakerTable())),
+          stampOf(meta)
+        )
+      )
       if (mtime !== undefined) this.#annotated.set(id, mtime)
     }
     this.#scheduleSave()

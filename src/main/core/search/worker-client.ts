@@ -4,6 +4,7 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { SorotFailure } from '../../../shared/result'
 import { buildSearchCache, type BuiltCache } from './build'
+import type { SpeakerNameTable } from './documents'
 
 type WorkerMessage = { ok: true; built: BuiltCache } | { ok: false; message: string }
 
@@ -38,6 +39,8 @@ export interface BuildOptions {
   /** false: build on this thread (a small library, where a worker costs more than it saves). */
   worker: boolean
   log: (message: string) => void
+  /** Every name of each speaker's identity, indexed with saved quotes. */
+  speakerTable?: SpeakerNameTable
   /** Called with the worker, so closing the core can stop a build under way. */
   onWorker?: (worker: Worker | null) => void
 }
@@ -54,10 +57,13 @@ export async function buildSearchCacheOffThread(
   if (!script) {
     if (options.worker)
       options.log('search worker not found next to the build; indexing on the main thread')
-    return buildSearchCache(dataDir)
+    return buildSearchCache(dataDir, options.speakerTable)
   }
   return new Promise<BuiltCache>((resolve, reject) => {
-    const worker = new Worker(script.code, { eval: script.eval, workerData: { dataDir } })
+    const worker = new Worker(script.code, {
+      eval: script.eval,
+      workerData: { dataDir, speakerTable: options.speakerTable }
+    })
     // The cache's bytes come back transferred (search-worker.ts), not structured-cloned.
     options.onWorker?.(worker)
     // A build must not keep a CLI process alive once its command is done.

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { SorotFailure } from '../../../shared/result'
 import { countsOf } from '../../../shared/annotations'
-import type { Annotation, AnnotationCounts, ArticleMeta } from '../../../shared/model'
+import type { Annotation, AnnotationCounts, ArticleMeta, SpeakersFile } from '../../../shared/model'
 import type { Migration } from '../backup/migrations'
 import { findBackupCopy, removePartialSnapshots, takeSnapshot } from '../backup/snapshots'
 import { removeTempFiles, type FileSystem } from './atomic-file'
@@ -14,6 +14,7 @@ import {
   articleFileSchema,
   indexFileSchema,
   settingsFileSchema,
+  speakersFileSchema,
   type AnnotationsFile,
   type ArticleFile,
   type IndexFile,
@@ -56,6 +57,8 @@ export class LibraryStore {
   readonly dataDir: string
   readonly index: JsonFile<IndexFile>
   readonly settings: JsonFile<SettingsFile>
+  /** speakers.json: the reader's speaker identities and corrections, loaded on first use. */
+  readonly speakers: JsonFile<SpeakersFile>
   readonly #articles = new Map<string, Promise<JsonFile<ArticleFile>>>()
   readonly #annotations = new Map<string, Promise<JsonFile<AnnotationsFile>>>()
   readonly #options: StoreOptions
@@ -85,6 +88,19 @@ export class LibraryStore {
         kind: 'settings',
         schema: settingsFileSchema,
         defaults: () => ({ schemaVersion: SCHEMA_VERSION, language: null, theme: 'system' })
+      })
+    )
+    this.speakers = new JsonFile(
+      path.join(dataDir, 'speakers.json'),
+      this.#fileOptions({
+        kind: 'speakers',
+        schema: speakersFileSchema,
+        defaults: () => ({
+          schemaVersion: SCHEMA_VERSION,
+          identities: [],
+          separate: [],
+          corrections: []
+        })
       })
     )
   }
@@ -149,6 +165,7 @@ export class LibraryStore {
     })
     if (relisting) options.onRelisted?.(relisting)
     await store.settings.load()
+    await store.speakers.load()
     // Every file of §3 exists from the first run on, each with its schemaVersion.
     if (!store.settings.exists && !options.readOnly) await store.settings.update(() => undefined)
     return store
@@ -261,6 +278,7 @@ export class LibraryStore {
     const files = [
       this.index,
       this.settings,
+      this.speakers,
       ...(await Promise.all([...this.#articles.values(), ...this.#annotations.values()]))
     ]
     await Promise.all(files.map((file) => file.flush()))

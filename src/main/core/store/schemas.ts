@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Annotation } from '../../../shared/model'
+import type { Annotation, SpeakersFile } from '../../../shared/model'
 
 /** The schemaVersion this build reads and writes. A file with a higher one is not written. */
 export const SCHEMA_VERSION = 1
@@ -114,6 +114,23 @@ export const settingsFileSchema = z.object({
   measure: z.number().optional(),
   glossLanguage: z.enum(['id', 'en']).nullable().optional()
 })
+
+/** speakers.json: merges, splits and corrections of speakers (SpeakersFile in the model). */
+export const speakersFileSchema = z.object({
+  schemaVersion: z.number(),
+  identities: z.array(z.object({ name: z.string(), aliases: z.array(z.string()) })),
+  separate: z.array(z.string()),
+  corrections: z.array(
+    z.object({
+      articleId: z.string(),
+      quote: z.string(),
+      start: z.number().int().min(0),
+      end: z.number().int().min(0),
+      speaker: z.string(),
+      correctedAt: z.string()
+    })
+  )
+}) satisfies z.ZodType<SpeakersFile>
 
 export type IndexFile = z.infer<typeof indexFileSchema>
 export type ArticleFile = z.infer<typeof articleFileSchema>

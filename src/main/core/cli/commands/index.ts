@@ -8,6 +8,7 @@ import { quotesCommand } from './quotes'
 import { searchCommand } from './search'
 import { serveCommand } from './serve'
 import { showCommand } from './show'
+import { speakersCommand } from './speakers'
 
 /** Every `sorot` command, in the order the usage lists them. */
 export const commands: CliCommand[] = [
@@ -17,6 +18,7 @@ export const commands: CliCommand[] = [
   highlightCommand,
   annotationsCommand,
   quotesCommand,
+  speakersCommand,
   searchCommand,
   ...exportCommands,
   serveCommand

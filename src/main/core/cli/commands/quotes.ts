@@ -18,14 +18,13 @@ async function fileText(file: string): Promise<string> {
 async function quotesOf(context: CliContext, target: string): Promise<Quotation[]> {
   if (existsSync(target) && statSync(target).isFile()) return findQuotes(await fileText(target))
   const { quotations } = await call(await context.core(), 'quotes.list', { articleId: target })
-  return quotations.map(({ quote, speaker, kind, start, end }) => ({
+  return quotations.map(({ quote, speaker, kind, start, end, confidence }) => ({
     quote,
     speaker,
     kind,
     start,
     end,
-    // quotes.list does not carry the confidence on this branch (the speakers branch adds it).
-    confidence: 1
+    confidence
   }))
 }
 

@@ -5,6 +5,7 @@ import type { Annotation, ArticleQuotation } from '../../../../shared/model'
 import { api } from '../../api'
 import { Label } from '../../components/Gloss'
 import { shortenQuote } from '../../format'
+import { needsCheck, SpeakerCheck } from './SpeakerCheck'
 
 interface Props {
   articleId: string
@@ -17,12 +18,32 @@ interface Props {
   onOpenSaved: (annotationId: string) => void
 }
 
+/** How soon to ask again while the core is still reading the library's speakers. */
+const PARTIAL_POLL_MS = 700
+
 /** A key that changes only when the saved quotes change (not on every colour or note edit). */
 const savedKey = (annotations: readonly Annotation[]): string =>
   annotations
     .filter((a) => a.kind === 'quote' && !a.id.startsWith('pending-'))
     .map((a) => `${a.id}:${a.target?.selectors[0].start}:${a.target?.selectors[0].end}`)
     .join('|')
+
+/** The library's speaker names and aliases, asked for once some quotation needs a check. */
+function useKnownSpeakers(wanted: boolean): string[] {
+  const [names, setNames] = useState<string[]>([])
+  useEffect(() => {
+    if (!wanted) return
+    let cancelled = false
+    void api.call('speakers.list', {}).then((result) => {
+      if (cancelled || !result.ok) return
+      setNames(result.value.speakers.flatMap((s) => [s.name, ...s.aliases]))
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [wanted])
+  return names
+}
 
 /**
  * The quotations detected in the article (from the core's cached `quotes.list`), each with its
@@ -42,20 +63,29 @@ export function QuotesPanel({
   const [quotations, setQuotations] = useState<ArticleQuotation[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [showTerms, setShowTerms] = useState(false)
+  const [reloads, setReloads] = useState(0)
+  const suggestionsId = useId()
+  const known = useKnownSpeakers(quotations !== null && quotations.some(needsCheck))
   const key = savedKey(annotations)
 
   useEffect(() => {
     let cancelled = false
-    void api.call('quotes.list', { articleId }).then((result) => {
-      if (cancelled) return
-      if (!result.ok) return setError(result.error.message)
-      setError(null)
-      setQuotations(result.value.quotations)
-    })
+    let timer: number | undefined
+    const load = (): void =>
+      void api.call('quotes.list', { articleId }).then((result) => {
+        if (cancelled) return
+        if (!result.ok) return setError(result.error.message)
+        setError(null)
+        setQuotations(result.value.quotations)
+        // Speaker identities may still change while the library is being read.
+        if (result.value.partial) timer = window.setTimeout(load, PARTIAL_POLL_MS)
+      })
+    load()
     return () => {
       cancelled = true
+      window.clearTimeout(timer)
     }
-  }, [articleId, version, key])
+  }, [articleId, version, key, reloads])
 
   const shown = (quotations ?? []).filter((q) => showTerms || q.kind !== 'term')
   return (
@@ -100,12 +130,12 @@ export function QuotesPanel({
                 >
                   <q>{text}</q>
                 </button>
-                <p className="quote-speaker">
-                  {q.speaker ?? <span className="muted">{t('quotes.unknownSpeaker')}</span>}
-                  {q.kind !== 'direct' && (
-                    <span className="muted quote-kind"> · {t(`quotes.${q.kind}`)}</span>
-                  )}
-                </p>
+                <SpeakerCheck
+                  articleId={articleId}
+                  quotation={q}
+                  suggestionsId={suggestionsId}
+                  onChanged={() => setReloads((n) => n + 1)}
+                />
                 <div className="quote-actions">
                   {q.savedId ? (
                     <button
@@ -132,6 +162,11 @@ export function QuotesPanel({
           })}
         </ol>
       )}
+      <datalist id={suggestionsId}>
+        {known.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
     </section>
   )
 }
