@@ -16,6 +16,7 @@ import {
   tidy,
   tidySiteName
 } from './html-metadata'
+import { guardMarkup, MAX_DEPTH, MAX_ELEMENTS } from './html-guard'
 import { junkRules } from './junk-rules'
 import {
   authorFromByline,
@@ -127,14 +128,7 @@ interface RawBlock {
   lines: string[]
 }
 
-/**
- * Beyond this depth a page's elements are flattened into blocks at it: no news page nests that
- * deep, and Readability's walk gets slow on pages that do.
- */
-export const MAX_DEPTH = 200
-
-/** Pages with more elements than this are refused: reading them would take too long. */
-export const MAX_ELEMENTS = 100_000
+export { MAX_DEPTH, MAX_ELEMENTS } from './html-guard'
 
 /**
  * Readability is not run over a page with more elements than this (after junk removal): the
@@ -171,16 +165,16 @@ export function extractHtml(
   let cleaned = NO_BLOCKS
   const container = articleContainer(document)
   if (container) {
-    found = readSafely(containerDocument(document, container))
+    found = readable(container) ? readSafely(containerDocument(document, container)) : null
     cleaned = cleanBlocks(found ? textBlocks(found.content) : [], reference, options.keep)
   }
   if (cleaned.blocks.length === 0) {
     // (linkedom's getElementsByTagName('*') finds nothing: the selector form counts.)
-    const readable = document.querySelectorAll('*').length <= READABLE_ELEMENTS
-    found = readable ? readSafely(document) : null
+    const whole = readable(document.documentElement)
+    found = whole ? readSafely(document) : null
     cleaned = cleanBlocks(found ? textBlocks(found.content) : [], reference, options.keep)
     if (cleaned.blocks.length === 0) {
-      if (readable) {
+      if (whole) {
         // Readability changes the page it reads: the page's own text comes from a fresh parse.
         document = parsePage(html, name)
         removeJunk(document)
@@ -344,14 +338,14 @@ let linkedom: LinkedomModule | null = null
 
 /**
  * The page as a linkedom document: always an `<html>` with a `<head>` and a `<body>`, no part
- * nested deeper than MAX_DEPTH. linkedom builds a DOM and nothing else: it runs no script,
+ * nested deeper than MAX_DEPTH (the markup is counted and flattened before it is parsed). linkedom builds a DOM and nothing else: it runs no script,
  * loads nothing, and has no window a page could reach. It is loaded on first use, not when
  * this file is: most commands never read HTML.
  */
 export function parsePage(html: string, name: string): Document {
   linkedom ??= createRequire(import.meta.url)('linkedom') as LinkedomModule
   const document = new linkedom.DOMParser().parseFromString(
-    html,
+    guardMarkup(html, name).html,
     'text/html'
   ) as unknown as Document
   wholeDocument(document)
@@ -496,6 +490,27 @@ interface ReadabilityArticle {
   byline: string | null
   siteName: string | null
   publishedTime: string | null
+}
+
+/**
+ * Readability's walk asks linkedom for an element's children again and again, and linkedom
+ * builds that list each time: an element with thousands of children makes the walk quadratic.
+ */
+export const READABLE_CHILDREN = 500
+
+/** Whether Readability may walk `root`: not too many elements, none with too many children. */
+function readable(root: Element): boolean {
+  let count = 0
+  const stack: Element[] = [root]
+  while (stack.length > 0) {
+    const el = stack.pop() as Element
+    let children = 0
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (++children > READABLE_CHILDREN || ++count > READABLE_ELEMENTS) return false
+      stack.push(child)
+    }
+  }
+  return true
 }
 
 /** Readability's article of `document`: a page it cannot walk is one it found nothing in. */
