@@ -3,7 +3,7 @@ import type { Block, Removal, SourceFormat } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { cleanLines } from './clean'
 import { takeFrontMatter } from './front-matter'
-import { extractHtml } from './html'
+import { extractHtmlPage } from './html'
 import { junkRules } from './junk-rules'
 import { detectLanguage, isHeadline, takeDateLine, textMetadata, titleFromText } from './metadata'
 import { markdownToBlocks, textToBlocks } from './text-blocks'
@@ -63,9 +63,31 @@ export function extractArticle(
   format: SourceFormat,
   options: ExtractOptions = {}
 ): ArticleDraft {
+  return extractArticleAndSource(text, name, format, options).draft
+}
+
+/**
+ * extractArticle, and the source to keep for re-extraction: the text itself, or for a web page
+ * the page without anything active (scripts, handlers, frames, remote loads).
+ */
+export function extractArticleAndSource(
+  text: string,
+  name: string,
+  format: SourceFormat,
+  options: ExtractOptions = {}
+): { draft: ArticleDraft; stored: string } {
   // Pasted text has no extension to go by; a named .txt file stays text whatever it holds.
   const actual = format === 'text' && path.extname(name) === '' ? sniffFormat(name, text) : format
-  if (actual === 'html') return extractHtml(text, name, options)
+  if (actual === 'html') return extractHtmlPage(text, name, options)
+  return { draft: extractPlain(text, name, actual, options), stored: text }
+}
+
+function extractPlain(
+  text: string,
+  name: string,
+  actual: SourceFormat,
+  options: ExtractOptions
+): ArticleDraft {
   const reference = options.reference ?? new Date()
   const { text: body, front } =
     actual === 'markdown' ? takeFrontMatter(text, name, reference) : { text, front: null }

@@ -17,6 +17,7 @@ import {
   tidySiteName
 } from './html-metadata'
 import { guardMarkup, MAX_DEPTH, MAX_ELEMENTS } from './html-guard'
+import { sanitizePage, serializePage } from './html-sanitize'
 import { junkRules } from './junk-rules'
 import {
   authorFromByline,
@@ -155,8 +156,20 @@ export function extractHtml(
   name: string,
   options: ExtractOptions = {}
 ): ArticleDraft {
+  return extractHtmlPage(html, name, options).draft
+}
+
+/** extractHtml, and the page to store for re-extraction: sanitised, nothing active left. */
+export function extractHtmlPage(
+  html: string,
+  name: string,
+  options: ExtractOptions = {}
+): { draft: ArticleDraft; stored: string } {
   const reference = options.reference ?? new Date()
   let document = parsePage(html, name)
+  sanitizePage(document)
+  // What is stored, and what a fresh parse below reads: the page without anything active.
+  const stored = serializePage(document)
   const page = readPageMetadata(document, reference)
   removeJunk(document)
 
@@ -176,7 +189,7 @@ export function extractHtml(
     if (cleaned.blocks.length === 0) {
       if (whole) {
         // Readability changes the page it reads: the page's own text comes from a fresh parse.
-        document = parsePage(html, name)
+        document = parsePage(stored, name)
         removeJunk(document)
       }
       for (const root of fallbackRoots(document)) {
@@ -196,7 +209,7 @@ export function extractHtml(
 
   const fromText = textMetadata(blocks, cleaned.removed, url, reference)
   const outlet = outletFromPage ?? fromText.outlet ?? outletFromUrl(url)
-  return {
+  const draft: ArticleDraft = {
     title: title || titleFromText(blocks[0].text),
     blocks,
     removed: cleaned.removed,
@@ -213,6 +226,7 @@ export function extractHtml(
       fromText.publishedAt,
     language: detectLanguage(blocks) ?? page.language
   }
+  return { draft, stored }
 }
 
 /** Classes Indonesian outlets give the element that holds an article's text, and no other. */
