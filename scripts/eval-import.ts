@@ -191,6 +191,21 @@ function main(): void {
   if (process.argv.includes('--misses'))
     for (const r of results.filter((r) => r.split === 'dev' && r.sorotFound))
       process.stdout.write(`\n${r.file} ${JSON.stringify(r.sorotFound)}\n`)
+  if (process.argv.includes('--why'))
+    for (const label of labels.filter((l) => l.split === 'dev')) {
+      const html = decodeBytes(readFileSync(path.join(PAGES, label.file)), label.file)
+      const text = squash(bySorot(html, label).body)
+      const why = [
+        text.startsWith(squash(label.firstSentence)) ? '' : `first: ${text.slice(0, 80)}`,
+        ...label.mustKeep.filter((k) => !text.includes(squash(k))).map((k) => `lost: ${k}`),
+        ...label.mustNotContain.filter((j) => text.includes(squash(j))).map((j) => `junk: ${j}`)
+      ].filter(Boolean)
+      const last = squash(label.lastSentence)
+      const end = text.lastIndexOf(last)
+      if (end < 0 || !CREDIT_TAIL.test(text.slice(end + last.length)))
+        why.push(`end: ${end < 0 ? 'missing' : text.slice(end + last.length, end + last.length + 120)}`)
+      if (why.length) process.stdout.write(`\n${label.file}\n  ${why.join('\n  ')}\n`)
+    }
 }
 
 main()

@@ -16,7 +16,10 @@ export interface ArticleDraft {
   blocks: Block[]
   removed: Removal[]
   outlet: string | null
+  /** The byline's names, joined for display ("A, B"); null when the page names no one. */
   author: string | null
+  /** The persons or named desks credited, in order; [] when unknown. */
+  authors: string[]
   url: string | null
   publishedAt: string | null
   language: string | null
@@ -113,12 +116,14 @@ function extractPlain(
   }
   if (blocks.length === 0) throw new SorotFailure('bad_input', `${name} holds no article text`)
   const meta = textMetadata(blocks, cleaned.removed, cleaned.sourceUrl, reference)
+  const author = front?.author ?? meta.author
   return {
     title: title ?? titleFromText(blocks[0].text),
     blocks,
     removed: cleaned.removed,
     outlet: front?.outlet ?? meta.outlet,
-    author: front?.author ?? meta.author,
+    author,
+    authors: author ? [author] : [],
     url: front?.url ?? cleaned.sourceUrl,
     publishedAt: front?.publishedAt ?? publishedAt ?? meta.publishedAt,
     language: detectLanguage(blocks)

@@ -18,7 +18,16 @@ import {
 } from './html-metadata'
 import { guardMarkup, MAX_DEPTH, MAX_ELEMENTS } from './html-guard'
 import { sanitizePage, serializePage } from './html-sanitize'
-import { junkRules } from './junk-rules'
+import { junkRules, type JunkRule } from './junk-rules'
+import {
+  honestAuthors,
+  ruleAuthors,
+  ruleBody,
+  ruleJunk,
+  ruleTitle,
+  splitNames
+} from './outlet-apply'
+import { outletRuleFor } from './outlet-rules'
 import {
   authorFromByline,
   detectLanguage,
@@ -171,12 +180,22 @@ export function extractHtmlPage(
   // What is stored, and what a fresh parse below reads: the page without anything active.
   const stored = serializePage(document)
   const page = readPageMetadata(document, reference)
-  removeJunk(document)
+  const rule = outletRuleFor([page.url], page.outlet)
+  const bylineByRule = rule ? ruleAuthors(document, rule) : []
+  const outletJunk = rule ? ruleJunk(rule) : []
 
-  // The article's own container first: Readability over it alone walks a fraction of the page.
+  // An outlet rule's body containers first: the rule knows where the article is.
   let found: ReadabilityArticle | null = null
   let cleaned = NO_BLOCKS
-  const container = articleContainer(document)
+  const ruled = rule ? ruleBody(document, rule) : []
+  if (ruled.length) {
+    for (const el of ruled) removeJunkUnder(el, true)
+    const markup = ruled.map((el) => el.outerHTML).join('')
+    cleaned = cleanBlocks(textBlocks(markup), reference, options.keep, outletJunk)
+  }
+  removeJunk(document)
+  // Else the article's own container: Readability over it alone walks a fraction of the page.
+  const container = cleaned.blocks.length === 0 ? articleContainer(document) : null
   if (container) {
     found = readable(container) ? readSafely(containerDocument(document, container)) : null
     cleaned = cleanBlocks(found ? textBlocks(found.content) : [], reference, options.keep)
@@ -203,21 +222,31 @@ export function extractHtmlPage(
   const outletFromPage = page.outlet ?? tidySiteName(found?.siteName)
   const url = page.url ?? cleaned.sourceUrl
   const titleSource = page.title ?? found?.title ?? null
-  const title = titleSource ? stripSiteSuffix(tidy(titleSource), outletFromPage) : null
+  const plainTitle = titleSource ? stripSiteSuffix(tidy(titleSource), outletFromPage) : null
+  const title = plainTitle && rule ? ruleTitle(plainTitle, rule) : plainTitle
   if (title && blocks.length > 1 && sameText(blocks[0].text, title)) blocks = blocks.slice(1)
   if (blocks.length === 0) throw new SorotFailure('bad_input', `${name} holds no article text`)
 
   const fromText = textMetadata(blocks, cleaned.removed, url, reference)
-  const outlet = outletFromPage ?? fromText.outlet ?? outletFromUrl(url)
+  const outlet = outletFromPage ?? fromText.outlet ?? outletFromUrl(url) ?? rule?.name ?? null
+  const bylines = [
+    page.author,
+    fromText.author,
+    found?.byline && (authorFromByline(found.byline) ?? found.byline)
+  ]
+  const authors = bylineByRule.length
+    ? bylineByRule
+    : (bylines
+        .map((byline) => tidyAuthor(byline, outlet))
+        .map((byline) => (byline ? honestAuthors(splitNames(byline), rule, outlet) : []))
+        .find((names) => names.length > 0) ?? [])
   const draft: ArticleDraft = {
     title: title || titleFromText(blocks[0].text),
     blocks,
     removed: cleaned.removed,
     outlet,
-    author:
-      tidyAuthor(page.author, outlet) ??
-      fromText.author ??
-      tidyAuthor(found?.byline && (authorFromByline(found.byline) ?? found.byline), outlet),
+    author: authors.length ? authors.join(', ') : null,
+    authors,
     url,
     publishedAt:
       page.publishedAt ??
@@ -553,13 +582,23 @@ function readArticle(document: Document): ReadabilityArticle | null {
 
 /** Removes page furniture, widgets and hidden parts, never the element holding the headline. */
 function removeJunk(document: Document): void {
-  // The head stays: Readability reads its meta tags too. The walk does not enter what it
-  // removes.
-  const stack: Element[] = Array.from(document.body.children).reverse()
+  // The head stays: Readability reads its meta tags too.
+  removeJunkUnder(document.body, false)
+}
+
+/** Inline elements an outlet's own body container keeps, whatever their class says. */
+const INLINE = new Set('a span strong b i em u small sup sub mark abbr time'.split(' '))
+
+/**
+ * Removes the junk under `root` (not `root` itself); the walk does not enter what it removes.
+ * Inside an outlet rule's body, inline elements stay: a linked word is part of its sentence.
+ */
+function removeJunkUnder(root: Element, keepInline: boolean): void {
+  const stack: Element[] = Array.from(root.children).reverse()
   while (stack.length > 0) {
     const el = stack.pop() as Element
     const tag = el.nodeName.toLowerCase()
-    if (tag !== 'main') {
+    if (tag !== 'main' && !(keepInline && INLINE.has(tag))) {
       if (FURNITURE_TAGS.has(tag) || UNREAD_TAGS.has(tag)) {
         el.remove()
         continue
@@ -649,7 +688,12 @@ const NO_BLOCKS: CleanedBlocks = { blocks: [], removed: [], sourceUrl: null, dat
  * between blocks) and go through the same junk rules, so a removal's `line` is a line of that
  * text. A block keeps its kind; the lines of a paragraph split by `<br>` become paragraphs.
  */
-function cleanBlocks(raw: RawBlock[], reference: Date, keep?: ReadonlySet<string>): CleanedBlocks {
+function cleanBlocks(
+  raw: RawBlock[],
+  reference: Date,
+  keep?: ReadonlySet<string>,
+  extra: JunkRule[] = []
+): CleanedBlocks {
   const lines: string[] = []
   const owner: number[] = []
   raw.forEach((block, i) => {
@@ -663,7 +707,7 @@ function cleanBlocks(raw: RawBlock[], reference: Date, keep?: ReadonlySet<string
     }
   })
   const { cleaned, publishedAt } = takeDateLine(
-    cleanLines(lines.join('\n'), junkRules, keep),
+    cleanLines(lines.join('\n'), extra.length ? [...junkRules, ...extra] : junkRules, keep),
     reference,
     keep
   )
