@@ -165,7 +165,8 @@ async function addArticle(
     updatedAt: now,
     contentHash,
     versionCount: 1,
-    sourceName
+    sourceName,
+    ...(draft.authors.length > 1 ? { authors: draft.authors } : {})
   }
   const articleFile = await store.articleFile(id)
   try {

@@ -6,7 +6,7 @@ const kapanlagi: OutletRuleData = {
   name: 'KapanLagi.com',
   hosts: ['kapanlagi.com'],
   siteNames: ['kapanlagi.com', 'kapanlagi'],
-  body: ['.body-paragraph', '.entertainment-detail-news'],
+  body: ['.detail .infinite .detail-paragraph', '.body-paragraph', '.entertainment-detail-news'],
   drop: ['.baca-juga', '.related', '.ads', '.sharing'],
   dropText: ['Baca (?:juga|pula)\\s*:?.*', '\\(kpl/[^)]*\\)'],
   byline: {

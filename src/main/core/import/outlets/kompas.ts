@@ -23,7 +23,7 @@ const kompas: OutletRuleData = {
   ],
   byline: {
     selectors: ['.credit-title-name h6', '.credit-author-name', '.read__credit__item'],
-    forms: ['^(?:Penulis\\s*:?\\s*)?(?<name>[^,|]+?)\\s*,?$']
+    forms: ['^(?:Penulis\\s*:?\\s*)?(?<name>[^|]+?)\\s*,?$']
   },
   titleDecorations: ['\\s+-\\s+Kompas\\.com$', '\\s+Halaman all$'],
   dateFormat: '02/11/2023, 10:30 WIB',

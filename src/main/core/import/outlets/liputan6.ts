@@ -6,7 +6,11 @@ const liputan6: OutletRuleData = {
   name: 'Liputan6.com',
   hosts: ['liputan6.com'],
   siteNames: ['liputan6.com', 'liputan6'],
-  body: ['.article-content-body__item-content', '.article-content-body'],
+  body: [
+    '.detail .infinite .detail-paragraph',
+    '.article-content-body__item-content',
+    '.article-content-body'
+  ],
   drop: [
     '.baca-juga',
     '.baca-juga-collections',

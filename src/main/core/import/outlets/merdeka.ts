@@ -18,13 +18,8 @@ const merdeka: OutletRuleData = {
   ],
   dropText: ['Baca (?:juga|pula)\\s*:?.*', '\\[[a-z]{2,4}\\]'],
   byline: {
-    selectors: [
-      '.mdk-date-reporter span a',
-      '.mdk-date-reporter a',
-      '.article-header__author-link',
-      '.reporter'
-    ],
-    forms: ['^(?:Reporter\\s*:?\\s*)?(?<name>.+?)$']
+    selectors: ['.mdk-date-reporter span', '.article-header__author-link', '.reporter'],
+    forms: ['Reporter\\s*:\\s*(?<name>.+?)$']
   },
   titleDecorations: ['\\s+\\|\\s+merdeka\\.com$'],
   dateFormat: 'Jumat, 18 Juni 2021 13:05',
