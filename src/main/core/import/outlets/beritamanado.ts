@@ -8,7 +8,7 @@ const beritamanado: OutletRuleData = {
   siteNames: ['beritamanado.com'],
   body: ['.content-inner'],
   drop: ['.jeg_share_button', '.jeg_post_tags', '.jeg_ad', '.jnews_inline_related_post'],
-  dropText: ['Baca (?:juga|pula)\\s*:?.*'],
+  dropText: ['Loading…?', 'Butuh VPN\\?.*', 'Baca (?:juga|pula)\\s*:?.*'],
   byline: {
     selectors: ['.jeg_meta_author a'],
     forms: ['^(?:by\\s+)?(?<name>.+)$']

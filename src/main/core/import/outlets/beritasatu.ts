@@ -8,7 +8,12 @@ const beritasatu: OutletRuleData = {
   siteNames: ['beritasatu.com', 'beritasatu'],
   body: ['.story', '.body-content'],
   drop: ['.tag', '.baca-juga', '.ads'],
-  dropText: ['TAG\\s*:?.*', 'BACA JUGA.*', 'Sumber\\s*:.*'],
+  dropText: [
+    '.{0,200}\\((?:Foto|Dok\\.?|Ilustrasi|Sumber|ANTARA|Istimewa)\\b[^)]{0,80}\\)',
+    'TAG\\s*:?.*',
+    'BACA JUGA.*',
+    'Sumber\\s*:.*'
+  ],
   byline: {
     selectors: ['p.editor', '.editor'],
     forms: ['Oleh\\s*:\\s*(?<name>[^/|]+?)\\s*(?:/.*)?$']

@@ -19,6 +19,9 @@ const fimela: OutletRuleData = {
     '.article-content-body__item-break'
   ],
   dropText: [
+    '\\d+ dari \\d+ halaman',
+    '#\\w+',
+    'Infografis',
     'Baca (?:juga|pula)\\s*:?.*',
     'Advertisement',
     'Lanjutkan Membaca.*',

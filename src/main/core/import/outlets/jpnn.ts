@@ -9,6 +9,7 @@ const jpnn: OutletRuleData = {
   body: ['.page-content'],
   drop: ['.waktu', '.video-jpnn', '.baca-juga', '.terkait', '.tag'],
   dropText: [
+    '.{0,200}\\((?:Foto|Dok\\.?|Ilustrasi|Sumber|ANTARA|Istimewa)\\b[^)]{0,80}\\)',
     'Yuk, Simak Juga Video ini!',
     'Baca (?:juga|pula)\\s*:?.*',
     'Redaktur.*Reporter\\s*:.*'

@@ -23,6 +23,9 @@ const liputan6: OutletRuleData = {
     '.article-content-body__item-break'
   ],
   dropText: [
+    '\\d+ dari \\d+ halaman',
+    '#\\w+',
+    'Infografis',
     'Baca (?:juga|pula)\\s*:?.*',
     'Advertisement',
     'Lanjutkan Membaca.*',

@@ -8,7 +8,12 @@ const mediaIndonesia: OutletRuleData = {
   siteNames: ['media indonesia', 'mediaindonesia.com'],
   body: ['.article', 'article .article'],
   drop: ['.baca-juga', '.ads', '.related'],
-  dropText: ['Baca (?:juga|pula)\\s*:?.*'],
+  dropText: [
+    'Cek berita dan artikel.*',
+    '.{0,40}ikuti WhatsApp channel.*',
+    '.{0,200}\\((?:Foto|Dok\\.?|Ilustrasi|Sumber|ANTARA|Istimewa)\\b[^)]{0,80}\\)',
+    'Baca (?:juga|pula)\\s*:?.*'
+  ],
   byline: {
     selectors: ['.author-2', '.info .author'],
     forms: ['^(?<name>.+)$']

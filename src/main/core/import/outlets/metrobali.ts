@@ -8,7 +8,11 @@ const metrobali: OutletRuleData = {
   siteNames: ['metro bali', 'metrobali.com'],
   body: ['.entry-content-inner'],
   drop: ['.post-navigation', '.nav-links', '.sharedaddy', '.jp-relatedposts', '.code-block'],
-  dropText: ['Preview post', 'Next post'],
+  dropText: [
+    '.{0,200}\\((?:Foto|Dok\\.?|Ilustrasi|Sumber|ANTARA|Istimewa)\\b[^)]{0,80}\\)',
+    'Preview post',
+    'Next post'
+  ],
   byline: {
     selectors: [],
     forms: []

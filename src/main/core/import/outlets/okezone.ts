@@ -19,6 +19,8 @@ const okezone: OutletRuleData = {
     '.bacajuga'
   ],
   dropText: [
+    'PR\\s*[（(][^）)]{1,20}[）)].*',
+    '.{0,200}\\((?:Foto|Dok\\.?|Ilustrasi|Sumber|ANTARA|Istimewa)\\b[^)]{0,80}\\)',
     'Baca (?:juga|pula)\\s*:?.*',
     'Recommended by',
     '.{0,200}\\((?:Foto|Ilustrasi)\\s*:[^)]*\\)',
