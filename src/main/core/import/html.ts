@@ -23,6 +23,7 @@ import {
   honestAuthors,
   ruleAuthors,
   ruleBody,
+  ruleDateText,
   ruleJunk,
   ruleTitle,
   splitNames
@@ -182,6 +183,7 @@ export function extractHtmlPage(
   const page = readPageMetadata(document, reference)
   const rule = outletRuleFor([page.url], page.outlet)
   const bylineByRule = rule ? ruleAuthors(document, rule) : []
+  const dateByRule = rule ? parseDate(ruleDateText(document, rule), reference) : null
   const outletJunk = rule ? ruleJunk(rule) : []
 
   // An outlet rule's body containers first: the rule knows where the article is.
@@ -250,6 +252,7 @@ export function extractHtmlPage(
     url,
     publishedAt:
       page.publishedAt ??
+      dateByRule ??
       parseDate(found?.publishedTime, reference) ??
       cleaned.dateLine ??
       fromText.publishedAt,

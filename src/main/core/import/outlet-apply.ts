@@ -53,6 +53,15 @@ export function ruleJunk(rule: OutletRule): JunkRule[] {
   return rule.dropText.map((line) => ({ name: `outlet:${rule.id}`, line }))
 }
 
+/** The date text shown where the rule says, for the date parser; null when none. */
+export function ruleDateText(document: Document, rule: OutletRule): string | null {
+  for (const selector of rule.dates ?? []) {
+    const text = tidy(all(document, selector)[0]?.textContent ?? '')
+    if (text && text.length <= 80) return text
+  }
+  return null
+}
+
 /** The title without the outlet's decorations. */
 export function ruleTitle(title: string, rule: OutletRule): string {
   const stripped = rule.titleDecorations.reduce((text, pattern) => text.replace(pattern, ''), title)

@@ -42,6 +42,8 @@ export const outletRuleSchema = z
     titleDecorations: z.array(regexSource),
     /** How the page writes its date, for the reader of this file (e.g. "Senin, 12 Agu 2024 14:30 WIB"). */
     dateFormat: z.string().min(1),
+    /** Where the date is shown, when the page's metadata does not give it. */
+    dates: z.array(z.string().min(1)).optional(),
     /** Names of the company or site that are never an author. */
     publishers: z.array(z.string().min(1))
   })

@@ -17,6 +17,7 @@ const kapanlagi: OutletRuleData = {
     '^Kapanlagi\\.com:\\s*[\\w ]+?\\s+-\\s+',
     '\\s+\\|\\s+(?:Today )?Kapanlagi\\.com$'
   ],
+  dates: ['.detail .time', '.read-page--header--author__datetime', 'time'],
   dateFormat: '4 April 2022 10:00',
   publishers: ['KapanLagi.com', 'KLY']
 }

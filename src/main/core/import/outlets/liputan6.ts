@@ -44,6 +44,7 @@ const liputan6: OutletRuleData = {
     '\\s+-\\s+(?:[\\w ]+ )?Liputan6\\.com$',
     '\\s+\\|\\s+(?:Today )?Liputan6\\.com$'
   ],
+  dates: ['.detail .time', '.read-page--header--author__datetime', 'time'],
   dateFormat: '26 Jun 2020, 08:00 WIB',
   publishers: ['Liputan6.com', 'KLY', 'Kapanlagi Youniverse']
 }
