@@ -203,7 +203,9 @@ function main(): void {
       const last = squash(label.lastSentence)
       const end = text.lastIndexOf(last)
       if (end < 0 || !CREDIT_TAIL.test(text.slice(end + last.length)))
-        why.push(`end: ${end < 0 ? 'missing' : text.slice(end + last.length, end + last.length + 120)}`)
+        why.push(
+          `end: ${end < 0 ? 'missing' : text.slice(end + last.length, end + last.length + 120)}`
+        )
       if (why.length) process.stdout.write(`\n${label.file}\n  ${why.join('\n  ')}\n`)
     }
 }
