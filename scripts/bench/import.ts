@@ -4,6 +4,8 @@ import path from 'node:path'
 import { openCore } from '../../src/main/core/core'
 import type { ImportOutcome } from '../../src/shared/model'
 import type { Figure } from '../bench'
+import { extractHtml } from '../../src/main/core/import/html'
+import { nestedLists, unclosedLists } from '../../tests/support/hostile-pages'
 import { articleParagraphs, corpusWords, generateLibrary, seededRandom } from './generate'
 
 const LIBRARY_SIZE = 10_000
@@ -72,6 +74,40 @@ function htmlItems(count: number): Array<{ name: string; base64: string }> {
   })
 }
 
+/**
+ * Milliseconds to read (or refuse) each generated hostile page of issue 19: deep lists just
+ * under the element limit (flattened before the parse) and the 1.1 MB / 840 KB pages (refused
+ * by the markup pre-count). Target: any page under the size limit in 3 s.
+ */
+function hostilePageFigures(): Figure[] {
+  const pages: Array<[string, string, string]> = [
+    ['importHostileNestedMs', 'nested <ul><li> just under the element limit', nestedLists(14_000)],
+    [
+      'importHostileUnclosedMs',
+      'unclosed <li><ul> just under the element limit',
+      unclosedLists(14_000)
+    ],
+    ['importHostileNested1MbMs', 'nested <ul><li>, 1.1 MB (refused)', nestedLists(58_000)],
+    ['importHostileUnclosed840KbMs', 'unclosed <li><ul>, 840 KB (refused)', unclosedLists(105_000)]
+  ]
+  return pages.map(([key, what, html]) => {
+    const started = performance.now()
+    try {
+      extractHtml(html, `${key}.html`)
+    } catch {
+      // A refusal is an answer too: its time is what is measured.
+    }
+    return {
+      key,
+      name: `import.html hostile page: ${what}, ${Math.round(html.length / 1024)} KB`,
+      value: Math.round(performance.now() - started),
+      unit: 'ms',
+      target: 3000,
+      better: 'lower' as const
+    }
+  })
+}
+
 export async function importBenchmarks(workDir: string): Promise<Figure[]> {
   const dataDir = path.join(workDir, 'library')
   generateLibrary(dataDir, LIBRARY_SIZE)
@@ -83,6 +119,7 @@ export async function importBenchmarks(workDir: string): Promise<Figure[]> {
   const firstPageMs = 1000 / (await importRate(dataDir, [warmUp]))
   const htmlRate = await importRate(dataDir, pages)
   return [
+    ...hostilePageFigures(),
     {
       key: 'importTxtPerSec',
       name: `import.text articles/s into ${LIBRARY_SIZE} articles`,

@@ -45,6 +45,8 @@ export interface ArticleMeta {
   publishedAt: string | null
   language: string | null
   wordCount: number
+  /** Each credited person or desk, when the page names more than one (`author` joins them). */
+  authors?: string[]
   importedAt: string
   updatedAt: string
   contentHash: string

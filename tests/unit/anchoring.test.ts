@@ -167,6 +167,53 @@ group('anchor', () => {
     expect(anchor(edited, selectors)).toBeNull()
   })
 
+  group('a lightly edited long passage keeps both its ends', () => {
+    /** A 360-character passage of whole words starting at the `n`th word after `from`. */
+    function passage(from: number): { start: number; end: number } {
+      const start = seed.indexOf(' ', from) + 1
+      const end = seed.indexOf(' ', start + 360)
+      return { start, end }
+    }
+
+    /** The passage with words `at` (indices into its words) changed by `edit`. */
+    function edited(
+      range: { start: number; end: number },
+      at: (count: number) => number[],
+      edit: (word: string) => string
+    ): { text: string; expected: string } {
+      const words = seed.slice(range.start, range.end).split(' ')
+      for (const i of at(words.length)) words[i] = edit(words[i])
+      const expected = words.join(' ')
+      return { text: seed.slice(0, range.start) + expected + seed.slice(range.end), expected }
+    }
+
+    const suffixEdit = (word: string): string =>
+      word.length > 3 ? `${word.slice(0, -2)}an` : `${word}nya`
+    const cases: Array<[string, (n: number) => number[], (word: string) => string]> = [
+      [
+        'four small word changes, the last word among them',
+        (n) => [1, n >> 2, n >> 1, n - 1],
+        suffixEdit
+      ],
+      ['four small changes at both ends', (n) => [0, 1, n - 2, n - 1], suffixEdit],
+      [
+        'the first and last words replaced by other words',
+        (n) => [0, n >> 1, n - 1],
+        () => 'kemudian'
+      ],
+      ['the last two words replaced', (n) => [n - 2, n - 1], () => 'kemudian']
+    ]
+    for (const [name, at, edit] of cases)
+      it(`re-anchors the whole passage after ${name}`, () => {
+        for (let from = 0; from + 500 < seed.length; from += 97) {
+          const range = passage(from)
+          const selectors = describe(seed, range.start, range.end)
+          const { text, expected } = edited(range, at, edit)
+          expect(anchoredText(text, selectors), `passage at ${range.start}`).toBe(expected)
+        }
+      })
+  })
+
   it('uses the position alone when there is no quote to check', () => {
     expect(anchor(seed, [{ type: 'TextPositionSelector', start: 3, end: 9 }])).toEqual({
       start: 3,

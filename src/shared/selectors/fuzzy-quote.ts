@@ -8,6 +8,7 @@ import {
   scoreCandidate,
   type QuoteCandidate
 } from './quote-context'
+import { refineEnds } from './refine-ends'
 import type { TextRange } from './text-range'
 
 /** A fuzzy match of a quote at least as long as its context may differ in this share. */
@@ -79,5 +80,5 @@ export function textQuoteToRangeApproximately(
     .map((m) => scoreCandidate(text, m, 1 - m.errors / exact.length, selector, expectedStart))
     .filter((candidate) => contextSupports(candidate, exact.length))
   const best = bestCandidate(candidates)
-  return best && { start: best.start, end: best.end }
+  return best && refineEnds(text, { start: best.start, end: best.end }, selector)
 }

@@ -32,12 +32,18 @@ export function cleanLines(
   const lines: SourceLine[] = []
   let sourceUrl: string | null = null
   let afterSourceLink = false
+  let list: JunkRule | null = null
   text.split('\n').forEach((raw, line) => {
     const trimmed = raw.trim()
     if (trimmed === '') {
       lines.push({ line, text: '' })
       return
     }
+    if (list?.listItem?.test(trimmed) && !kept(list.name, raw, line)) {
+      removed.push({ rule: list.name, text: raw, line })
+      return
+    }
+    list = null
     if (afterSourceLink && /^https?:\/\/\S+$/i.test(trimmed) && !kept('source-link', raw, line)) {
       sourceUrl ??= trimmed
       removed.push({ rule: 'source-link', text: raw, line })
@@ -47,6 +53,8 @@ export function cleanLines(
     const lineRule = rules.find((rule) => rule.line?.test(trimmed) && !kept(rule.name, raw, line))
     if (lineRule) {
       removed.push({ rule: lineRule.name, text: raw, line })
+      // Only a bare heading ("Baca juga:") starts a list; a line naming its one headline does not.
+      if (lineRule.listItem && /^[^:]*:?\s*$/.test(trimmed)) list = lineRule
       if (lineRule.name === 'source-link') {
         afterSourceLink = true
         sourceUrl ??= trimmed.match(URL_PATTERN)?.[0] ?? null

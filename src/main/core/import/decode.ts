@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite'
 import { SorotFailure } from '../../../shared/result'
 import { MAX_IMPORT_BYTES } from '../../../shared/contract'
 
@@ -36,8 +37,9 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * Bytes → text: UTF-8 (BOM or not), UTF-16 LE/BE with BOM, else Windows-1252 when the bytes are
- * not valid UTF-8. Binary input (known signatures, NUL bytes) and oversized input are refused
+ * Bytes → text: UTF-8 (BOM or not), UTF-16 LE/BE with BOM; else the legacy encoding an HTML
+ * page declares (`<meta charset>`, `http-equiv`) when the bytes are not valid UTF-8, else
+ * Windows-1252. Binary input (known signatures, NUL bytes) and oversized input are refused
  * with a message naming `name`.
  */
 export function decodeBytes(bytes: Uint8Array, name: string): string {
@@ -56,10 +58,33 @@ export function decodeBytes(bytes: Uint8Array, name: string): string {
       `${name} is a binary file (it holds NUL bytes), not an article`
     )
   try {
+    // Valid UTF-8 wins over a declaration: pages re-saved as UTF-8 keep their old meta tag.
     return normalizeText(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch {
-    return normalizeText(new TextDecoder('windows-1252').decode(bytes))
+    return normalizeText(iconv.decode(Buffer.from(bytes), declaredEncoding(bytes) ?? LEGACY))
   }
+}
+
+/** What text that is not UTF-8 most likely is (and what WHATWG reads latin1 labels as). */
+const LEGACY = 'windows-1252'
+
+/** Labels that WHATWG decodes as Windows-1252 (Node's decoder would read them as ISO-8859-1). */
+const WINDOWS_1252_LABELS = new Set(
+  'ascii us-ascii iso-8859-1 iso8859-1 iso_8859-1 latin1 l1 cp819 ibm819 cp1252 x-cp1252'.split(' ')
+)
+
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i
+
+/**
+ * The legacy encoding an HTML page declares in its first 1024 bytes (the WHATWG prescan
+ * window), when iconv-lite knows it; null for none, UTF-8 or UTF-16 (the bytes disagree).
+ */
+export function declaredEncoding(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1')
+  const label = head.match(META_CHARSET)?.[1]?.toLowerCase()
+  if (!label || /^(?:utf-?8|utf-?16)/.test(label)) return null
+  if (WINDOWS_1252_LABELS.has(label)) return LEGACY
+  return iconv.encodingExists(label) ? label : null
 }
 
 function utf8(bytes: Uint8Array, name: string): string {

@@ -3,7 +3,7 @@ import type { Block, Removal, SourceFormat } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { cleanLines } from './clean'
 import { takeFrontMatter } from './front-matter'
-import { extractHtml } from './html'
+import { extractHtmlPage } from './html'
 import { junkRules } from './junk-rules'
 import { detectLanguage, isHeadline, takeDateLine, textMetadata, titleFromText } from './metadata'
 import { markdownToBlocks, textToBlocks } from './text-blocks'
@@ -16,7 +16,10 @@ export interface ArticleDraft {
   blocks: Block[]
   removed: Removal[]
   outlet: string | null
+  /** The byline's names, joined for display ("A, B"); null when the page names no one. */
   author: string | null
+  /** The persons or named desks credited, in order; [] when unknown. */
+  authors: string[]
   url: string | null
   publishedAt: string | null
   language: string | null
@@ -63,9 +66,31 @@ export function extractArticle(
   format: SourceFormat,
   options: ExtractOptions = {}
 ): ArticleDraft {
+  return extractArticleAndSource(text, name, format, options).draft
+}
+
+/**
+ * extractArticle, and the source to keep for re-extraction: the text itself, or for a web page
+ * the page without anything active (scripts, handlers, frames, remote loads).
+ */
+export function extractArticleAndSource(
+  text: string,
+  name: string,
+  format: SourceFormat,
+  options: ExtractOptions = {}
+): { draft: ArticleDraft; stored: string } {
   // Pasted text has no extension to go by; a named .txt file stays text whatever it holds.
   const actual = format === 'text' && path.extname(name) === '' ? sniffFormat(name, text) : format
-  if (actual === 'html') return extractHtml(text, name, options)
+  if (actual === 'html') return extractHtmlPage(text, name, options)
+  return { draft: extractPlain(text, name, actual, options), stored: text }
+}
+
+function extractPlain(
+  text: string,
+  name: string,
+  actual: SourceFormat,
+  options: ExtractOptions
+): ArticleDraft {
   const reference = options.reference ?? new Date()
   const { text: body, front } =
     actual === 'markdown' ? takeFrontMatter(text, name, reference) : { text, front: null }
@@ -91,12 +116,14 @@ export function extractArticle(
   }
   if (blocks.length === 0) throw new SorotFailure('bad_input', `${name} holds no article text`)
   const meta = textMetadata(blocks, cleaned.removed, cleaned.sourceUrl, reference)
+  const author = front?.author ?? meta.author
   return {
     title: title ?? titleFromText(blocks[0].text),
     blocks,
     removed: cleaned.removed,
     outlet: front?.outlet ?? meta.outlet,
-    author: front?.author ?? meta.author,
+    author,
+    authors: author ? [author] : [],
     url: front?.url ?? cleaned.sourceUrl,
     publishedAt: front?.publishedAt ?? publishedAt ?? meta.publishedAt,
     language: detectLanguage(blocks)

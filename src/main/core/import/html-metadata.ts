@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { parseIndonesianDate } from './dates'
 import { authorFromByline, outletFromDateline } from './metadata'
+import { JSON_LD_META } from './html-sanitize'
 
 /*
  * Metadata of a web page (Open Graph, meta tags, JSON-LD, bylines), read from the page as
@@ -121,7 +122,8 @@ function pageElements(document: Document): PageElements {
     const el = stack.pop() as Element
     const tag = el.localName
     const rel = lower(el, 'rel')
-    if (tag === 'meta') found.meta.push(el)
+    if (tag === 'meta' && el.getAttribute('name') === JSON_LD_META) found.jsonLd.push(el)
+    else if (tag === 'meta') found.meta.push(el)
     else if (tag === 'script' && lower(el, 'type') === 'application/ld+json') found.jsonLd.push(el)
     else if (tag === 'link' && !found.canonical && rel === 'canonical') found.canonical = el
     else if (tag === 'h1') found.h1 ??= el
@@ -191,10 +193,12 @@ function jsonLdArticle(scripts: Element[]): JsonLdArticle {
       if ('headline' in record || 'datePublished' in record) candidates.push(record)
     }
   }
-  // The JSON-LD script is read as text and parsed as JSON; no script ever runs.
+  // The JSON-LD script (or the meta tag a stored page keeps it in) is read as text and parsed
+  // as JSON; no script ever runs.
   for (const script of scripts) {
     try {
-      gather(JSON.parse(script.textContent ?? ''))
+      const json = script.localName === 'meta' ? script.getAttribute('content') : script.textContent
+      gather(JSON.parse(json ?? ''))
     } catch {
       // A broken JSON-LD block says nothing; the meta tags still may.
     }

@@ -16,7 +16,19 @@ import {
   tidy,
   tidySiteName
 } from './html-metadata'
-import { junkRules } from './junk-rules'
+import { guardMarkup, MAX_DEPTH, MAX_ELEMENTS } from './html-guard'
+import { sanitizePage, serializePage } from './html-sanitize'
+import { junkRules, type JunkRule } from './junk-rules'
+import {
+  honestAuthors,
+  ruleAuthors,
+  ruleBody,
+  ruleDateText,
+  ruleJunk,
+  ruleTitle,
+  splitNames
+} from './outlet-apply'
+import { outletRuleFor } from './outlet-rules'
 import {
   authorFromByline,
   detectLanguage,
@@ -127,14 +139,7 @@ interface RawBlock {
   lines: string[]
 }
 
-/**
- * Beyond this depth a page's elements are flattened into blocks at it: no news page nests that
- * deep, and Readability's walk gets slow on pages that do.
- */
-export const MAX_DEPTH = 200
-
-/** Pages with more elements than this are refused: reading them would take too long. */
-export const MAX_ELEMENTS = 100_000
+export { MAX_DEPTH, MAX_ELEMENTS } from './html-guard'
 
 /**
  * Readability is not run over a page with more elements than this (after junk removal): the
@@ -161,28 +166,51 @@ export function extractHtml(
   name: string,
   options: ExtractOptions = {}
 ): ArticleDraft {
+  return extractHtmlPage(html, name, options).draft
+}
+
+/** extractHtml, and the page to store for re-extraction: sanitised, nothing active left. */
+export function extractHtmlPage(
+  html: string,
+  name: string,
+  options: ExtractOptions = {}
+): { draft: ArticleDraft; stored: string } {
   const reference = options.reference ?? new Date()
   let document = parsePage(html, name)
+  sanitizePage(document)
+  // What is stored, and what a fresh parse below reads: the page without anything active.
+  const stored = serializePage(document)
   const page = readPageMetadata(document, reference)
-  removeJunk(document)
+  const rule = outletRuleFor([page.url], page.outlet)
+  const bylineByRule = rule ? ruleAuthors(document, rule) : []
+  const dateByRule = rule ? parseDate(ruleDateText(document, rule), reference) : null
+  const outletJunk = rule ? ruleJunk(rule) : []
 
-  // The article's own container first: Readability over it alone walks a fraction of the page.
+  // An outlet rule's body containers first: the rule knows where the article is.
   let found: ReadabilityArticle | null = null
   let cleaned = NO_BLOCKS
-  const container = articleContainer(document)
+  const ruled = rule ? ruleBody(document, rule) : []
+  if (ruled.length) {
+    for (const el of ruled) removeJunkUnder(el, true)
+    const markup = ruled.map((el) => el.outerHTML).join('')
+    cleaned = cleanBlocks(textBlocks(markup), reference, options.keep, outletJunk)
+  }
+  removeJunk(document)
+  // Else the article's own container: Readability over it alone walks a fraction of the page.
+  const container = cleaned.blocks.length === 0 ? articleContainer(document) : null
   if (container) {
-    found = readSafely(containerDocument(document, container))
+    found = readable(container) ? readSafely(containerDocument(document, container)) : null
     cleaned = cleanBlocks(found ? textBlocks(found.content) : [], reference, options.keep)
   }
   if (cleaned.blocks.length === 0) {
     // (linkedom's getElementsByTagName('*') finds nothing: the selector form counts.)
-    const readable = document.querySelectorAll('*').length <= READABLE_ELEMENTS
-    found = readable ? readSafely(document) : null
+    const whole = readable(document.documentElement)
+    found = whole ? readSafely(document) : null
     cleaned = cleanBlocks(found ? textBlocks(found.content) : [], reference, options.keep)
     if (cleaned.blocks.length === 0) {
-      if (readable) {
+      if (whole) {
         // Readability changes the page it reads: the page's own text comes from a fresh parse.
-        document = parsePage(html, name)
+        document = parsePage(stored, name)
         removeJunk(document)
       }
       for (const root of fallbackRoots(document)) {
@@ -196,29 +224,41 @@ export function extractHtml(
   const outletFromPage = page.outlet ?? tidySiteName(found?.siteName)
   const url = page.url ?? cleaned.sourceUrl
   const titleSource = page.title ?? found?.title ?? null
-  const title = titleSource ? stripSiteSuffix(tidy(titleSource), outletFromPage) : null
+  const plainTitle = titleSource ? stripSiteSuffix(tidy(titleSource), outletFromPage) : null
+  const title = plainTitle && rule ? ruleTitle(plainTitle, rule) : plainTitle
   if (title && blocks.length > 1 && sameText(blocks[0].text, title)) blocks = blocks.slice(1)
   if (blocks.length === 0) throw new SorotFailure('bad_input', `${name} holds no article text`)
 
   const fromText = textMetadata(blocks, cleaned.removed, url, reference)
-  const outlet = outletFromPage ?? fromText.outlet ?? outletFromUrl(url)
-  return {
+  const outlet = outletFromPage ?? fromText.outlet ?? outletFromUrl(url) ?? rule?.name ?? null
+  const bylines = [
+    page.author,
+    fromText.author,
+    found?.byline && (authorFromByline(found.byline) ?? found.byline)
+  ]
+  const authors = bylineByRule.length
+    ? bylineByRule
+    : (bylines
+        .map((byline) => tidyAuthor(byline, outlet))
+        .map((byline) => (byline ? honestAuthors(splitNames(byline), rule, outlet) : []))
+        .find((names) => names.length > 0) ?? [])
+  const draft: ArticleDraft = {
     title: title || titleFromText(blocks[0].text),
     blocks,
     removed: cleaned.removed,
     outlet,
-    author:
-      tidyAuthor(page.author, outlet) ??
-      fromText.author ??
-      tidyAuthor(found?.byline && (authorFromByline(found.byline) ?? found.byline), outlet),
+    author: authors.length ? authors.join(', ') : null,
+    authors,
     url,
     publishedAt:
       page.publishedAt ??
+      dateByRule ??
       parseDate(found?.publishedTime, reference) ??
       cleaned.dateLine ??
       fromText.publishedAt,
     language: detectLanguage(blocks) ?? page.language
   }
+  return { draft, stored }
 }
 
 /** Classes Indonesian outlets give the element that holds an article's text, and no other. */
@@ -344,14 +384,14 @@ let linkedom: LinkedomModule | null = null
 
 /**
  * The page as a linkedom document: always an `<html>` with a `<head>` and a `<body>`, no part
- * nested deeper than MAX_DEPTH. linkedom builds a DOM and nothing else: it runs no script,
+ * nested deeper than MAX_DEPTH (the markup is counted and flattened before it is parsed). linkedom builds a DOM and nothing else: it runs no script,
  * loads nothing, and has no window a page could reach. It is loaded on first use, not when
  * this file is: most commands never read HTML.
  */
 export function parsePage(html: string, name: string): Document {
   linkedom ??= createRequire(import.meta.url)('linkedom') as LinkedomModule
   const document = new linkedom.DOMParser().parseFromString(
-    html,
+    guardMarkup(html, name).html,
     'text/html'
   ) as unknown as Document
   wholeDocument(document)
@@ -498,6 +538,27 @@ interface ReadabilityArticle {
   publishedTime: string | null
 }
 
+/**
+ * Readability's walk asks linkedom for an element's children again and again, and linkedom
+ * builds that list each time: an element with thousands of children makes the walk quadratic.
+ */
+export const READABLE_CHILDREN = 500
+
+/** Whether Readability may walk `root`: not too many elements, none with too many children. */
+function readable(root: Element): boolean {
+  let count = 0
+  const stack: Element[] = [root]
+  while (stack.length > 0) {
+    const el = stack.pop() as Element
+    let children = 0
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (++children > READABLE_CHILDREN || ++count > READABLE_ELEMENTS) return false
+      stack.push(child)
+    }
+  }
+  return true
+}
+
 /** Readability's article of `document`: a page it cannot walk is one it found nothing in. */
 function readSafely(document: Document): ReadabilityArticle | null {
   try {
@@ -524,13 +585,23 @@ function readArticle(document: Document): ReadabilityArticle | null {
 
 /** Removes page furniture, widgets and hidden parts, never the element holding the headline. */
 function removeJunk(document: Document): void {
-  // The head stays: Readability reads its meta tags too. The walk does not enter what it
-  // removes.
-  const stack: Element[] = Array.from(document.body.children).reverse()
+  // The head stays: Readability reads its meta tags too.
+  removeJunkUnder(document.body, false)
+}
+
+/** Inline elements an outlet's own body container keeps, whatever their class says. */
+const INLINE = new Set('a span strong b i em u small sup sub mark abbr time'.split(' '))
+
+/**
+ * Removes the junk under `root` (not `root` itself); the walk does not enter what it removes.
+ * Inside an outlet rule's body, inline elements stay: a linked word is part of its sentence.
+ */
+function removeJunkUnder(root: Element, keepInline: boolean): void {
+  const stack: Element[] = Array.from(root.children).reverse()
   while (stack.length > 0) {
     const el = stack.pop() as Element
     const tag = el.nodeName.toLowerCase()
-    if (tag !== 'main') {
+    if (tag !== 'main' && !(keepInline && INLINE.has(tag))) {
       if (FURNITURE_TAGS.has(tag) || UNREAD_TAGS.has(tag)) {
         el.remove()
         continue
@@ -620,7 +691,12 @@ const NO_BLOCKS: CleanedBlocks = { blocks: [], removed: [], sourceUrl: null, dat
  * between blocks) and go through the same junk rules, so a removal's `line` is a line of that
  * text. A block keeps its kind; the lines of a paragraph split by `<br>` become paragraphs.
  */
-function cleanBlocks(raw: RawBlock[], reference: Date, keep?: ReadonlySet<string>): CleanedBlocks {
+function cleanBlocks(
+  raw: RawBlock[],
+  reference: Date,
+  keep?: ReadonlySet<string>,
+  extra: JunkRule[] = []
+): CleanedBlocks {
   const lines: string[] = []
   const owner: number[] = []
   raw.forEach((block, i) => {
@@ -634,7 +710,7 @@ function cleanBlocks(raw: RawBlock[], reference: Date, keep?: ReadonlySet<string
     }
   })
   const { cleaned, publishedAt } = takeDateLine(
-    cleanLines(lines.join('\n'), junkRules, keep),
+    cleanLines(lines.join('\n'), extra.length ? [...junkRules, ...extra] : junkRules, keep),
     reference,
     keep
   )

@@ -9,7 +9,17 @@ export interface JunkRule {
   line?: RegExp
   /** Tokens this rule removes from inside a line (global regex). */
   inline?: RegExp
+  /**
+   * Lines after a line this rule removed that it also removes, while they match (blank lines
+   * between them allowed): the headlines listed under "Baca juga" or "Berita terkait".
+   */
+  listItem?: RegExp
 }
+
+// Another article's headline as a list item: bulleted or numbered, and no sentence (it does not
+// end as one), so a sentence of the article is never taken for one.
+const HEADLINE = String.raw`[^\s.!?][^.!?]{8,160}[^.!?:;,"”'’]`
+const HEADLINE_ITEM = String.raw`(?:[•●▪►■»›·*-]|\d{1,2}[.)])?\s*${HEADLINE}`
 
 const AD_TOKEN = String.raw`\[(?:iklan|ads?|advert(?:isement)?|quangcao|banner|promo)[_ -]?\d*\]`
 
@@ -35,7 +45,20 @@ export const junkRules: JunkRule[] = [
   },
   { name: 'source-line', line: /^sumber\s*:\s*.{0,120}$/i },
   { name: 'comment-count', line: /^(?:komentar|comments?)\s*\(\d+\)\s*$/i },
-  { name: 'read-also', line: /^(?:baca juga|baca pula|lihat juga|read also)\s*:.{0,250}$/i },
+  {
+    name: 'read-also',
+    line: /^(?:baca juga|baca pula|lihat juga|read also)\s*:.{0,250}$/i,
+    listItem: new RegExp(`^${HEADLINE_ITEM}$`, 'u')
+  },
+  {
+    name: 'related-list',
+    line: /^(?:baca juga|baca pula|lihat juga|berita terkait|artikel terkait|berita lainnya|jangan lewatkan|pilihan editor|rekomendasi|terpopuler|berita terpopuler|berita populer|read also|related)\s*:?\s*$/i,
+    listItem: new RegExp(`^${HEADLINE_ITEM}$`, 'u')
+  },
+  {
+    name: 'related-headline',
+    line: new RegExp(`^[•●▪►■»›]\\s*${HEADLINE}$`, 'u')
+  },
   {
     name: 'advertisement',
     line: /^(?:advertisement|iklan|scroll to (?:continue|resume) with content|konten berbayar)$/i

@@ -9,7 +9,7 @@ import type {
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText, countWords } from '../../../shared/text'
 import { decodeBytes, normalizeText } from '../import/decode'
-import { extractArticle, formatOf, type ArticleDraft } from '../import/extract'
+import { extractArticleAndSource, formatOf, type ArticleDraft } from '../import/extract'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
 import { storedMeta } from '../store/relist'
@@ -53,9 +53,9 @@ function findEarlierVersion(articles: ArticleMeta[], draft: ArticleDraft): Artic
 function draftOf(item: ImportItem, input: string): { draft: ArticleDraft; source: ArticleSource } {
   const text = 'bytes' in item ? decodeBytes(item.bytes, input) : normalizeText(item.text)
   const format = item.format ?? formatOf(item.name)
-  const draft = extractArticle(text, input, format)
+  const { draft, stored } = extractArticleAndSource(text, input, format)
   if (!draft.url && item.url) draft.url = item.url
-  return { draft, source: { name: item.name ?? null, format, text } }
+  return { draft, source: { name: item.name ?? null, format, text: stored } }
 }
 
 /**
@@ -165,7 +165,8 @@ async function addArticle(
     updatedAt: now,
     contentHash,
     versionCount: 1,
-    sourceName
+    sourceName,
+    ...(draft.authors.length > 1 ? { authors: draft.authors } : {})
   }
   const articleFile = await store.articleFile(id)
   try {

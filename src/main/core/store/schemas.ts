@@ -25,7 +25,8 @@ export const articleMetaSchema = z.object({
   readingProgress: z.number().min(0).max(1).optional(),
   tags: z.array(z.string()).optional(),
   counts: z.object({ highlights: z.number(), notes: z.number(), quotes: z.number() }).optional(),
-  deletedAt: z.string().optional()
+  deletedAt: z.string().optional(),
+  authors: z.array(z.string()).optional()
 })
 
 export const indexFileSchema = z.object({
