@@ -114,7 +114,11 @@ async function main(): Promise<void> {
     const workDir = mkdtempSync(path.join(os.tmpdir(), `sorot-bench-${name}-`))
     process.stderr.write(`bench: ${name}…\n`)
     try {
-      figures.push(...(await (await section())(workDir, context)))
+      const measured = await (await section())(workDir, context)
+      figures.push(...measured)
+      // Told at once: removing a 100,000-article work dir can take minutes on a slow disk.
+      const keyed = measured.filter((f) => f.key).map((f) => `${f.key}=${f.value}`)
+      process.stderr.write(`bench: ${name}: ${keyed.join(' ')}\n`)
     } catch (error) {
       // One broken section must not hide the others' figures.
       failedSections[name] = error instanceof Error ? error.message : String(error)
