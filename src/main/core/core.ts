@@ -80,6 +80,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     await lock?.release()
     throw error
   }
+  // Taken before the sample import writes index.json: a first run has nothing to snapshot.
+  const firstRun = store.isNew
   if (store.isNew && options.sampleFile && !options.readOnly) {
     const bytes = await fs.readFile(options.sampleFile)
     await importItems(store, [{ name: path.basename(options.sampleFile), bytes }], () => undefined)
@@ -87,7 +89,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // In the background, so the day's first write never waits for it; a failed backup must not
   // lock the reader out of their library: it is reported instead.
   const snapshotting =
-    options.dailySnapshot && !options.readOnly
+    options.dailySnapshot && !options.readOnly && !firstRun
       ? snapshotIfStale(store, undefined, undefined, options.snapshot).then(
           () => undefined,
           (error: unknown) => {
