@@ -10,8 +10,6 @@ import path from 'node:path'
  */
 export const VERSIONS_DIR = 'versions'
 
-/** Errors of a file system (or a volume) that cannot hard-link: the file is copied instead. */
-const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS', 'EACCES'])
 const TEMP = /^\./
 
 export type Link = (from: string, to: string) => Promise<void>
@@ -85,11 +83,12 @@ export class VersionStore {
     try {
       await this.link(stored, to)
       return made ? 'stored' : 'linked'
-    } catch (error) {
-      if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error
+    } catch {
+      // No hard links here (EXDEV, FAT and network volumes, Windows' EPERM, EMLINK, ...): a copy
+      // always does; when the copy fails too, its error is the one reported.
+      await fs.copyFile(stored, to)
+      return 'copied'
     }
-    await fs.copyFile(stored, to)
-    return 'copied'
   }
 
   /** Removes the copies no snapshot links any more (their only name is the store's). */
