@@ -170,6 +170,25 @@ describe('snapshots that cost what changed', () => {
     expect((await stat(articleFile(kept[0].dir, ids[1]))).nlink).toBe(SNAPSHOTS_KEPT + 1)
   })
 
+  it('completes two snapshots taken at once, and clears the temp copy of a killed one at opening', async () => {
+    const { core, ids } = await library()
+    const [a, b] = await Promise.all([
+      takeSnapshot(core.store, 'manual'),
+      takeSnapshot(core.store, 'restore')
+    ])
+    for (const id of ids)
+      expect(await readFile(articleFile(a.dir, id), 'utf8')).toBe(
+        await readFile(articleFile(b.dir, id), 'utf8')
+      )
+    await core.close()
+    const versions = path.join(core.store.dataDir, 'backups', 'versions')
+    const leftover = path.join(versions, `.${ids[0]}-1-2.json.0123456789ab.tmp`)
+    await writeFile(leftover, '{"half":')
+    const reopened = await openCore({ dataDir: core.store.dataDir, version: 'test' })
+    await reopened.close()
+    expect((await readdir(versions)).filter((n) => n.startsWith('.'))).toEqual([])
+  })
+
   it('takes the daily snapshot in the background: the first write lands before it ends', async () => {
     const { core, ids } = await library()
     await core.close()

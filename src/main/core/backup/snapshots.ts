@@ -184,11 +184,12 @@ export async function findBackupCopy(
   return null
 }
 
-/** Removes the `.partial` folders of snapshots a crash interrupted. */
+/** Removes the `.partial` folders and version-store temp copies a crash left behind. */
 export async function removePartialSnapshots(dataDir: string): Promise<void> {
   const entries = await fs.readdir(backupsDir(dataDir)).catch(() => [] as string[])
   for (const name of entries.filter((e) => PARTIAL.test(e)))
     await fs.rm(path.join(backupsDir(dataDir), name), { recursive: true, force: true })
+  await new VersionStore(backupsDir(dataDir), fs.link).removeTemps()
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 
@@ -40,13 +41,17 @@ export class VersionStore {
     this.dir = path.join(backupsDir, VERSIONS_DIR)
   }
 
-  /** Reads the store's names once, removing the temp copies an interrupted snapshot left. */
+  /** Reads the store's names once (temp copies, named with a leading dot, are not entries). */
   async open(): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true })
-    const names = await fs.readdir(this.dir)
+    this.#known = new Set((await fs.readdir(this.dir)).filter((n) => !TEMP.test(n)))
+  }
+
+  /** Removes the temp copies a killed snapshot left (at opening, before any snapshot runs). */
+  async removeTemps(): Promise<void> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[])
     for (const name of names.filter((n) => TEMP.test(n)))
       await fs.rm(path.join(this.dir, name), { force: true })
-    this.#known = new Set(names.filter((n) => !TEMP.test(n)))
   }
 
   /**
@@ -68,7 +73,8 @@ export class VersionStore {
     const stored = path.join(this.dir, key)
     let made = false
     if (!known.has(key)) {
-      const temp = path.join(this.dir, `.${key}.tmp`)
+      // Its own temp name: two snapshots at once may both copy the same version.
+      const temp = path.join(this.dir, `.${key}.${randomBytes(6).toString('hex')}.tmp`)
       try {
         await fs.copyFile(from, temp)
       } catch (error) {
