@@ -3,7 +3,16 @@
  * data dir (the setup is not what is measured), with Indonesian words from the real corpus.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import path from 'node:path'
 import { SCHEMA_VERSION } from '../../src/main/core/store/schemas'
 import type { ArticleMeta, Block } from '../../src/shared/model'
@@ -91,4 +100,44 @@ export function generateLibrary(dataDir: string, count: number, words = 600): vo
     path.join(dataDir, 'settings.json'),
     JSON.stringify({ schemaVersion: SCHEMA_VERSION, language: null, theme: 'system' })
   )
+}
+
+/** Marks a cached library as complete: a generation killed half way is made again. */
+const COMPLETE = '.bench-complete'
+
+/**
+ * A generated library of `count` articles kept in `cacheDir` (outside any repository) and
+ * reused by every run: generating 100,000 articles takes minutes and 830 MB. Sections must not
+ * write into it; cloneLibrary gives them a copy they may change.
+ */
+export function cachedLibrary(cacheDir: string, count: number): string {
+  const dataDir = path.join(cacheDir, `library-${count}`)
+  if (existsSync(path.join(dataDir, COMPLETE))) return dataDir
+  rmSync(dataDir, { recursive: true, force: true })
+  process.stderr.write(`bench: generating ${count} articles into ${dataDir}…\n`)
+  generateLibrary(dataDir, count)
+  writeFileSync(path.join(dataDir, COMPLETE), new Date().toISOString())
+  return dataDir
+}
+
+/**
+ * A library a section may write to, made from a cached one in seconds: article files are
+ * hard-linked (Sorot replaces them by rename, never in place, so the cache stays as it was),
+ * the rest copied; copied everywhere where the file system cannot link.
+ */
+export function cloneLibrary(from: string, to: string): void {
+  mkdirSync(path.join(to, 'articles'), { recursive: true })
+  mkdirSync(path.join(to, 'annotations'), { recursive: true })
+  mkdirSync(path.join(to, 'backups'), { recursive: true })
+  for (const file of ['index.json', 'settings.json'])
+    copyFileSync(path.join(from, file), path.join(to, file))
+  for (const name of readdirSync(path.join(from, 'articles'))) {
+    const source = path.join(from, 'articles', name)
+    const target = path.join(to, 'articles', name)
+    try {
+      linkSync(source, target)
+    } catch {
+      copyFileSync(source, target)
+    }
+  }
 }

@@ -3,12 +3,11 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { openCore } from '../../src/main/core/core'
 import type { ImportOutcome } from '../../src/shared/model'
-import type { Figure } from '../bench'
+import type { BenchContext, Figure } from '../bench'
 import { extractHtml } from '../../src/main/core/import/html'
 import { nestedLists, unclosedLists } from '../../tests/support/hostile-pages'
-import { articleParagraphs, corpusWords, generateLibrary, seededRandom } from './generate'
+import { articleParagraphs, corpusWords, seededRandom } from './generate'
 
-const LIBRARY_SIZE = 10_000
 const TEXT_ARTICLES = 300
 const HTML_PAGES = 120
 const HTML_FIXTURE = path.resolve(__dirname, '../../tests/fixtures/html/kompas-banjir-kemang.html')
@@ -108,9 +107,9 @@ function hostilePageFigures(): Figure[] {
   })
 }
 
-export async function importBenchmarks(workDir: string): Promise<Figure[]> {
-  const dataDir = path.join(workDir, 'library')
-  generateLibrary(dataDir, LIBRARY_SIZE)
+export async function importBenchmarks(workDir: string, context: BenchContext): Promise<Figure[]> {
+  const LIBRARY_SIZE = context.size
+  const dataDir = context.library(path.join(workDir, 'library'))
   const textRate = await importRate(dataDir, textItems(TEXT_ARTICLES))
   const [warmUp, ...pages] = htmlItems(HTML_PAGES + 1)
   const pageKb = Math.round(Buffer.from(pages[0].base64, 'base64').length / 1024)

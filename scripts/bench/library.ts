@@ -6,23 +6,25 @@
  * the first article row laid out, as the page itself sees it (everything the page does first included: scripts, locale,
  * settings, the list of 10,000 records). Needs `npx electron-vite build` first.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { chromium } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium'
 import { BIN, startServe } from '../../tests/support/serve'
-import type { Figure } from '../bench'
-import { generateLibrary } from './generate'
+import type { BenchContext, Figure } from '../bench'
 import { median, round } from './stats'
 
-const ARTICLES = 10_000
 const LOADS = 9
 
-export async function libraryBenchmarks(workDir: string): Promise<Figure[]> {
+export async function libraryBenchmarks(workDir: string, context: BenchContext): Promise<Figure[]> {
+  const ARTICLES = context.size
   if (!existsSync(path.join(path.dirname(BIN), '..', 'out', 'renderer', 'index.html')))
     throw new Error('the library bench needs the built app: run `npx electron-vite build` first')
-  const dataDir = path.join(workDir, 'library')
-  generateLibrary(dataDir, ARTICLES)
+  const dataDir = context.library(path.join(workDir, 'library'))
+  // A snapshot of today, so `sorot serve` takes no daily one in the background while pages load:
+  // that cost is the snapshot section's figure, not this one's.
+  const today = new Date().toISOString().replace(/[:.]/g, '-')
+  mkdirSync(path.join(dataDir, 'backups', `${today}-daily`), { recursive: true })
   const served = await startServe(dataDir)
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
   try {
@@ -57,7 +59,8 @@ export async function libraryBenchmarks(workDir: string): Promise<Figure[]> {
         name: `library.first paint of ${ARTICLES} articles: navigation start to the first row laid out (median of ${LOADS}; ${rows} rows in the DOM)`,
         value: round(median(paints), 1),
         unit: 'ms',
-        target: 200,
+        // 250 ms is the 100,000-article issue's target; 200 ms the library issue's at 10,000.
+        target: ARTICLES > 10_000 ? 250 : 200,
         better: 'lower'
       }
     ]

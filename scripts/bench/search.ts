@@ -1,11 +1,10 @@
 /**
- * Full-text search on a generated library of 10,000 articles of about 600 words (the library
+ * Full-text search on a generated library of `--size` articles of about 600 words (the library
  * issue): query p50/p95, full rebuild in the worker thread, load from the cache, and RSS with
  * the index loaded. The machine may be shared, so the process's CPU time is given beside each
  * wall-clock time (the worker's included): a busy machine stretches the wall clock, not that.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { SearchService } from '../../src/main/core/search/service'
 import { LibraryStore } from '../../src/main/core/store/library-store'
@@ -13,11 +12,9 @@ import {
   buildSearchCacheOffThread,
   hasSearchWorker
 } from '../../src/main/core/search/worker-client'
-import type { Figure } from '../bench'
-import { generateLibrary } from './generate'
+import type { BenchContext, Figure } from '../bench'
 import { percentile, round } from './stats'
 
-const ARTICLES = 10_000
 /** Real queries a reader of Indonesian news types, word forms and phrases among them. */
 const QUERIES = [
   'presiden',
@@ -51,10 +48,6 @@ async function timed(work: () => Promise<unknown>): Promise<{ wall: number; cpu:
   return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 }
 }
 
-/**
- * The section. A work dir that already holds a generated library (index.json) is used as it
- * is, so the figures can be taken again without writing 10,000 files each time.
- */
 const RSS_CHILD = '--search-rss-child'
 
 /**
@@ -83,9 +76,10 @@ if (process.argv.includes(RSS_CHILD)) {
   })()
 }
 
-export async function searchBenchmarks(workDir: string): Promise<Figure[]> {
-  const dataDir = path.join(workDir, 'library')
-  if (!existsSync(path.join(dataDir, 'index.json'))) generateLibrary(dataDir, ARTICLES, 600)
+export async function searchBenchmarks(workDir: string, context: BenchContext): Promise<Figure[]> {
+  const dataDir = context.library(path.join(workDir, 'library'))
+  // The 100,000-article issue's targets above 10,000 articles; the library issue's at 10,000.
+  const big = context.size > 10_000
   if (!hasSearchWorker()) throw new Error('the search worker entry was not found')
 
   const rebuild = await timed(() =>
@@ -120,11 +114,16 @@ export async function searchBenchmarks(workDir: string): Promise<Figure[]> {
     better: 'lower'
   })
   return [
-    ms('searchP50Ms', 'search p50', percentile(times, 50), 10),
-    ms('searchP95Ms', 'search p95', percentile(times, 95), 10),
-    ms(undefined, 'search p95, CPU time', percentile(cpuTimes, 95), 10),
-    ms('indexBuildMs', 'search index full rebuild (worker thread)', rebuild.wall, 15_000),
-    ms(undefined, 'search index full rebuild, CPU time', rebuild.cpu, 15_000),
+    ms('searchP50Ms', `search p50, ${context.size} articles`, percentile(times, 50), 10),
+    ms('searchP95Ms', 'search p95', percentile(times, 95), big ? 15 : 10),
+    ms(undefined, 'search p95, CPU time', percentile(cpuTimes, 95), big ? 15 : 10),
+    ms(
+      'indexBuildMs',
+      'search index full rebuild (worker thread)',
+      rebuild.wall,
+      big ? 120_000 : 15_000
+    ),
+    ms(undefined, 'search index full rebuild, CPU time', rebuild.cpu, big ? 120_000 : 15_000),
     ms('indexLoadMs', 'search index load from cache', load.wall, 1500),
     ms(undefined, 'search index load from cache, CPU time', load.cpu, 1500),
     {
@@ -132,7 +131,7 @@ export async function searchBenchmarks(workDir: string): Promise<Figure[]> {
       name: 'RSS of a fresh process with the library open, the search index loaded and searched',
       value: Math.round(rss),
       unit: 'MB',
-      target: 300,
+      target: big ? 400 : 300,
       better: 'lower'
     }
   ]

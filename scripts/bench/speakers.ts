@@ -7,11 +7,8 @@ import path from 'node:path'
 import { openCore } from '../../src/main/core/core'
 import { quotesServiceOf } from '../../src/main/core/quotes/service'
 import type { SpeakersResponse } from '../../src/shared/model'
-import type { Figure } from '../bench'
-import { generateLibrary } from './generate'
+import type { BenchContext, Figure } from '../bench'
 import { round } from './stats'
-
-const LIBRARY_SIZE = 10_000
 
 /** The longest gap between 5 ms ticks while `work` runs: how long the thread was held. */
 async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
@@ -31,9 +28,9 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stal
 }
 
 /** Runs the section: the figures above, each in milliseconds. */
-export async function speakerBenchmarks(workDir: string): Promise<Figure[]> {
-  const dataDir = path.join(workDir, 'speakers-library')
-  generateLibrary(dataDir, LIBRARY_SIZE)
+export async function speakerBenchmarks(workDir: string, context: BenchContext): Promise<Figure[]> {
+  const LIBRARY_SIZE = context.size
+  const dataDir = context.library(path.join(workDir, 'speakers-library'))
   const core = await openCore({ dataDir, version: 'bench' })
   const service = quotesServiceOf(core)
   const speakers = async (): Promise<SpeakersResponse> => {
@@ -60,7 +57,7 @@ export async function speakerBenchmarks(workDir: string): Promise<Figure[]> {
     throw new Error('the speakers view never completed')
   return [
     {
-      name: `quotes.speakers first (partial: ${first.done} of ${first.total}) answer ms, 10k articles`,
+      name: `quotes.speakers first (partial: ${first.done} of ${first.total}) answer ms, ${LIBRARY_SIZE} articles`,
       value: round(firstMs, 1),
       unit: 'ms',
       target: 500,
@@ -74,21 +71,21 @@ export async function speakerBenchmarks(workDir: string): Promise<Figure[]> {
       better: 'lower'
     },
     {
-      name: 'quotes.speakers until complete ms, 10k articles',
+      name: `quotes.speakers until complete ms, ${LIBRARY_SIZE} articles`,
       value: round(completeMs, 1),
       unit: 'ms',
       target: 60_000,
       better: 'lower'
     },
     {
-      name: `quotes.speakers first complete answer ms, 10k articles (${warm.speakers.length} speakers)`,
+      name: `quotes.speakers first complete answer ms, ${LIBRARY_SIZE} articles (${warm.speakers.length} speakers)`,
       value: round(warmMs, 1),
       unit: 'ms',
       target: 1000,
       better: 'lower'
     },
     {
-      name: 'quotes.speakers search answer ms, 10k articles, all cached',
+      name: `quotes.speakers search answer ms, ${LIBRARY_SIZE} articles, all cached`,
       value: round(searchMs, 1),
       unit: 'ms',
       target: 500,

@@ -16,12 +16,13 @@ import { LibraryStore } from '../../src/main/core/store/library-store'
 import { describe } from '../../src/shared/anchoring'
 import type { ArticleMeta } from '../../src/shared/model'
 import { canonicalText } from '../../src/shared/text'
-import type { Figure } from '../bench'
+import type { BenchContext, Figure } from '../bench'
 import { generateLibrary, seededRandom } from './generate'
 import { median, percentile, round } from './stats'
 
 const SMALL = 10
-const LARGE = 10_000
+/** The size the naive single-file baseline is measured at (one JSON file of every article). */
+const BASELINE_SIZE = 10_000
 const ADDS = 240
 const HIGHLIGHT_ROUNDS = 5
 const WARM_UP = 20
@@ -201,11 +202,11 @@ if (process.argv.includes(RSS_CHILD)) {
   })()
 }
 
-export async function storageBenchmarks(workDir: string): Promise<Figure[]> {
+export async function storageBenchmarks(workDir: string, context: BenchContext): Promise<Figure[]> {
+  const LARGE = context.size
   const small = path.join(workDir, 'small')
-  const large = path.join(workDir, 'large')
   generateLibrary(small, SMALL)
-  generateLibrary(large, LARGE)
+  const large = context.library(path.join(workDir, 'large'))
 
   // Interleaved, so both see the same disk (the generated library is still being written back).
   const loads: number[] = []
@@ -229,15 +230,21 @@ export async function storageBenchmarks(workDir: string): Promise<Figure[]> {
   const h10 = medianRound(rounds10)
   const h10k = medianRound(rounds10k)
   const rss = rssOfOpenLibrary(large)
-  const naive = await naiveHighlightP95(large, path.join(workDir, 'naive.json'))
+  // The baseline holds every article in one JSON string: past 10,000 it outgrows V8's strings.
+  const naive =
+    LARGE === BASELINE_SIZE
+      ? await naiveHighlightP95(large, path.join(workDir, 'naive.json'))
+      : undefined
   const floorWrite = await durableWriteFloorP95(workDir)
-  return [
+  const at10k = LARGE === BASELINE_SIZE
+  const figures: Figure[] = [
     {
       key: 'libraryLoadMs',
       name: `storage.load: open + list ${LARGE} articles (median of ${LOADS}, ${h10k.via})`,
       value: round(load),
       unit: 'ms',
-      target: round(3 * floor),
+      // The 100,000-article issue asks for 2× the floor there; 3× is the 10,000 target.
+      target: round((LARGE > BASELINE_SIZE ? 2 : 3) * floor),
       better: 'lower'
     },
     {
@@ -257,7 +264,7 @@ export async function storageBenchmarks(workDir: string): Promise<Figure[]> {
       better: 'lower'
     },
     {
-      key: 'highlightP95Ms10k',
+      key: at10k ? 'highlightP95Ms10k' : undefined,
       name: `storage.highlight p95, durable add at ${LARGE} articles (median of ${HIGHLIGHT_ROUNDS} rounds of ${ADDS} adds; target min(15, 1.3 × at ${SMALL}))`,
       value: round(h10k.p95),
       unit: 'ms',
@@ -265,17 +272,17 @@ export async function storageBenchmarks(workDir: string): Promise<Figure[]> {
       better: 'lower'
     },
     {
-      key: 'durableWriteFloorP95Ms',
-      name: `storage.floor p95 of one bare durable 4 KB write on this disk (${ADDS} writes; context, no target)`,
-      value: round(floorWrite),
+      key: 'highlightP95Ms',
+      name: `storage.highlight p95, durable add at ${LARGE} articles (as above; target 15)`,
+      value: round(h10k.p95),
       unit: 'ms',
-      target: Number.POSITIVE_INFINITY,
+      target: 15,
       better: 'lower'
     },
     {
-      key: 'baselineHighlightP95Ms10k',
-      name: `storage.highlight p95 on a naive single-file lowdb store of ${LARGE} articles (${BASELINE_ADDS} adds; comparison, no target)`,
-      value: round(naive),
+      key: 'durableWriteFloorP95Ms',
+      name: `storage.floor p95 of one bare durable 4 KB write on this disk (${ADDS} writes; context, no target)`,
+      value: round(floorWrite),
       unit: 'ms',
       target: Number.POSITIVE_INFINITY,
       better: 'lower'
@@ -289,4 +296,14 @@ export async function storageBenchmarks(workDir: string): Promise<Figure[]> {
       better: 'lower'
     }
   ]
+  if (naive !== undefined)
+    figures.push({
+      key: 'baselineHighlightP95Ms10k',
+      name: `storage.highlight p95 on a naive single-file lowdb store of ${LARGE} articles (${BASELINE_ADDS} adds; comparison, no target)`,
+      value: round(naive),
+      unit: 'ms',
+      target: Number.POSITIVE_INFINITY,
+      better: 'lower'
+    })
+  return figures
 }

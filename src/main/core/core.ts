@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Result } from '../../shared/result'
-import { snapshotIfStale } from './backup/snapshots'
+import { snapshotIfStale, type SnapshotOptions } from './backup/snapshots'
 import { dispatch } from './dispatch'
 import { EventHub } from './events'
 import { lockLibrary, type LibraryLock, type LockOptions } from './locking'
@@ -23,6 +23,8 @@ export interface CoreOptions {
   lock?: LockOptions
   /** Take a snapshot when the newest one is more than a day old (the app and CLI writes). */
   dailySnapshot?: boolean
+  /** The daily snapshot's internals replaced by tests (a gate, a failing hard link). */
+  snapshot?: SnapshotOptions
   /** Open without writing anything (read-only CLI commands, which take no lock). */
   readOnly?: boolean
   /** Store internals replaced by tests: migrations, an injected file system. */
@@ -47,6 +49,8 @@ export interface Core {
   /** The full-text index, loaded on first search and kept up to date from the events. */
   readonly search: SearchService
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>
+  /** The daily snapshot taken in the background (resolved at once when none is due). */
+  readonly snapshotting: Promise<void>
   /** Waits for every pending write; call before the process ends. */
   close(): Promise<void>
 }
@@ -73,19 +77,27 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       // Articles put back into a restored or lost index.json: the reader is told how many.
       onRelisted: (relisting) => warnings.push(relistingMessage(relisting))
     })
-    // A failed backup must not lock the reader out of their library: it is reported instead.
-    if (options.dailySnapshot && !options.readOnly)
-      await snapshotIfStale(store).catch((error: unknown) =>
-        warnings.push(`The daily backup could not be taken: ${(error as Error).message}`)
-      )
   } catch (error) {
     await lock?.release()
     throw error
   }
+  // Taken before the sample import writes index.json: a first run has nothing to snapshot.
+  const firstRun = store.isNew
   if (store.isNew && options.sampleFile && !options.readOnly) {
     const bytes = await fs.readFile(options.sampleFile)
     await importItems(store, [{ name: path.basename(options.sampleFile), bytes }], () => undefined)
   }
+  // In the background, so the day's first write never waits for it; a failed backup must not
+  // lock the reader out of their library: it is reported instead.
+  const snapshotting =
+    options.dailySnapshot && !options.readOnly && !firstRun
+      ? snapshotIfStale(store, undefined, undefined, options.snapshot).then(
+          () => undefined,
+          (error: unknown) => {
+            warnings.push(`The daily backup could not be taken: ${(error as Error).message}`)
+          }
+        )
+      : Promise.resolve()
   const core: Core = {
     version: options.version,
     store,
@@ -96,8 +108,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     counts: new AnnotationCounter(store, (event) => events.emit(event)),
     search: new SearchService(store, options.search),
     dispatch: (channel, input) => dispatch(core, channel, input),
+    snapshotting,
     close: async () => {
       try {
+        await snapshotting
         await core.search.close()
         await store.flush()
       } finally {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { syncDirectory } from '../store/atomic-file'
 import type { BackupCopy } from '../store/json-file'
 import type { LibraryStore } from '../store/library-store'
+import { fsyncFile, missing, VersionStore, type Link } from './version-store'
 
 /** Why a snapshot was taken; part of its folder name. */
 export type SnapshotReason = 'daily' | 'migration' | 'restore' | 'manual'
@@ -21,12 +22,23 @@ export const SNAPSHOTS_KEPT = 10
 /** How old the newest snapshot may be before opening for writing takes a daily one. */
 export const DAILY_MS = 24 * 60 * 60 * 1000
 
+/** Mutable data files: copied into every snapshot. */
 const DATA_FILES = ['index.json', 'settings.json', 'speakers.json']
-const DATA_FOLDERS = ['articles', 'annotations']
+const MUTABLE_FOLDERS = ['annotations']
+/** Article files: shared between snapshots through the version store. */
+const SHARED_FOLDERS = ['articles']
+const DATA_FOLDERS = [...SHARED_FOLDERS, ...MUTABLE_FOLDERS]
 const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|migration|restore|manual)$/
 const PARTIAL = /\.partial$/
-/** Files copied (and then fsynced) at once: enough to keep the disk busy, few enough handles. */
+/** Files copied or linked (and then fsynced) at once: enough to keep the disk busy, few handles. */
 const BATCH = 32
+
+/** What a snapshot calls that tests replace: the hard link, and a gate before any file is read. */
+export interface SnapshotOptions {
+  link?: Link
+  /** Awaited after the pending writes landed, before the first file is taken. */
+  beforeCopy?: () => Promise<void>
+}
 
 const backupsDir = (dataDir: string): string => path.join(dataDir, 'backups')
 
@@ -36,60 +48,80 @@ async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promi
     await Promise.all(items.slice(i, i + BATCH).map(work))
 }
 
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
-
 /** Copies `from` to `to`; false when `from` does not exist (it was never written). */
 async function copyIfPresent(from: string, to: string): Promise<boolean> {
   try {
     await fs.copyFile(from, to)
     return true
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    if (missing(error)) return false
     throw error
   }
 }
 
 /**
- * Takes a snapshot of the library (index, settings, every article and annotations file) into
- * backups/<time>-<reason>/, after the pending writes have landed, and keeps the newest
- * SNAPSHOTS_KEPT. Files are copied and fsynced in parallel batches (a 10,000-article library
- * would take minutes one fsync at a time) under a temp folder that is renamed when complete, so
- * a crash never leaves a half snapshot that looks whole.
+ * What one snapshot took: article files linked to copies earlier snapshots made, article files
+ * copied into the version store for the first time, and files copied into the snapshot itself.
+ */
+export interface SnapshotCounts {
+  linked: number
+  stored: number
+  copied: number
+}
+
+/**
+ * Takes a snapshot of the library into backups/<time>-<reason>/, after the pending writes
+ * have landed, and keeps the newest SNAPSHOTS_KEPT. The mutable files (index, settings,
+ * annotations) are copied; article files are hard-linked to their copy in the version store
+ * (made the first time a snapshot sees that version), so a snapshot costs what changed.
+ * Everything lands under a temp folder renamed when complete, so a crash never leaves a half
+ * snapshot that looks whole.
  */
 export async function takeSnapshot(
   store: LibraryStore,
-  reason: SnapshotReason
-): Promise<SnapshotInfo> {
+  reason: SnapshotReason,
+  options: SnapshotOptions = {}
+): Promise<SnapshotInfo & SnapshotCounts> {
   await store.flush()
+  await options.beforeCopy?.()
   const dataDir = store.dataDir
+  const versions = new VersionStore(
+    backupsDir(dataDir),
+    options.link ?? ((from, to) => fs.link(from, to))
+  )
+  await versions.open()
   const takenAt = new Date().toISOString()
   const name = `${takenAt.replace(/[:.]/g, '-')}-${reason}`
   const final = path.join(backupsDir(dataDir), name)
   const temp = `${final}.partial`
   await fs.mkdir(temp, { recursive: true })
+  const counts: SnapshotCounts = { linked: 0, stored: 0, copied: 0 }
   try {
     const copies: Array<[string, string]> = DATA_FILES.map((file) => [
       path.join(dataDir, file),
       path.join(temp, file)
     ])
+    const shared: Array<[string, string]> = []
     for (const folder of DATA_FOLDERS) {
       await fs.mkdir(path.join(temp, folder), { recursive: true })
       const entries = await fs.readdir(path.join(dataDir, folder)).catch(() => [] as string[])
-      for (const entry of entries.filter((e) => e.endsWith('.json')))
-        copies.push([path.join(dataDir, folder, entry), path.join(temp, folder, entry)])
+      const into = SHARED_FOLDERS.includes(folder) ? shared : copies
+      for (const entry of entries.filter((e) => e.endsWith('.json') && !e.startsWith('.')))
+        into.push([path.join(dataDir, folder, entry), path.join(temp, folder, entry)])
     }
     const copied: string[] = []
     await inBatches(copies, async ([from, to]) => {
       if (await copyIfPresent(from, to)) copied.push(to)
     })
+    await inBatches(shared, async ([from, to]) => {
+      const taken = await versions.take(from, to)
+      if (taken === 'copied') copied.push(to)
+      else if (taken) counts[taken]++
+    })
+    counts.copied = copied.length
+    // A linked file is the store's copy, fsynced when the store took it.
     await inBatches(copied, fsyncFile)
+    await syncDirectory(versions.dir)
     for (const folder of DATA_FOLDERS) await syncDirectory(path.join(temp, folder))
     await syncDirectory(temp)
     await fs.rename(temp, final)
@@ -98,8 +130,8 @@ export async function takeSnapshot(
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined)
     throw error
   }
-  await pruneSnapshots(dataDir)
-  return { dir: final, name, reason, takenAt }
+  if (await pruneSnapshots(dataDir)) await versions.collect()
+  return { dir: final, name, reason, takenAt, ...counts }
 }
 
 /** The complete snapshots in `<dataDir>/backups/`, newest first. */
@@ -126,12 +158,13 @@ export async function listSnapshots(store: Pick<LibraryStore, 'dataDir'>): Promi
 export async function snapshotIfStale(
   store: LibraryStore,
   maxAgeMs = DAILY_MS,
-  now = Date.now()
+  now = Date.now(),
+  options: SnapshotOptions = {}
 ): Promise<SnapshotInfo | null> {
   const [newest] = await listSnapshots(store)
   if (newest && now - Date.parse(newest.takenAt) < maxAgeMs) return null
   if (!newest && store.isNew) return null
-  return takeSnapshot(store, 'daily')
+  return takeSnapshot(store, 'daily', options)
 }
 
 /**
@@ -151,15 +184,20 @@ export async function findBackupCopy(
   return null
 }
 
-/** Removes the `.partial` folders of snapshots a crash interrupted. */
+/** Removes the `.partial` folders and version-store temp copies a crash left behind. */
 export async function removePartialSnapshots(dataDir: string): Promise<void> {
   const entries = await fs.readdir(backupsDir(dataDir)).catch(() => [] as string[])
   for (const name of entries.filter((e) => PARTIAL.test(e)))
     await fs.rm(path.join(backupsDir(dataDir), name), { recursive: true, force: true })
+  await new VersionStore(backupsDir(dataDir), fs.link).removeTemps()
 }
 
-async function pruneSnapshots(dataDir: string): Promise<void> {
-  const snapshots = await listSnapshots({ dataDir })
-  for (const old of snapshots.slice(SNAPSHOTS_KEPT))
-    await fs.rm(old.dir, { recursive: true, force: true })
+/**
+ * Removes the snapshots beyond the newest SNAPSHOTS_KEPT; true when it removed any. Removing a
+ * snapshot removes its links: a stored article copy stays while another snapshot names it.
+ */
+async function pruneSnapshots(dataDir: string): Promise<boolean> {
+  const old = (await listSnapshots({ dataDir })).slice(SNAPSHOTS_KEPT)
+  for (const snapshot of old) await fs.rm(snapshot.dir, { recursive: true, force: true })
+  return old.length > 0
 }

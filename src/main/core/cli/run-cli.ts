@@ -120,5 +120,7 @@ export async function runCli(argv: string[], io: CliIo, env: CliEnvironment): Pr
     // Files opened during the command (an article, its annotations) may have been repaired too.
     for (const recovery of core?.recoveries.splice(0) ?? []) io.stderr(recoveryMessage(recovery))
     await core?.close()
+    // The daily snapshot ran in the background: its failure is known only once it ended.
+    for (const warning of core?.warnings.splice(0) ?? []) io.stderr(`sorot: ${warning}`)
   }
 }
