@@ -194,6 +194,12 @@ export interface Annotation {
   createdAt: string
   updatedAt: string
   deletedAt?: string
+  /** When each field was last set (sync merges field by field, last writer wins). */
+  fieldTimes?: Record<string, string>
+  /** Other texts of the note, edited on another device at the same time: the reader chooses. */
+  otherNotes?: string[]
+  /** Who made it (a display name per device or user), in a shared library. */
+  author?: string
 }
 
 /** A piece of a search snippet: plain text, marked when it is a match (rendered as text). */
