@@ -23,7 +23,8 @@ export function fieldTime(annotation: Annotation, field: MergedField): string {
   const own = annotation.fieldTimes?.[field]
   if (own) return own
   if (field === 'deletedAt') return annotation.deletedAt ?? annotation.createdAt
-  return annotation.updatedAt
+  // With clocks, a field that has none was never changed since it was made.
+  return annotation.fieldTimes ? annotation.createdAt : annotation.updatedAt
 }
 
 /** Orders two values of one field when their clocks are equal, the same way everywhere. */

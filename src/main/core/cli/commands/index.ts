@@ -8,6 +8,7 @@ import { quotesCommand } from './quotes'
 import { searchCommand } from './search'
 import { serveCommand } from './serve'
 import { showCommand } from './show'
+import { syncCommand } from './sync'
 
 /** Every `sorot` command, in the order the usage lists them. */
 export const commands: CliCommand[] = [
@@ -19,5 +20,6 @@ export const commands: CliCommand[] = [
   quotesCommand,
   searchCommand,
   ...exportCommands,
-  serveCommand
+  serveCommand,
+  syncCommand
 ]
