@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { idSchema } from '../../../shared/contract'
 import { SorotFailure } from '../../../shared/result'
 import { annotationSchema, articleFileSchema, storedMetaSchema } from '../store/schemas'
 
@@ -20,7 +21,7 @@ export const articleDocSchema = z.object({
   kind: z.literal('article'),
   meta: storedMetaSchema.omit({ id: true, versionCount: true }),
   /** The id the article had where it was first synced: a suggestion for new devices. */
-  localId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  localId: idSchema,
   versions: z.array(versionSchema).min(1)
 })
 
@@ -32,7 +33,7 @@ export const annotationDocSchema = z.object({
   kind: z.literal('annotation'),
   articleKey: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   versionHash: z.string().nullable(),
-  annotation: annotationSchema.omit({ articleId: true })
+  annotation: annotationSchema.omit({ articleId: true }).extend({ id: idSchema })
 })
 
 export type ArticleDoc = z.infer<typeof articleDocSchema>
@@ -71,6 +72,9 @@ export function parseRemoteDoc(id: string, raw: Record<string, unknown>): SyncDo
       'bad_input',
       `The server sent a document with a bad id: ${JSON.stringify(id.slice(0, 80))}`
     )
+  // Names an object's own machinery in JavaScript: never a real article or annotation.
+  if (/:(__proto__|constructor|prototype)$/.test(id))
+    throw new SorotFailure('bad_input', `The server sent a document with a forbidden id: ${id}`)
   const size = Buffer.byteLength(JSON.stringify(raw))
   if (size > MAX_DOC_BYTES)
     throw new SorotFailure(
