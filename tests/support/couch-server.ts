@@ -72,7 +72,33 @@ export interface FlakyProxy {
   close(): Promise<void>
 }
 
-export async function startFlakyProxy(target: string): Promise<FlakyProxy> {
+/**
+ * Users the proxy checks as CouchDB's `_security` would (the in-memory pouchdb-server keeps no
+ * users): a wrong password gets 401, a write by a read-only member 403.
+ */
+export type ProxyUsers = Record<string, { password: string; readOnly?: boolean }>
+
+function withoutAuthorization(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+  const { authorization, ...rest } = headers
+  void authorization
+  return rest
+}
+
+function refusal(request: http.IncomingMessage, users: ProxyUsers): [number, string] | null {
+  const [name, password] = Buffer.from(
+    (request.headers.authorization ?? '').replace(/^Basic /, ''),
+    'base64'
+  )
+    .toString()
+    .split(':')
+  const user = users[name ?? '']
+  if (!user || user.password !== password) return [401, 'Name or password is incorrect.']
+  const writes = request.method !== 'GET' && !request.url?.includes('/_all_docs')
+  if (user.readOnly && writes) return [403, 'You are not allowed to write to this db.']
+  return null
+}
+
+export async function startFlakyProxy(target: string, users?: ProxyUsers): Promise<FlakyProxy> {
   const port = await freePort()
   const sockets = new Set<net.Socket>()
   let online = true
@@ -88,9 +114,17 @@ export async function startFlakyProxy(target: string): Promise<FlakyProxy> {
       request.socket.destroy()
       return
     }
+    const refused = users ? refusal(request, users) : null
+    if (refused) {
+      const [status, reason] = refused
+      response.writeHead(status, { 'content-type': 'application/json' })
+      response.end(JSON.stringify({ error: status === 401 ? 'unauthorized' : 'forbidden', reason }))
+      return
+    }
     const forward = http.request(
       new URL(request.url ?? '/', target),
-      { method: request.method, headers: request.headers },
+      // The proxy did the checking: the server behind it knows no users.
+      { method: request.method, headers: withoutAuthorization(request.headers) },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.pipe(response)

@@ -6,7 +6,7 @@ import type { Annotation } from '../../src/shared/model'
 import { openCore, type Core } from '../../src/main/core/core'
 import { syncLibrary } from '../../src/main/core/sync/engine'
 import { runSorot } from '../support/cli'
-import { startCouchServer, type CouchServer } from '../support/couch-server'
+import { startCouchServer, startFlakyProxy, type CouchServer } from '../support/couch-server'
 import { value } from '../support/core'
 
 let server: CouchServer
@@ -170,5 +170,49 @@ describe('sync faults: each gives a clear error and leaves the local library as 
     const noUrl = await runSorot(['--data-dir', dirB, 'sync', '--db', db])
     expect(noUrl.code).toBe(2)
     expect(noUrl.stderr).toMatch(/sync needs --url/)
+  }, 60_000)
+})
+
+describe('team libraries', () => {
+  it('records authors, refuses wrong credentials, and keeps a read-only member’s edits local', async () => {
+    const db = newDb()
+    const proxy = await startFlakyProxy(server.url, {
+      editor: { password: 'tulis' },
+      reader: { password: 'baca', readOnly: true }
+    })
+    const editor = await device()
+    const articleId = await withArticle(editor)
+    const team = { url: proxy.url, database: db }
+    await expect(
+      syncLibrary(editor.store, { ...team, user: 'editor', password: 'salah' })
+    ).rejects.toThrow(/refused the user name or password \(401\)/)
+    await syncLibrary(editor.store, { ...team, user: 'editor', password: 'tulis', author: 'Sari' })
+    const [note] = await value<Annotation[]>(editor, 'annotations.list', { articleId })
+    expect(note?.author).toBe('Sari')
+
+    const reader = await device()
+    const first = await syncLibrary(reader.store, { ...team, user: 'reader', password: 'baca' })
+    expect(first.readOnly).toBe(false)
+    const [article] = reader.store.index.data.articles
+    const [received] = await value<Annotation[]>(reader, 'annotations.list', {
+      articleId: article?.id
+    })
+    expect(received).toMatchObject({ note: 'catatan rahasia tentang kopi', author: 'Sari' })
+    await value(reader, 'annotations.create', {
+      articleId: article?.id,
+      kind: 'highlight',
+      start: 0,
+      end: 10
+    })
+    const second = await syncLibrary(reader.store, { ...team, user: 'reader', password: 'baca' })
+    expect(second.readOnly).toBe(true)
+    // The reader's highlight stays on their device only.
+    expect(
+      await value<Annotation[]>(reader, 'annotations.list', { articleId: article?.id })
+    ).toHaveLength(2)
+    await syncLibrary(editor.store, { ...team, user: 'editor', password: 'tulis' })
+    expect(await value<Annotation[]>(editor, 'annotations.list', { articleId })).toHaveLength(1)
+    await proxy.close()
+    await Promise.all([editor.close(), reader.close()])
   }, 60_000)
 })

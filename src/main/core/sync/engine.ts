@@ -13,17 +13,20 @@ import {
 import { mergeAnnotations } from './merge'
 import {
   LocalArticles,
+  stampAuthor,
   annotationDocOf,
   applyAnnotations,
   applyArticle,
   articleDocOf
 } from './local'
-import { Remote, type RemoteOptions } from './remote'
+import { ReadOnlyFailure, Remote, type RemoteOptions } from './remote'
 import { readSyncState, stateFor, writeSyncState, type SyncState } from './state'
 
 export interface SyncOptions extends RemoteOptions {
   /** Encrypts every document body before it leaves the device. */
   passphrase?: string | null
+  /** The display name recorded on this device's annotations that have none (a team library). */
+  author?: string | null
   emit?: (event: SorotEvent) => void
 }
 
@@ -35,6 +38,8 @@ export interface SyncReport {
   /** Annotations that kept two texts of their note for the reader to choose. */
   noteConflicts: number
   lastSeq: string | null
+  /** The server refused this user's edits (a read-only member): they stay on this device. */
+  readOnly: boolean
 }
 
 const PULL_BATCH = 500
@@ -69,7 +74,8 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
     pushed: 0,
     articlesAdded: 0,
     noteConflicts: 0,
-    lastSeq: null
+    lastSeq: null,
+    readOnly: false
   }
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const startedAt = new Date().toISOString()
@@ -84,21 +90,29 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
       report,
       options.emit
     )
-    const conflicts = await pushChanged(
-      store,
-      remote,
-      local,
-      state,
-      pulled.docs,
-      toSend,
-      cipher,
-      report
-    )
+    if (options.author) await stampAuthor(store, options.author)
+    let conflicts = 0
+    try {
+      conflicts = await pushChanged(
+        store,
+        remote,
+        local,
+        state,
+        pulled.docs,
+        toSend,
+        cipher,
+        report
+      )
+    } catch (error) {
+      if (!(error instanceof ReadOnlyFailure)) throw error
+      report.readOnly = true
+    }
     // Annotations whose article is not there yet keep the sequence where it was, to come again.
     state = {
       ...state,
       lastSeq: waiting > 0 ? state.lastSeq : pulled.lastSeq,
-      lastSyncAt: startedAt
+      // A read-only member's edits were not sent: they stay due for when writing is allowed.
+      lastSyncAt: report.readOnly ? state.lastSyncAt : startedAt
     }
     await writeSyncState(store.dataDir, state)
     report.lastSeq = state.lastSeq
@@ -193,7 +207,7 @@ async function mergePulled(
     const applied = await applyArticle(store, doc, known)
     if (!known) report.articlesAdded += 1
     local.add(key, applied.id)
-    if (applied.changed) toSend.add(applied.id)
+    if (applied.differs) toSend.add(applied.id)
   }
   const byArticle = new Map<string, AnnotationDoc[]>()
   let waiting = 0
@@ -231,8 +245,13 @@ async function pushChanged(
   const revs = await remote.revisions()
   for (const { id, rev } of pulled) if (!revs.has(id)) revs.set(id, rev)
   const since = state.lastSyncAt
+  const fresh = new Set(pulled.map((p) => p.id))
+  // Sent: what the server lacks, what a merge changed, and this device's edits since the last
+  // sync (not what was just received as it is).
   const due = (docId: string, localId: string, time: string): boolean =>
-    !revs.has(docId) || toSend.has(localId) || since === null || time > since
+    !revs.has(docId) ||
+    toSend.has(localId) ||
+    (!fresh.has(docId) && (since === null || time > since))
   const articles: ArticleMeta[] = []
   const annotations: { annotation: Annotation; meta: ArticleMeta }[] = []
   for (const meta of store.index.data.articles) {

@@ -85,7 +85,7 @@ export async function applyArticle(
   store: LibraryStore,
   doc: ArticleDoc,
   localId: string | undefined
-): Promise<{ id: string; changed: boolean }> {
+): Promise<{ id: string; changed: boolean; differs: boolean }> {
   const existing = localId ? store.articleMeta(localId) : undefined
   const id =
     existing?.id ??
@@ -106,9 +106,12 @@ export async function applyArticle(
     contentHash: newest.contentHash,
     wordCount: countWords(canonicalText(newest.blocks))
   }
+  // What the server lacks: a version it does not have, or metadata newer than its own.
+  const differs =
+    !same(versions, doc.versions) || !same({ ...winner, id: '' }, { ...remoteMeta, id: '' })
   const versionsChanged = !same(oldVersions, versions)
   const metaChanged = !existing || !same(storedMeta(existing), storedMeta(meta))
-  if (!versionsChanged && !metaChanged) return { id, changed: false }
+  if (!versionsChanged && !metaChanged) return { id, changed: false, differs }
   if (versionsChanged || metaChanged)
     await file.update((data) => {
       data.schemaVersion = SCHEMA_VERSION
@@ -121,7 +124,7 @@ export async function applyArticle(
     if (at < 0) index.articles.push(meta)
     else index.articles[at] = { ...meta, counts: index.articles[at]?.counts }
   })
-  return { id, changed: true }
+  return { id, changed: true, differs }
 }
 
 /** Keeps each annotation on the same text after versions were renumbered by a merge. */
@@ -187,4 +190,15 @@ export async function applyAnnotations(
       data.annotations = [...current.values()]
     })
   return { changed, merged }
+}
+
+/** Records this device's display name on the annotations that have no author yet. */
+export async function stampAuthor(store: LibraryStore, author: string): Promise<void> {
+  for (const meta of store.index.data.articles) {
+    const file = await store.annotationsFile(meta.id)
+    if (file.data.annotations.every((a) => a.author)) continue
+    await file.update((data) => {
+      for (const annotation of data.annotations) annotation.author ??= author
+    })
+  }
 }

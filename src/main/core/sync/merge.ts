@@ -54,6 +54,10 @@ export function mergeAnnotations(a: Annotation, b: Annotation, since: string | n
   merged.fieldTimes = times
   merged.createdAt = a.createdAt <= b.createdAt ? a.createdAt : b.createdAt
   merged.updatedAt = later(a.updatedAt, b.updatedAt)
+  // An author is set once, where the annotation was made; the smaller name settles a clash.
+  const author = [a.author, b.author].filter((name) => name !== undefined).sort()[0]
+  if (author === undefined) delete merged.author
+  else merged.author = author
   const others = new Set([...(a.otherNotes ?? []), ...(b.otherNotes ?? [])])
   const bothEdited = since !== null && fieldTime(a, 'note') > since && fieldTime(b, 'note') > since
   if (bothEdited && a.note !== b.note) others.add(a.note === merged.note ? b.note : a.note)

@@ -18,6 +18,9 @@ export interface RemoteRow {
 
 const DB_NAME = /^[a-z][a-z0-9_$()+/-]*$/
 
+/** The server lets this user read but not write (CouchDB `_security` members, 403). */
+export class ReadOnlyFailure extends SorotFailure {}
+
 /** Turns what nano threw into a failure a reader can act on, naming the server. */
 export function remoteFailure(error: unknown, where: string): SorotFailure {
   if (error instanceof SorotFailure) return error
@@ -26,7 +29,7 @@ export function remoteFailure(error: unknown, where: string): SorotFailure {
   if (status === 401)
     return new SorotFailure('bad_input', `${where} refused the user name or password (401)`)
   if (status === 403)
-    return new SorotFailure(
+    return new ReadOnlyFailure(
       'bad_input',
       `${where} allows this user to read only: edits cannot be sent (403: ${reason})`
     )

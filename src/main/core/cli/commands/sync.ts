@@ -9,13 +9,14 @@ import { UsageError, printJson, type CliCommand } from '../command'
 export const syncCommand: CliCommand = {
   name: 'sync',
   writes: true,
-  usage: 'sync --url URL --db NAME [--user NAME] [--password-stdin] [--stop]',
+  usage: 'sync --url URL --db NAME [--user NAME] [--author NAME] [--password-stdin] [--stop]',
   summary:
     'sync the library with a CouchDB database (password: SOROT_SYNC_PASSWORD or stdin; passphrase: SOROT_SYNC_PASSPHRASE)',
   options: {
     url: { type: 'string' },
     db: { type: 'string' },
     user: { type: 'string' },
+    author: { type: 'string' },
     'password-stdin': { type: 'boolean' },
     stop: { type: 'boolean' }
   },
@@ -42,8 +43,13 @@ export const syncCommand: CliCommand = {
       user: (values.user as string | undefined) ?? stored?.user ?? null,
       password,
       passphrase: process.env.SOROT_SYNC_PASSPHRASE || null,
+      author: (values.author as string | undefined) ?? null,
       emit: (event) => core.events.emit(event)
     })
+    if (report.readOnly)
+      context.io.stderr(
+        'This library is read-only for you on the server: your edits stay on this computer and were not sent.'
+      )
     if (context.json) printJson(context, report)
     else
       context.io.stderr(
