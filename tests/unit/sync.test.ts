@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Annotation, ArticleMeta } from '../../src/shared/model'
 import { openCore, type Core } from '../../src/main/core/core'
 import { syncLibrary, type SyncReport } from '../../src/main/core/sync/engine'
-import { runSorot } from '../support/cli'
 import { startCouchServer, startFlakyProxy, type CouchServer } from '../support/couch-server'
 import { value } from '../support/core'
 
@@ -79,18 +78,6 @@ async function highlight(core: Core, title: string, start = 0, end = 20): Promis
     start,
     end
   })
-}
-
-/** Every file of a data dir with its bytes, to show nothing changed. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile() && !entry.name.startsWith('sync'))
-      files[path.relative(dir, path.join(entry.parentPath, entry.name))] = await readFile(
-        path.join(entry.parentPath, entry.name),
-        'utf8'
-      )
-  return files
 }
 
 describe('sync between two devices over a CouchDB-protocol server', () => {
