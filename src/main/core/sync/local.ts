@@ -112,12 +112,12 @@ export async function applyArticle(
   const versionsChanged = !same(oldVersions, versions)
   const metaChanged = !existing || !same(storedMeta(existing), storedMeta(meta))
   if (!versionsChanged && !metaChanged) return { id, changed: false, differs }
-  if (versionsChanged || metaChanged)
-    await file.update((data) => {
-      data.schemaVersion = SCHEMA_VERSION
-      data.versions = versions
-      data.meta = storedMeta(meta)
-    })
+  await file.update((data) => {
+    data.schemaVersion = SCHEMA_VERSION
+    // Versions are only ever added: a version imported meanwhile is kept.
+    data.versions = mergeVersions(data.versions as ArticleVersion[], versions)
+    data.meta = storedMeta(meta)
+  })
   if (versionsChanged && existing) await renumberTargets(store, id, oldVersions, versions)
   await store.index.update((index) => {
     const at = index.articles.findIndex((a) => a.id === id)
@@ -185,9 +185,16 @@ export async function applyAnnotations(
     if (!same(result, remote)) merged.push(result)
   }
   if (changed)
+    // Merged again inside the write, so an edit the reader made meanwhile is merged, not lost.
     await file.update((data) => {
       data.schemaVersion = SCHEMA_VERSION
-      data.annotations = [...current.values()]
+      const fresh = new Map(data.annotations.map((a) => [a.id, a as Annotation]))
+      for (const doc of docs) {
+        const remote = annotationOf(doc, articleId, versions)
+        const mine = fresh.get(remote.id)
+        fresh.set(remote.id, mine ? mergeAnnotations(mine, remote, since) : remote)
+      }
+      data.annotations = [...fresh.values()]
     })
   return { changed, merged }
 }
