@@ -33,7 +33,12 @@ export const CHANNELS = [
   'backup.list',
   'backup.restoreSnapshot',
   'settings.get',
-  'settings.set'
+  'settings.set',
+  'sync.status',
+  'sync.start',
+  'sync.pause',
+  'sync.resume',
+  'sync.stop'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

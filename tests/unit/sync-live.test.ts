@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Annotation } from '../../src/shared/model'
 import { openCore, type Core } from '../../src/main/core/core'
-import { SyncService, type SyncIndicator } from '../../src/main/core/sync/service'
+import type { SyncIndicator } from '../../src/shared/model'
+import { SyncService } from '../../src/main/core/sync/service'
 import { startCouchServer, startFlakyProxy, type CouchServer } from '../support/couch-server'
 import { value } from '../support/core'
 
@@ -95,3 +96,35 @@ it('live sync carries a highlight across, shows offline with backoff, pauses, an
   await proxy.close()
   await Promise.all([a.core.close(), b.core.close()])
 }, 120_000)
+
+it('drives sync through the contract channels, keeping secrets out of sync.json', async () => {
+  const core = await openCore({
+    dataDir: await mkdtemp(path.join(os.tmpdir(), 'sorot-live-')),
+    version: 't'
+  })
+  expect(await value(core, 'sync.status', {})).toMatchObject({ indicator: { state: 'off' } })
+  const bad = await core.dispatch('sync.start', { url: server.url })
+  expect(bad.ok).toBe(false)
+  const proxy = await startFlakyProxy(server.url, { sari: { password: 'rahasia-sekali' } })
+  await value(core, 'sync.start', {
+    url: proxy.url,
+    database: 'channels',
+    user: 'sari',
+    password: 'rahasia-sekali',
+    passphrase: 'frasa sandi'
+  })
+  await until(
+    async () =>
+      (await value<{ indicator: SyncIndicator }>(core, 'sync.status', {})).indicator.state ===
+      'synced',
+    'the first sync'
+  )
+  const state = await readFile(path.join(core.store.dataDir, 'sync.json'), 'utf8')
+  expect(JSON.parse(state)).toMatchObject({ url: proxy.url, database: 'channels', user: 'sari' })
+  expect(state).not.toMatch(/rahasia|frasa/)
+  expect(await value(core, 'sync.pause', {})).toMatchObject({ indicator: { state: 'paused' } })
+  expect(await value(core, 'sync.stop', {})).toMatchObject({ indicator: { state: 'off' } })
+  expect(existsSync(path.join(core.store.dataDir, 'sync.json'))).toBe(false)
+  await proxy.close()
+  await core.close()
+}, 60_000)

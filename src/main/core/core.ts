@@ -12,6 +12,7 @@ import { importItems } from './library/import'
 import { AnnotationCounter } from './library/annotation-counts'
 import { ImportJobs } from './library/import-jobs'
 import { SearchService, type SearchServiceOptions } from './search/service'
+import { SyncService } from './sync/service'
 
 export interface CoreOptions {
   dataDir: string
@@ -45,6 +46,8 @@ export interface Core {
   readonly counts: AnnotationCounter
   /** The full-text index, loaded on first search and kept up to date from the events. */
   readonly search: SearchService
+  /** Live sync with a CouchDB server, when the reader turned it on (DESIGN.md §9). */
+  readonly sync: SyncService
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>
   /** Waits for every pending write; call before the process ends. */
   close(): Promise<void>
@@ -94,9 +97,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     imports: new ImportJobs(),
     counts: new AnnotationCounter(store, (event) => events.emit(event)),
     search: new SearchService(store, options.search),
+    sync: new SyncService(store, (event) => events.emit(event)),
     dispatch: (channel, input) => dispatch(core, channel, input),
     close: async () => {
       try {
+        await core.sync.close()
         await core.search.close()
         await store.flush()
       } finally {
@@ -105,5 +110,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   }
   events.subscribe((event) => core.search.notify(event))
+  events.subscribe((event) => core.sync.notify(event))
   return core
 }

@@ -1,33 +1,7 @@
-import type { SorotEvent } from '../../../shared/model'
+import type { SorotEvent, SyncIndicator, SyncLogEntry, SyncStatus } from '../../../shared/model'
 import type { LibraryStore } from '../store/library-store'
 import { syncLibrary, type SyncOptions, type SyncReport } from './engine'
 import { forgetSyncState } from './state'
-
-/** What the Settings indicator shows. */
-export type SyncIndicator =
-  | { state: 'off' }
-  | { state: 'paused' }
-  | { state: 'syncing' }
-  | { state: 'synced'; at: string }
-  | { state: 'offline'; reason: string; retryInMs: number }
-  | { state: 'error'; reason: string; retryInMs: number }
-
-export interface SyncLogEntry {
-  at: string
-  ok: boolean
-  message: string
-  pulled: number
-  pushed: number
-}
-
-export interface SyncStatus {
-  indicator: SyncIndicator
-  url: string | null
-  database: string | null
-  user: string | null
-  /** The last syncs, newest first. */
-  log: SyncLogEntry[]
-}
 
 export interface LiveSyncTiming {
   /** Between two syncs while all is well: how soon another device's edit arrives. */
