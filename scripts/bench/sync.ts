@@ -13,7 +13,8 @@ import type { Figure } from '../bench'
 import { generateLibrary } from './generate'
 import { median, round } from './stats'
 
-const ARTICLES = 10_000
+// SOROT_BENCH_SYNC_ARTICLES runs a smaller library (a quick look on a busy machine).
+const ARTICLES = Number(process.env.SOROT_BENCH_SYNC_ARTICLES) || 10_000
 const HIGHLIGHTS = 5
 
 export async function syncBenchmarks(workDir: string): Promise<Figure[]> {

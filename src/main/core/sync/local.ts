@@ -5,7 +5,7 @@ import type { LibraryStore } from '../store/library-store'
 import { storedMeta } from '../store/relist'
 import { SCHEMA_VERSION } from '../store/schemas'
 import { articleKey, type AnnotationDoc, type ArticleDoc } from './docs'
-import { mergeAnnotations, mergeMeta, mergeVersions } from './merge'
+import { canonicalJson, mergeAnnotations, mergeMeta, mergeVersions } from './merge'
 
 /** The local side of sync: the library's articles and annotations as documents, and back. */
 
@@ -75,7 +75,7 @@ export function annotationDocOf(
   }
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b)
 
 /**
  * Merges an article document into the library: a new article, or new versions and newer

@@ -27,9 +27,20 @@ export function fieldTime(annotation: Annotation, field: MergedField): string {
   return annotation.fieldTimes ? annotation.createdAt : annotation.updatedAt
 }
 
+/** JSON with object keys sorted: equal values give equal text whatever order their keys came in. */
+export function canonicalJson(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, inner: unknown) =>
+      inner && typeof inner === 'object' && !Array.isArray(inner)
+        ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+        : inner
+    ) ?? ''
+  )
+}
+
 /** Orders two values of one field when their clocks are equal, the same way everywhere. */
 function tieBreak(a: unknown, b: unknown): boolean {
-  return (JSON.stringify(a) ?? '') >= (JSON.stringify(b) ?? '')
+  return canonicalJson(a) >= canonicalJson(b)
 }
 
 const later = (a: string, b: string): string => (a >= b ? a : b)
