@@ -17,7 +17,8 @@ import {
   annotationDocOf,
   applyAnnotations,
   applyArticle,
-  articleDocOf
+  articleDocOf,
+  saveIndexRecords
 } from './local'
 import { ReadOnlyFailure, Remote, type RemoteOptions } from './remote'
 import { readSyncState, stateFor, writeSyncState, type SyncState } from './state'
@@ -200,15 +201,17 @@ async function mergePulled(
   emit: SyncOptions['emit']
 ): Promise<{ toSend: Set<string>; waiting: number }> {
   const toSend = new Set<string>()
+  const pending = new Map<string, ArticleMeta>()
   for (const { id, doc } of pulled) {
     if (doc.kind !== 'article') continue
     const key = id.slice('article:'.length)
     const known = local.find(key, doc)
-    const applied = await applyArticle(store, doc, known)
+    const applied = await applyArticle(store, doc, known, pending)
     if (!known) report.articlesAdded += 1
     local.add(key, applied.id)
     if (applied.differs) toSend.add(applied.id)
   }
+  await saveIndexRecords(store, pending)
   const byArticle = new Map<string, AnnotationDoc[]>()
   let waiting = 0
   for (const { doc } of pulled) {

@@ -84,12 +84,15 @@ const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonical
 export async function applyArticle(
   store: LibraryStore,
   doc: ArticleDoc,
-  localId: string | undefined
+  localId: string | undefined,
+  pending: Map<string, ArticleMeta>
 ): Promise<{ id: string; changed: boolean; differs: boolean }> {
-  const existing = localId ? store.articleMeta(localId) : undefined
+  const existing = localId ? (pending.get(localId) ?? store.articleMeta(localId)) : undefined
   const id =
     existing?.id ??
-    (SAFE_ID.test(doc.localId) && !store.articleMeta(doc.localId) ? doc.localId : randomUUID())
+    (SAFE_ID.test(doc.localId) && !store.articleMeta(doc.localId) && !pending.has(doc.localId)
+      ? doc.localId
+      : randomUUID())
   const file = await store.articleFile(id)
   const oldVersions = file.data.versions as ArticleVersion[]
   const versions = mergeVersions(oldVersions, doc.versions as ArticleVersion[])
@@ -119,11 +122,7 @@ export async function applyArticle(
     data.meta = storedMeta(meta)
   })
   if (versionsChanged && existing) await renumberTargets(store, id, oldVersions, versions)
-  await store.index.update((index) => {
-    const at = index.articles.findIndex((a) => a.id === id)
-    if (at < 0) index.articles.push(meta)
-    else index.articles[at] = { ...meta, counts: index.articles[at]?.counts }
-  })
+  pending.set(id, meta)
   return { id, changed: true, differs }
 }
 
@@ -208,4 +207,24 @@ export async function stampAuthor(store: LibraryStore, author: string): Promise<
       for (const annotation of data.annotations) annotation.author ??= author
     })
   }
+}
+
+/**
+ * Writes the index records of the articles a sync added or changed, in one write of index.json
+ * (one per article would rewrite a 10,000-record file 10,000 times). Should the process die
+ * before it, opening the library re-lists the article files.
+ */
+export async function saveIndexRecords(
+  store: LibraryStore,
+  pending: Map<string, ArticleMeta>
+): Promise<void> {
+  if (pending.size === 0) return
+  await store.index.update((index) => {
+    const at = new Map(index.articles.map((a, i) => [a.id, i]))
+    for (const [id, meta] of pending) {
+      const i = at.get(id)
+      if (i === undefined) index.articles.push(meta)
+      else index.articles[i] = { ...meta, counts: index.articles[i]?.counts }
+    }
+  })
 }
