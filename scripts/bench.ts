@@ -44,7 +44,8 @@ const sections: Record<string, () => Promise<Section>> = {
   storage: async () => (await import('./bench/storage')).storageBenchmarks,
   reader: async () => (await import('./bench/reader')).readerBenchmarks,
   library: async () => (await import('./bench/library')).libraryBenchmarks,
-  snapshot: async () => (await import('./bench/snapshot')).snapshotBenchmarks
+  snapshot: async () => (await import('./bench/snapshot')).snapshotBenchmarks,
+  sync: async () => (await import('./bench/sync')).syncBenchmarks
 }
 
 /** The keys issue 9 asks for; `--json` lists those no section measured under `missing`. */

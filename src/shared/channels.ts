@@ -37,7 +37,12 @@ export const CHANNELS = [
   'speakers.list',
   'speakers.merge',
   'speakers.split',
-  'quotes.correct'
+  'quotes.correct',
+  'sync.status',
+  'sync.start',
+  'sync.pause',
+  'sync.resume',
+  'sync.stop'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

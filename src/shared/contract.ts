@@ -16,7 +16,7 @@ import {
 } from './model'
 import type { Result } from './result'
 import { ANNOTATION_COLORS } from './annotations'
-import type { Annotation } from './model'
+import type { Annotation, SyncStatus } from './model'
 import { MAX_IMPORT_BYTES } from './limits'
 
 export { MAX_IMPORT_BYTES }
@@ -205,7 +205,22 @@ export const inputSchemas = {
       quote: z.string().min(1).max(200_000),
       speaker: speakerName
     })
-    .strict()
+    .strict(),
+  'sync.status': z.object({}).strict(),
+  /** Secrets are held in memory for this session only, never written to sync.json. */
+  'sync.start': z
+    .object({
+      url: z.string().trim().min(1).max(2000),
+      database: z.string().trim().min(1).max(238),
+      user: z.string().max(200).nullable().optional(),
+      password: z.string().max(1000).nullable().optional(),
+      passphrase: z.string().max(1000).nullable().optional(),
+      author: z.string().trim().max(100).nullable().optional()
+    })
+    .strict(),
+  'sync.pause': z.object({}).strict(),
+  'sync.resume': z.object({}).strict(),
+  'sync.stop': z.object({}).strict()
 } satisfies Record<Channel, z.ZodType>
 
 /** What `annotations.importJsonLd` did with each annotation it was given. */
@@ -291,6 +306,11 @@ export interface ChannelOutputs {
   'speakers.merge': SpeakerIdentity
   'speakers.split': SpeakerIdentity
   'quotes.correct': { articleId: string; start: number; end: number; speaker: string }
+  'sync.status': SyncStatus
+  'sync.start': SyncStatus
+  'sync.pause': SyncStatus
+  'sync.resume': SyncStatus
+  'sync.stop': SyncStatus
 }
 
 export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>

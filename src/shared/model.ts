@@ -196,6 +196,12 @@ export interface Annotation {
   createdAt: string
   updatedAt: string
   deletedAt?: string
+  /** When each field was last set (sync merges field by field, last writer wins). */
+  fieldTimes?: Record<string, string>
+  /** Other texts of the note, edited on another device at the same time: the reader chooses. */
+  otherNotes?: string[]
+  /** Who made it (a display name per device or user), in a shared library. */
+  author?: string
 }
 
 /** A piece of a search snippet: plain text, marked when it is a match (rendered as text). */
@@ -335,4 +341,30 @@ export interface SpeakerSummary extends SpeakerIdentity {
 export interface SpeakerSummaries {
   speakers: SpeakerSummary[]
   partial: boolean
+}
+
+/** Sync (DESIGN.md §9): what the Settings indicator shows. */
+export type SyncIndicator =
+  | { state: 'off' }
+  | { state: 'paused' }
+  | { state: 'syncing' }
+  | { state: 'synced'; at: string }
+  | { state: 'offline'; reason: string; retryInMs: number }
+  | { state: 'error'; reason: string; retryInMs: number }
+
+export interface SyncLogEntry {
+  at: string
+  ok: boolean
+  message: string
+  pulled: number
+  pushed: number
+}
+
+export interface SyncStatus {
+  indicator: SyncIndicator
+  url: string | null
+  database: string | null
+  user: string | null
+  /** The last syncs, newest first. */
+  log: SyncLogEntry[]
 }

@@ -13,6 +13,7 @@ import { AnnotationCounter } from './library/annotation-counts'
 import { ImportJobs } from './library/import-jobs'
 import { SearchService, type SearchServiceOptions } from './search/service'
 import { onSpeakerNamesChanged, quotesServiceOf } from './quotes/service'
+import { SyncService } from './sync/service'
 
 export interface CoreOptions {
   dataDir: string
@@ -48,6 +49,8 @@ export interface Core {
   readonly counts: AnnotationCounter
   /** The full-text index, loaded on first search and kept up to date from the events. */
   readonly search: SearchService
+  /** Live sync with a CouchDB server, when the reader turned it on (DESIGN.md §9). */
+  readonly sync: SyncService
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>
   /** The daily snapshot taken in the background (resolved at once when none is due). */
   readonly snapshotting: Promise<void>
@@ -107,11 +110,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     imports: new ImportJobs(),
     counts: new AnnotationCounter(store, (event) => events.emit(event)),
     search: new SearchService(store, options.search),
+    sync: new SyncService(store, (event) => events.emit(event)),
     dispatch: (channel, input) => dispatch(core, channel, input),
     snapshotting,
     close: async () => {
       try {
         await snapshotting
+        await core.sync.close()
         await core.search.close()
         await store.flush()
       } finally {
@@ -126,5 +131,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     for (const articleId of articleIds)
       core.search.notify({ type: 'annotations.changed', articleId })
   })
+  events.subscribe((event) => core.sync.notify(event))
   return core
 }

@@ -196,7 +196,12 @@ const handlers: { [C in Channel]: Handler<C> } = {
     const settings = await setSettings(core.store, input)
     core.events.emit({ type: 'settings.changed', settings })
     return settings
-  }
+  },
+  'sync.status': (core) => core.sync.status(),
+  'sync.start': (core, input) => core.sync.start(input),
+  'sync.pause': (core) => core.sync.pause(),
+  'sync.resume': (core) => core.sync.resume(),
+  'sync.stop': (core) => core.sync.stop()
 }
 
 /** Describes the first problem zod found, naming the field. */

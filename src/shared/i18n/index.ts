@@ -8,6 +8,7 @@ import enQuotes from './locales/en/quotes.json'
 import enReader from './locales/en/reader.json'
 import enSearch from './locales/en/search.json'
 import enSettings from './locales/en/settings.json'
+import enSync from './locales/en/sync.json'
 import idAnnotations from './locales/id/annotations.json'
 import idApp from './locales/id/app.json'
 import idDesktop from './locales/id/desktop.json'
@@ -17,6 +18,7 @@ import idQuotes from './locales/id/quotes.json'
 import idReader from './locales/id/reader.json'
 import idSearch from './locales/id/search.json'
 import idSettings from './locales/id/settings.json'
+import idSync from './locales/id/sync.json'
 
 /**
  * Locale files live in locales/<language>/<feature>.json, one file per feature so each
@@ -35,7 +37,8 @@ export const localeFiles = {
     quotes: enQuotes,
     reader: enReader,
     search: enSearch,
-    settings: enSettings
+    settings: enSettings,
+    sync: enSync
   },
   id: {
     annotations: idAnnotations,
@@ -46,7 +49,8 @@ export const localeFiles = {
     quotes: idQuotes,
     reader: idReader,
     search: idSearch,
-    settings: idSettings
+    settings: idSettings,
+    sync: idSync
   }
 } satisfies Record<Language, Record<string, Record<string, unknown>>>
 

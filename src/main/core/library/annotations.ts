@@ -209,8 +209,19 @@ export async function updateAnnotation(
       delete annotation.orphan
     }
     annotation.updatedAt = new Date().toISOString()
+    stampFields(annotation, Object.keys(changes), annotation.updatedAt)
   })
   return structuredClone(findIn(file, articleId, id))
+}
+
+/** Records when fields were set, for sync's field-by-field merge (start/end set the target). */
+function stampFields(annotation: Annotation, fields: string[], time: string): void {
+  const times = (annotation.fieldTimes ??= {})
+  for (const field of fields) {
+    if (field === 'start' || field === 'end') times.target = time
+    else if (field !== 'id' && field !== 'articleId') times[field] = time
+  }
+  if (times.target === time) times.orphan = time
 }
 
 /** Moves an annotation to the trash (soft delete); deleting it again changes nothing. */
@@ -225,6 +236,7 @@ export async function deleteAnnotation(
     await file.update((data) => {
       const annotation = data.annotations.find((a) => a.id === id)
       if (annotation) annotation.deletedAt = deletedAt
+      if (annotation) stampFields(annotation, ['deletedAt'], deletedAt)
     })
   }
   return structuredClone(findIn(file, articleId, id))
@@ -243,6 +255,7 @@ export async function restoreAnnotation(
     await file.update((data) => {
       const restored = data.annotations.find((a) => a.id === id)
       if (restored) delete restored.deletedAt
+      if (restored) stampFields(restored, ['deletedAt'], new Date().toISOString())
     })
   }
   return structuredClone(findIn(file, articleId, id))

@@ -97,7 +97,10 @@ export const annotationSchema = z.object({
   orphan: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  deletedAt: z.string().optional()
+  deletedAt: z.string().optional(),
+  fieldTimes: z.record(z.string(), z.string()).optional(),
+  otherNotes: z.array(z.string()).optional(),
+  author: z.string().optional()
 }) satisfies z.ZodType<Annotation>
 
 export const annotationsFileSchema = z.object({

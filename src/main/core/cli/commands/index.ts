@@ -9,6 +9,7 @@ import { searchCommand } from './search'
 import { serveCommand } from './serve'
 import { showCommand } from './show'
 import { speakersCommand } from './speakers'
+import { syncCommand } from './sync'
 
 /** Every `sorot` command, in the order the usage lists them. */
 export const commands: CliCommand[] = [
@@ -21,5 +22,6 @@ export const commands: CliCommand[] = [
   speakersCommand,
   searchCommand,
   ...exportCommands,
-  serveCommand
+  serveCommand,
+  syncCommand
 ]

@@ -8,6 +8,7 @@ import { api } from '../../api'
 import { systemLanguage } from '../../i18n'
 import { Label } from '../../components/Gloss'
 import { BackupsSection } from './BackupsSection'
+import { SyncSection } from './SyncSection'
 
 const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
 
@@ -98,6 +99,7 @@ export function SettingsView({ settings, update }: Props): ReactElement {
         </p>
       </div>
       <BackupsSection />
+      <SyncSection />
       {info && (
         <dl className="app-info">
           <dt>

@@ -1,0 +1,306 @@
+import type { Annotation, ArticleMeta, ArticleVersion, SorotEvent } from '../../../shared/model'
+import { SorotFailure } from '../../../shared/result'
+import type { LibraryStore } from '../store/library-store'
+import { newCryptoDoc, openCipher, type Cipher, type CryptoDoc } from './crypto'
+import {
+  annotationDocId,
+  articleDocId,
+  parseRemoteDoc,
+  type AnnotationDoc,
+  type ArticleDoc,
+  type SyncDoc
+} from './docs'
+import { mergeAnnotations } from './merge'
+import {
+  LocalArticles,
+  stampAuthor,
+  annotationDocOf,
+  applyAnnotations,
+  applyArticle,
+  articleDocOf,
+  saveIndexRecords
+} from './local'
+import { ReadOnlyFailure, Remote, type RemoteOptions } from './remote'
+import { readSyncState, stateFor, writeSyncState, type SyncState } from './state'
+
+export interface SyncOptions extends RemoteOptions {
+  /** Encrypts every document body before it leaves the device. */
+  passphrase?: string | null
+  /** The display name recorded on this device's annotations that have none (a team library). */
+  author?: string | null
+  emit?: (event: SorotEvent) => void
+}
+
+export interface SyncReport {
+  pulled: number
+  pushed: number
+  /** Articles new to this library. */
+  articlesAdded: number
+  /** Annotations that kept two texts of their note for the reader to choose. */
+  noteConflicts: number
+  lastSeq: string | null
+  /** The server refused this user's edits (a read-only member): they stay on this device. */
+  readOnly: boolean
+}
+
+const PULL_BATCH = 500
+const PUSH_BATCH = 200
+const CRYPTO_ID = 'sorot:crypto'
+/** Rounds of pull-then-push when someone else wrote in between (a 409). */
+const MAX_ROUNDS = 5
+
+interface Pulled {
+  id: string
+  rev: string
+  doc: SyncDoc
+}
+
+/**
+ * Syncs the library with a CouchDB database (DESIGN.md §9): pulls the changes since the last
+ * sync, checks every document, merges them into the local files, then sends what the server
+ * lacks. The local library stays the source of truth: a failure before the merge changes nothing.
+ */
+export async function syncLibrary(store: LibraryStore, options: SyncOptions): Promise<SyncReport> {
+  const remote = new Remote(options)
+  await remote.open()
+  const cipher = await cipherFor(remote, options.passphrase ?? null)
+  let state = stateFor(
+    await readSyncState(store.dataDir),
+    options.url,
+    options.database,
+    options.user ?? null
+  )
+  const report: SyncReport = {
+    pulled: 0,
+    pushed: 0,
+    articlesAdded: 0,
+    noteConflicts: 0,
+    lastSeq: null,
+    readOnly: false
+  }
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const startedAt = new Date().toISOString()
+    const pulled = await pullAll(remote, state.lastSeq, cipher)
+    report.pulled += pulled.docs.length
+    const local = await LocalArticles.of(store)
+    const { toSend, waiting } = await mergePulled(
+      store,
+      local,
+      pulled.docs,
+      state,
+      report,
+      options.emit
+    )
+    if (options.author) await stampAuthor(store, options.author)
+    let conflicts = 0
+    try {
+      conflicts = await pushChanged(
+        store,
+        remote,
+        local,
+        state,
+        pulled.docs,
+        toSend,
+        cipher,
+        report
+      )
+    } catch (error) {
+      if (!(error instanceof ReadOnlyFailure)) throw error
+      report.readOnly = true
+    }
+    // Annotations whose article is not there yet keep the sequence where it was, to come again.
+    state = {
+      ...state,
+      lastSeq: waiting > 0 ? state.lastSeq : pulled.lastSeq,
+      // A read-only member's edits were not sent: they stay due for when writing is allowed.
+      lastSyncAt: report.readOnly ? state.lastSyncAt : startedAt
+    }
+    await writeSyncState(store.dataDir, state)
+    report.lastSeq = state.lastSeq
+    if (conflicts === 0) return report
+  }
+  throw new SorotFailure('storage', `${remote.where} kept changing during the sync: try again`)
+}
+
+/** The cipher of an encrypted library, or null; a wrong or missing passphrase stops here. */
+async function cipherFor(remote: Remote, passphrase: string | null): Promise<Cipher | null> {
+  const stored = await remote.get(CRYPTO_ID)
+  if (stored) {
+    if (!passphrase)
+      throw new SorotFailure('bad_input', `${remote.where} is encrypted: give the passphrase`)
+    if (typeof stored.salt !== 'string' || typeof stored.check !== 'string')
+      throw new SorotFailure('bad_input', `${remote.where} has a malformed ${CRYPTO_ID} document`)
+    return openCipher(passphrase, stored as unknown as CryptoDoc)
+  }
+  if (!passphrase) return null
+  const { doc, cipher } = await newCryptoDoc(passphrase)
+  await remote.write([{ _id: CRYPTO_ID, ...doc }])
+  return cipher
+}
+
+/** Every change since `since`, checked (and decrypted) before any of it is used. */
+async function pullAll(
+  remote: Remote,
+  since: string | null,
+  cipher: Cipher | null
+): Promise<{ docs: Pulled[]; lastSeq: string | null }> {
+  const byId = new Map<string, Pulled>()
+  let seq = since
+  for (;;) {
+    const { rows, lastSeq } = await remote.changes(seq, PULL_BATCH)
+    for (const row of rows) {
+      if (row.id === CRYPTO_ID || row.id.startsWith('_design/')) continue
+      const leaves = [row.doc]
+      for (const rev of row.conflicts) {
+        const leaf = await remote.get(row.id, rev)
+        if (leaf) leaves.push(leaf)
+      }
+      const docs: SyncDoc[] = []
+      for (const leaf of leaves)
+        docs.push(parseRemoteDoc(row.id, cipher ? await cipher.decrypt(row.id, leaf) : leaf))
+      byId.set(row.id, { id: row.id, rev: row.rev, doc: resolveLeaves(docs) })
+    }
+    if (rows.length === 0 || lastSeq === seq)
+      return { docs: [...byId.values()], lastSeq: lastSeq ?? seq }
+    seq = lastSeq
+  }
+}
+
+/** CouchDB's conflicting revisions of one document, merged by the same rules everywhere. */
+function resolveLeaves(docs: SyncDoc[]): SyncDoc {
+  return docs.reduce((a, b) => {
+    if (a.kind === 'annotation' && b.kind === 'annotation') {
+      const merged = mergeAnnotations(
+        { ...a.annotation, articleId: '' },
+        { ...b.annotation, articleId: '' },
+        null
+      )
+      const { articleId, ...annotation } = merged
+      void articleId
+      return { ...a, annotation }
+    }
+    if (a.kind === 'article' && b.kind === 'article') {
+      // The version union and newest metadata come out of applyArticle; here, both lists are kept.
+      const versions = [
+        ...a.versions,
+        ...b.versions.filter((v) => !a.versions.some((w) => w.contentHash === v.contentHash))
+      ]
+      return { ...(a.meta.updatedAt >= b.meta.updatedAt ? a : b), versions }
+    }
+    return a
+  })
+}
+
+/** Applies the pulled documents: articles first, so every annotation finds its article. */
+async function mergePulled(
+  store: LibraryStore,
+  local: LocalArticles,
+  pulled: Pulled[],
+  state: SyncState,
+  report: SyncReport,
+  emit: SyncOptions['emit']
+): Promise<{ toSend: Set<string>; waiting: number }> {
+  const toSend = new Set<string>()
+  const pending = new Map<string, ArticleMeta>()
+  for (const { id, doc } of pulled) {
+    if (doc.kind !== 'article') continue
+    const key = id.slice('article:'.length)
+    const known = local.find(key, doc)
+    const applied = await applyArticle(store, doc, known, pending)
+    if (!known) report.articlesAdded += 1
+    local.add(key, applied.id)
+    if (applied.differs) toSend.add(applied.id)
+  }
+  await saveIndexRecords(store, pending)
+  const byArticle = new Map<string, AnnotationDoc[]>()
+  let waiting = 0
+  for (const { doc } of pulled) {
+    if (doc.kind !== 'annotation') continue
+    const articleId = local.byKey.get(doc.articleKey)
+    // Its article has not arrived yet (a sync cut short): pulled again next time.
+    if (!articleId) {
+      waiting += 1
+      continue
+    }
+    byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), doc])
+  }
+  for (const [articleId, docs] of byArticle) {
+    const { changed, merged } = await applyAnnotations(store, articleId, docs, state.lastSyncAt)
+    for (const annotation of merged) toSend.add(annotation.id)
+    report.noteConflicts += merged.filter((a) => a.otherNotes?.length).length
+    if (changed) emit?.({ type: 'annotations.changed', articleId })
+  }
+  if (pulled.length > 0) emit?.({ type: 'library.changed' })
+  return { toSend, waiting }
+}
+
+/** Sends every article and annotation the server lacks or that changed here since the last sync. */
+async function pushChanged(
+  store: LibraryStore,
+  remote: Remote,
+  local: LocalArticles,
+  state: SyncState,
+  pulled: Pulled[],
+  toSend: Set<string>,
+  cipher: Cipher | null,
+  report: SyncReport
+): Promise<number> {
+  const revs = await remote.revisions()
+  for (const { id, rev } of pulled) if (!revs.has(id)) revs.set(id, rev)
+  const since = state.lastSyncAt
+  const fresh = new Set(pulled.map((p) => p.id))
+  // Sent: what the server lacks, what a merge changed, and this device's edits since the last
+  // sync (not what was just received as it is).
+  const due = (docId: string, localId: string, time: string): boolean =>
+    !revs.has(docId) ||
+    toSend.has(localId) ||
+    (!fresh.has(docId) && (since === null || time > since))
+  const articles: ArticleMeta[] = []
+  const annotations: { annotation: Annotation; meta: ArticleMeta }[] = []
+  for (const meta of store.index.data.articles) {
+    const key = local.keyOf.get(meta.id) as string
+    if (due(articleDocId(key), meta.id, meta.updatedAt)) articles.push(meta)
+    for (const annotation of (await store.annotationsFile(meta.id)).data
+      .annotations as Annotation[]) {
+      const time = [annotation.updatedAt, ...Object.values(annotation.fieldTimes ?? {})]
+        .sort()
+        .at(-1) as string
+      if (due(annotationDocId(annotation.id), annotation.id, time))
+        annotations.push({ annotation, meta })
+    }
+  }
+  let conflicts = 0
+  const send = async (docs: { id: string; body: SyncDoc }[]): Promise<void> => {
+    for (let at = 0; at < docs.length; at += PUSH_BATCH) {
+      const batch = await Promise.all(
+        docs.slice(at, at + PUSH_BATCH).map(async ({ id, body }) => {
+          const rev = revs.get(id)
+          const sealed = cipher ? await cipher.encrypt(body) : body
+          return { _id: id, ...(rev ? { _rev: rev } : {}), ...sealed }
+        })
+      )
+      conflicts += (await remote.write(batch)).length
+      report.pushed += batch.length
+    }
+  }
+  const articleDocs: { id: string; body: ArticleDoc }[] = []
+  for (const meta of articles)
+    articleDocs.push({
+      id: articleDocId(local.keyOf.get(meta.id) as string),
+      body: await articleDocOf(store, meta)
+    })
+  await send(articleDocs)
+  const annotationDocs: { id: string; body: AnnotationDoc }[] = []
+  const versionsOf = new Map<string, ArticleVersion[]>()
+  for (const { annotation, meta } of annotations) {
+    const versions = versionsOf.get(meta.id) ?? (await store.readArticleFile(meta.id)).versions
+    versionsOf.set(meta.id, versions)
+    const key = local.keyOf.get(meta.id) as string
+    annotationDocs.push({
+      id: annotationDocId(annotation.id),
+      body: annotationDocOf(annotation, key, versions)
+    })
+  }
+  await send(annotationDocs)
+  return conflicts
+}
