@@ -1,4 +1,5 @@
 /** The data model shared by core, bridges and renderer (DESIGN.md §3–4). */
+import type { AnnotationColor } from './annotations'
 
 export type BlockType = 'p' | 'h' | 'quote' | 'li'
 
@@ -185,7 +186,7 @@ export interface Annotation {
   articleId: string
   kind: AnnotationKind
   target?: AnnotationTarget
-  color: string
+  color: AnnotationColor
   labels: string[]
   /** Markdown. */
   note: string
@@ -225,7 +226,7 @@ export interface SearchResponse {
 /** A tag of the library, with its colour and how many live articles carry it. */
 export interface TagInfo {
   name: string
-  color: string | null
+  color: AnnotationColor | null
   count: number
 }
 
