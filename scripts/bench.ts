@@ -29,7 +29,8 @@ const sections: Record<string, () => Promise<Section>> = {
   search: async () => (await import('./bench/search')).searchBenchmarks,
   storage: async () => (await import('./bench/storage')).storageBenchmarks,
   reader: async () => (await import('./bench/reader')).readerBenchmarks,
-  library: async () => (await import('./bench/library')).libraryBenchmarks
+  library: async () => (await import('./bench/library')).libraryBenchmarks,
+  jsonld: async () => (await import('./bench/jsonld')).jsonLdBenchmarks
 }
 
 /** The keys issue 9 asks for; `--json` lists those no section measured under `missing`. */
