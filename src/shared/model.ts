@@ -83,6 +83,8 @@ export interface ArticleSummaries {
   /** How many articles the library holds: more than `articles` when only the first were asked for. */
   total: number
   articles: readonly ArticleSummary[]
+  /** The library's revision when the answer was made: it only grows, so a stale answer shows. */
+  revision: number
 }
 
 /** How many live highlights, notes and quotes an article has. */
