@@ -7,7 +7,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src data:",
+  'img-src data:',
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
