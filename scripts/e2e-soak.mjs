@@ -6,6 +6,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import os from 'node:os'
 
 const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10)
+// Each test's time budget (Playwright's default is 60 s): with both cores taken by the hog a
+// test takes several times longer, and the soak looks for races, not for speed.
+const testTimeoutMs = Number(process.env.SOAK_TEST_TIMEOUT_MS ?? 180_000)
 const hogs = Math.max(1, Math.min(2, os.cpus().length))
 
 /** stress-ng when installed (apt-get install stress-ng), else node children spinning. */
@@ -40,7 +43,10 @@ const results = []
 let failed = false
 for (let run = 1; run <= runs; run++) {
   const started = Date.now()
-  const { status } = spawnSync('npx playwright test tests/e2e', { stdio: 'inherit', shell: true })
+  const { status } = spawnSync(`npx playwright test tests/e2e --timeout=${testTimeoutMs}`, {
+    stdio: 'inherit',
+    shell: true
+  })
   const seconds = ((Date.now() - started) / 1000).toFixed(0)
   results.push(`run ${run}: ${status === 0 ? 'pass' : 'FAIL'} (${seconds}s)`)
   process.stdout.write(`\nsoak: ${results.at(-1)}\n`)
