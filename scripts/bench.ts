@@ -45,7 +45,8 @@ const sections: Record<string, () => Promise<Section>> = {
   reader: async () => (await import('./bench/reader')).readerBenchmarks,
   library: async () => (await import('./bench/library')).libraryBenchmarks,
   snapshot: async () => (await import('./bench/snapshot')).snapshotBenchmarks,
-  sync: async () => (await import('./bench/sync')).syncBenchmarks
+  sync: async () => (await import('./bench/sync')).syncBenchmarks,
+  jsonld: async () => (await import('./bench/jsonld')).jsonLdBenchmarks
 }
 
 /** The keys issue 9 asks for; `--json` lists those no section measured under `missing`. */

@@ -19,6 +19,11 @@ export function isAnnotationColor(color: string): color is AnnotationColor {
   return (ANNOTATION_COLORS as readonly string[]).includes(color)
 }
 
+/** The colour to draw: one of the closed set, whatever string came in (never raw into CSS). */
+export function drawnColor(color: string | null | undefined): AnnotationColor {
+  return color && isAnnotationColor(color) ? color : DEFAULT_ANNOTATION_COLOR
+}
+
 /**
  * How many live highlights, notes and quotes an article has (the library's filters). A note is
  * any written note: the article's own, a note annotation, or one on a highlight or quote.

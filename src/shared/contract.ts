@@ -18,20 +18,14 @@ import type { Result } from './result'
 import { ANNOTATION_COLORS } from './annotations'
 import type { Annotation, SyncStatus } from './model'
 import { MAX_IMPORT_BYTES } from './limits'
+import { idSchema } from './ids'
 
-export { MAX_IMPORT_BYTES }
+export { MAX_IMPORT_BYTES, idSchema }
 
 /** Largest backup or JSON-LD document a restore or an annotation import reads, in characters. */
 export const MAX_ARCHIVE_CHARS = 512 * 1024 * 1024
 /** Base64 grows data by 4/3; a little slack for padding. */
 const MAX_BASE64_CHARS = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16
-
-/** Article and annotation ids: letters, digits, `-` and `_` only, so no id can name a path. */
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "-" and "_"')
 
 const sourceFormat = z.enum(['text', 'markdown', 'html'])
 

@@ -1,4 +1,5 @@
 /** The data model shared by core, bridges and renderer (DESIGN.md §3–4). */
+import type { AnnotationColor } from './annotations'
 
 export type BlockType = 'p' | 'h' | 'quote' | 'li'
 
@@ -84,6 +85,8 @@ export interface ArticleSummaries {
   /** How many articles the library holds: more than `articles` when only the first were asked for. */
   total: number
   articles: readonly ArticleSummary[]
+  /** The library's revision when the answer was made: it only grows, so a stale answer shows. */
+  revision: number
 }
 
 /** How many live highlights, notes and quotes an article has. */
@@ -187,7 +190,7 @@ export interface Annotation {
   articleId: string
   kind: AnnotationKind
   target?: AnnotationTarget
-  color: string
+  color: AnnotationColor
   labels: string[]
   /** Markdown. */
   note: string
@@ -233,7 +236,7 @@ export interface SearchResponse {
 /** A tag of the library, with its colour and how many live articles carry it. */
 export interface TagInfo {
   name: string
-  color: string | null
+  color: AnnotationColor | null
   count: number
 }
 

@@ -118,3 +118,29 @@ describe('the library list for the library screen (articles.summaries)', () => {
     await core.close()
   })
 })
+
+describe('the revision every list answer carries', () => {
+  it('grows with every change of the library, also across a restart, and stays while nothing changes', async () => {
+    const core = await tempCore()
+    const first = (await summaries(core)).revision
+    expect((await summaries(core)).revision).toBe(first)
+    const seen = [first]
+    for (const name of REAL) {
+      await importFile(core, path.join(CORPUS, 'real', name))
+      const answer = await summaries(core, { limit: 1 })
+      expect(answer.revision).toBeGreaterThan(seen.at(-1) ?? 0)
+      seen.push(answer.revision)
+    }
+    const [{ id }] = (await summaries(core)).articles
+    await value(core, 'articles.update', { id, title: 'Judul baru' })
+    const edited = (await summaries(core)).revision
+    expect(edited).toBeGreaterThan(seen.at(-1) ?? 0)
+    await core.close()
+    const reopened = await openCore({ dataDir: core.store.dataDir, version: 'test' })
+    try {
+      expect((await summaries(reopened)).revision).toBeGreaterThan(edited)
+    } finally {
+      await reopened.close()
+    }
+  })
+})

@@ -67,6 +67,9 @@ describe('window policies (DESIGN.md §2)', () => {
     expect(policy.get('script-src')).toEqual(["'self'"])
     expect(policy.get('object-src')).toEqual(["'none'"])
     expect(policy.get('frame-ancestors')).toEqual(["'none'"])
+    // Under file:// 'self' would let file://host/share/x.png through (an SMB request on
+    // Windows); the page shows no image files, so images are data: only.
+    expect(policy.get('img-src')).toEqual(['data:'])
   })
 
   it('index.html carries the same policy in its <meta> (frame-ancestors only works as a header)', () => {

@@ -128,6 +128,51 @@ describe('sorot serve', () => {
     expect(await readdir(core.store.dataDir, { recursive: true })).toEqual(before)
   })
 
+  it('answers bad input 400, an unknown channel 404, with the same {ok:false,error} body', async () => {
+    const wrongType = await rpc(server, 'articles.import', '{"items": 5}')
+    expect(wrongType.status).toBe(400)
+    expect(JSON.parse(wrongType.body)).toMatchObject({ ok: false, error: { code: 'bad_input' } })
+    const unknown = await rpc(server, 'articles.explode', '{}')
+    expect(unknown.status).toBe(404)
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' }
+    })
+  })
+
+  it('answers malformed URLs 400 and keeps serving', async () => {
+    for (const target of ['/%E0%A4%A', '/assets/%', 'http://[']) {
+      const reply = await request(server, { path: target })
+      expect(reply.status, target).toBe(400)
+      expect(JSON.parse(reply.body), target).toMatchObject({
+        ok: false,
+        error: { code: 'bad_input' }
+      })
+    }
+    const rpcPath = await rpc(server, '%E0%A4%A', '{}')
+    expect(rpcPath.status).toBe(400)
+    expect((await rpc(server, 'articles.list', '{}')).status).toBe(200)
+  })
+
+  it('refuses a foreign Referer on the API even without an Origin (403)', async () => {
+    const foreign = await rpc(server, 'articles.list', '{}', {
+      Referer: 'http://evil.example/page'
+    })
+    expect(foreign.status).toBe(403)
+    const garbage = await rpc(server, 'articles.list', '{}', { Referer: 'not a url' })
+    expect(garbage.status).toBe(403)
+    const ownReferer = await rpc(server, 'articles.list', '{}', {
+      Referer: `http://localhost:${server.port}/?token=x`
+    })
+    expect(ownReferer.status).toBe(200)
+    // An Origin decides when both are sent: the browser sets it and a page cannot forge it.
+    const mixed = await rpc(server, 'articles.list', '{}', {
+      Origin: 'http://evil.example',
+      Referer: `http://127.0.0.1:${server.port}/`
+    })
+    expect(mixed.status).toBe(403)
+  })
+
   it('refuses an oversized body (413) before reading it all', async () => {
     const reply = await rpc(server, 'articles.import', '{}', {
       'Content-Length': String(31 * 1024 * 1024)

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { idSchema, type RestoreReport } from '../../../shared/contract'
+import type { RestoreReport } from '../../../shared/contract'
+import { idProblem } from '../../../shared/ids'
+import { ownValue } from '../../../shared/own'
 import { defaultSettings, type Annotation, type ArticleMeta } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText, countWords } from '../../../shared/text'
@@ -40,7 +42,7 @@ export type LibraryBackup = z.infer<typeof backupSchema>
 export async function createBackup(store: LibraryStore, appVersion?: string): Promise<string> {
   await store.flush()
   const articles: ArticleFile[] = []
-  const annotations: LibraryBackup['annotations'] = {}
+  const annotations: LibraryBackup['annotations'] = Object.create(null)
   for (const meta of store.index.data.articles) {
     const articleFile = await store.articleFile(meta.id)
     if (articleFile.exists) articles.push(structuredClone(articleFile.data))
@@ -75,12 +77,16 @@ export function parseBackup(content: string): LibraryBackup {
 export function checkBackup(raw: unknown): LibraryBackup {
   if ((raw as { format?: unknown })?.format !== BACKUP_FORMAT)
     throw new SorotFailure('bad_input', 'content: not a Sorot backup (no "format": "sorot-backup")')
+  // Before zod copies the record: a key "__proto__" would become the copy's prototype there.
+  const rawAnnotations = (raw as { annotations?: unknown }).annotations
+  if (typeof rawAnnotations === 'object' && rawAnnotations !== null)
+    for (const id of Object.keys(rawAnnotations)) checkId(id)
   const parsed = backupSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new SorotFailure(
       'bad_input',
-      `content: ${issue?.path.join('.') || 'backup'}: ${issue?.message}`
+      `content: ${issue?.path.join('.') || 'backup'}${itemOf(raw, issue?.path ?? [])}: ${issue?.message}`
     )
   }
   const backup = parsed.data
@@ -100,14 +106,34 @@ export function checkBackup(raw: unknown): LibraryBackup {
     ...backup.index.articles.map((a) => a.id),
     ...backup.articles.map((a) => a.id),
     ...Object.keys(backup.annotations)
-  ]) {
-    if (!idSchema.safeParse(id).success)
-      throw new SorotFailure(
-        'bad_input',
-        `content: ${JSON.stringify(id)} is not a valid article id`
-      )
-  }
+  ])
+    checkId(id)
+  for (const file of Object.values(backup.annotations))
+    for (const annotation of file.annotations) checkId(annotation.id, 'annotation')
   return backup
+}
+
+function checkId(id: string, kind = 'article'): void {
+  const problem = idProblem(id)
+  if (problem)
+    throw new SorotFailure(
+      'bad_input',
+      `content: ${JSON.stringify(id)} is not a valid ${kind} id (it ${problem}); nothing was restored`
+    )
+}
+
+/** Names the article or annotation a schema issue is in, by its id, when the path reaches one. */
+function itemOf(raw: unknown, issuePath: readonly PropertyKey[]): string {
+  let node: unknown = raw
+  let named = ''
+  for (const key of issuePath) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) break
+    node = (node as Record<PropertyKey, unknown>)[key]
+    const id = (node as { id?: unknown } | null)?.id
+    if (typeof node === 'object' && node !== null && typeof id === 'string')
+      named = ` (${'kind' in node ? 'annotation' : 'article'} ${JSON.stringify(id)})`
+  }
+  return named
 }
 
 const isNewer = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b)
@@ -214,7 +240,7 @@ export async function mergeBackup(
     const incoming = articleFiles.get(theirs.id)
     const articleFile = await store.articleFile(theirs.id)
     const annotationsFile = await store.annotationsFile(theirs.id)
-    const incomingNotes = backup.annotations[theirs.id]
+    const incomingNotes = ownValue(backup.annotations, theirs.id)
     if (!mine) {
       if (!incoming || incoming.versions.length === 0) {
         report.skipped.push({

@@ -72,7 +72,8 @@ export async function restoreSnapshot(store: LibraryStore, name: string): Promis
     const article = await readSnapshotFile(snapshot, `articles/${file}`, 'article')
     if (article) articles.push(article)
   }
-  const annotations: Record<string, unknown> = {}
+  // No prototype: a file named __proto__.json becomes a key the id check refuses by name.
+  const annotations: Record<string, unknown> = Object.create(null)
   for (const file of await jsonFilesIn(path.join(snapshot.dir, 'annotations'))) {
     const notes = await readSnapshotFile(snapshot, `annotations/${file}`, 'annotations')
     if (notes) annotations[file.slice(0, -'.json'.length)] = notes

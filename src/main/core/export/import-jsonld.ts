@@ -1,9 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto'
 import { anchor, describe } from '../../../shared/anchoring'
-import { DEFAULT_ANNOTATION_COLOR, isAnnotationColor } from '../../../shared/annotations'
 import type {
   Annotation,
-  AnnotationKind,
   AnnotationTarget,
   ArticleMeta,
   TextPositionSelector,
@@ -16,162 +13,50 @@ import { canonicalText } from '../../../shared/text'
 import { cleanLabels, isArticleNote } from '../library/annotations'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
-import { SOROT_VOCAB } from './jsonld'
-
-type Json = Record<string, unknown>
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-const listOf = (value: unknown): unknown[] =>
-  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]
-const typesOf = (value: Json): string[] =>
-  listOf(value.type ?? value['@type']).filter((t): t is string => typeof t === 'string')
-const stringOf = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : undefined
-
-/** A Sorot field, written `sorot:name` by our exports or in full by a JSON-LD processor. */
-const sorotField = (item: Json, name: string): unknown =>
-  item[`sorot:${name}`] ?? item[`${SOROT_VOCAB}${name}`]
-const hasSorotField = (item: Json, name: string): boolean =>
-  `sorot:${name}` in item || `${SOROT_VOCAB}${name}` in item
-
-const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
-
-/** The annotations of a document: one, an array, a page, or a collection with embedded pages. */
-function annotationsIn(document: unknown): unknown[] {
-  if (Array.isArray(document)) return document
-  if (!isObject(document))
-    throw new SorotFailure('bad_input', 'content: must be a JSON-LD Annotation, list or collection')
-  const types = typesOf(document)
-  if (types.includes('Annotation')) return [document]
-  if (types.includes('AnnotationPage')) return listOf(document.items)
-  if (types.includes('AnnotationCollection')) {
-    const items: unknown[] = listOf(document.items)
-    const seen = new Set<unknown>()
-    for (let page = document.first; isObject(page) && !seen.has(page); page = page.next) {
-      seen.add(page)
-      items.push(...listOf(page.items))
-    }
-    return items
-  }
-  throw new SorotFailure(
-    'bad_input',
-    `content: expected an Annotation, AnnotationPage or AnnotationCollection, not type ${JSON.stringify(types[0] ?? null)}`
-  )
-}
-
-/** Our own ids come back as they were; another tool's become a stable id of their own. */
-function localIdOf(iri: string | undefined): string {
-  if (!iri) return randomUUID()
-  const ours = /^urn:sorot:annotation:([A-Za-z0-9_-]{1,64})$/.exec(iri)
-  if (ours) return ours[1]
-  const uuid = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
-    iri
-  )
-  if (uuid) return uuid[1].toLowerCase()
-  return `ext-${createHash('sha256').update(iri).digest('hex').slice(0, 32)}`
-}
-
-interface ParsedTarget {
-  source: string
-  selectors: TextSelector[]
-  styleClass?: string
-}
-
-function selectorOf(value: unknown): TextSelector | null {
-  if (!isObject(value)) return null
-  const types = typesOf(value)
-  if (types.includes('TextQuoteSelector') && typeof value.exact === 'string')
-    return {
-      type: 'TextQuoteSelector',
-      exact: value.exact,
-      prefix: stringOf(value.prefix) ?? '',
-      suffix: stringOf(value.suffix) ?? ''
-    }
-  const { start, end } = value
-  if (
-    types.includes('TextPositionSelector') &&
-    Number.isInteger(start) &&
-    Number.isInteger(end) &&
-    (start as number) >= 0
-  )
-    return { type: 'TextPositionSelector', start: start as number, end: end as number }
-  return null
-}
-
-function targetsOf(item: Json): ParsedTarget[] {
-  const targets: ParsedTarget[] = []
-  for (const target of listOf(item.target)) {
-    if (typeof target === 'string') targets.push({ source: target, selectors: [] })
-    else if (isObject(target)) {
-      const source =
-        stringOf(target.source) ??
-        (isObject(target.source) ? stringOf(target.source.id) : undefined)
-      if (source) {
-        const selectors = listOf(target.selector)
-          .map(selectorOf)
-          .filter((s): s is TextSelector => s !== null)
-        targets.push({ source, selectors, styleClass: stringOf(target.styleClass) })
-      } else if (stringOf(target.id)) targets.push({ source: target.id as string, selectors: [] })
-    }
-  }
-  return targets
-}
+import {
+  annotationsIn,
+  bodiesOf,
+  colorOf,
+  hasSorotField,
+  isObject,
+  kindOf,
+  localIdOf,
+  shorten,
+  sorotField,
+  stringOf,
+  targetsOf,
+  validDate,
+  type Json
+} from './jsonld-items'
 
 /** An address without its fragment or trailing slash, so small spelling differences match. */
 const normalUrl = (url: string): string => url.trim().replace(/#.*$/, '').replace(/\/+$/, '')
 
-function findArticle(store: LibraryStore, item: Json, source: string): ArticleMeta | undefined {
-  const live = store.index.data.articles.filter((meta) => !meta.deletedAt)
+/** The live articles by id and by address, built once per import (an item looks up in O(1)). */
+interface ArticleFinder {
+  byId: Map<string, ArticleMeta>
+  byUrl: Map<string, ArticleMeta>
+}
+
+function articleFinder(store: LibraryStore): ArticleFinder {
+  const finder: ArticleFinder = { byId: new Map(), byUrl: new Map() }
+  for (const meta of store.index.data.articles) {
+    if (meta.deletedAt) continue
+    finder.byId.set(meta.id, meta)
+    const url = meta.url === null ? null : normalUrl(meta.url)
+    // The first article with an address wins, as the list's first match did.
+    if (url !== null && !finder.byUrl.has(url)) finder.byUrl.set(url, meta)
+  }
+  return finder
+}
+
+function findArticle(finder: ArticleFinder, item: Json, source: string): ArticleMeta | undefined {
   const hinted = stringOf(sorotField(item, 'article'))
-  const byHint = hinted && live.find((meta) => meta.id === hinted)
+  const byHint = hinted === undefined ? undefined : finder.byId.get(hinted)
   if (byHint) return byHint
   const urn = /^urn:sorot:article:(.+)$/.exec(source)?.[1]
-  if (urn) return live.find((meta) => meta.id === urn)
-  return live.find((meta) => meta.url !== null && normalUrl(meta.url) === normalUrl(source))
-}
-
-interface Bodies {
-  notes: string[]
-  labels: string[]
-  descriptions: string[]
-}
-
-function bodiesOf(item: Json): Bodies {
-  const bodies: Bodies = { notes: [], labels: [], descriptions: [] }
-  const motivation = listOf(item.motivation).find((m): m is string => typeof m === 'string')
-  const bodyValue = stringOf(item.bodyValue)
-  if (bodyValue) bodies.notes.push(bodyValue)
-  for (const body of listOf(item.body)) {
-    if (!isObject(body) || typeof body.value !== 'string') continue
-    const purpose = stringOf(listOf(body.purpose)[0]) ?? motivation
-    if (purpose === 'tagging' || purpose === 'classifying') bodies.labels.push(body.value)
-    else if (purpose === 'describing' || purpose === 'identifying')
-      bodies.descriptions.push(body.value)
-    else bodies.notes.push(body.value)
-  }
-  return bodies
-}
-
-const validDate = (value: unknown): string | undefined =>
-  typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : undefined
-
-const KINDS: readonly string[] = ['highlight', 'quote', 'note']
-
-function kindOf(item: Json, bodies: Bodies, hasTarget: boolean): AnnotationKind {
-  const kind = sorotField(item, 'kind')
-  if (typeof kind === 'string' && KINDS.includes(kind)) return kind as AnnotationKind
-  const motivations = listOf(item.motivation)
-  if (!hasTarget || motivations.includes('commenting') || motivations.includes('replying'))
-    return 'note'
-  return bodies.descriptions.length > 0 ? 'quote' : 'highlight'
-}
-
-function colorOf(item: Json, target: ParsedTarget): string {
-  const color = sorotField(item, 'color')
-  if (typeof color === 'string' && isAnnotationColor(color)) return color
-  const fromClass = /^sorot-([a-z]+)$/.exec(target.styleClass ?? '')?.[1]
-  return fromClass && isAnnotationColor(fromClass) ? fromClass : DEFAULT_ANNOTATION_COLOR
+  if (urn) return finder.byId.get(urn)
+  return finder.byUrl.get(normalUrl(source))
 }
 
 interface ArticleVersions {
@@ -217,12 +102,40 @@ function placeTarget(
   return null
 }
 
-const sameBody = (a: Annotation, b: Annotation): boolean =>
-  a.note === b.note && [...a.labels].sort().join('\n') === [...b.labels].sort().join('\n')
+/** Same passage (position) with the same note and labels: one key, so a duplicate is O(1). */
+const passageKey = (a: Annotation): string | null => {
+  const position = a.target?.selectors[0]
+  if (!position) return null
+  const labels = [...a.labels].sort().join('\n')
+  return JSON.stringify([position.start, position.end, a.note, labels])
+}
 
-const sameTarget = (a: Annotation, b: Annotation): boolean => {
-  const [pa, pb] = [a.target?.selectors[0], b.target?.selectors[0]]
-  return Boolean(pa && pb && pa.start === pb.start && pa.end === pb.end)
+/** What one article already holds, and what this import adds to it, indexed once. */
+interface ArticleAnnotations {
+  byId: Map<string, Annotation>
+  hasArticleNote: boolean
+  passages: Set<string>
+  added: Annotation[]
+}
+
+async function annotationsState(store: LibraryStore, id: string): Promise<ArticleAnnotations> {
+  const state: ArticleAnnotations = {
+    byId: new Map(),
+    hasArticleNote: false,
+    passages: new Set(),
+    added: []
+  }
+  for (const annotation of (await store.annotationsFile(id)).data.annotations)
+    remember(state, annotation)
+  return state
+}
+
+function remember(state: ArticleAnnotations, annotation: Annotation): void {
+  state.byId.set(annotation.id, annotation)
+  if (annotation.deletedAt) return
+  if (isArticleNote(annotation)) state.hasArticleNote = true
+  const key = passageKey(annotation)
+  if (key !== null) state.passages.add(key)
 }
 
 /**
@@ -242,8 +155,9 @@ export async function importJsonLd(
     throw new SorotFailure('bad_input', `content: not valid JSON (${(error as Error).message})`)
   }
   const report: JsonLdImportReport = { imported: [], skipped: [], unmatched: [] }
-  const additions = new Map<string, Annotation[]>()
+  const states = new Map<string, ArticleAnnotations>()
   const versionsCache = new Map<string, ArticleVersions>()
+  const finder = articleFinder(store)
   const now = new Date().toISOString()
 
   for (const item of annotationsIn(document)) {
@@ -261,7 +175,7 @@ export async function importJsonLd(
       continue
     }
     const found = targets
-      .map((target) => ({ target, meta: findArticle(store, item, target.source) }))
+      .map((target) => ({ target, meta: findArticle(finder, item, target.source) }))
       .find((t) => t.meta)
     if (!found?.meta) {
       report.unmatched.push({
@@ -320,7 +234,7 @@ export async function importJsonLd(
       articleId: meta.id,
       kind,
       ...(placed && { target: placed.target }),
-      color: colorOf(item, target),
+      color: colorOf(item, target, iri ?? id),
       labels: cleanLabels(bodies.labels),
       note: notes.join('\n\n'),
       ...(speaker !== undefined && { speaker }),
@@ -328,31 +242,35 @@ export async function importJsonLd(
       createdAt: created,
       updatedAt: validDate(item.modified) ?? created
     }
-    const existing = [
-      ...(await store.annotationsFile(meta.id)).data.annotations,
-      ...(additions.get(meta.id) ?? [])
-    ]
-    const sameId = existing.find((a) => a.id === id)
+    let state = states.get(meta.id)
+    if (!state) {
+      state = await annotationsState(store, meta.id)
+      states.set(meta.id, state)
+    }
+    const sameId = state.byId.get(id)
+    const key = passageKey(annotation)
     const reason = sameId
       ? `an annotation with this id is already there${sameId.deletedAt ? ' (in the trash)' : ''}`
-      : !annotation.target && existing.some((a) => isArticleNote(a) && !a.deletedAt)
+      : !annotation.target && state.hasArticleNote
         ? 'the article already has an article note'
-        : existing.some((a) => !a.deletedAt && sameTarget(a, annotation) && sameBody(a, annotation))
+        : key !== null && state.passages.has(key)
           ? 'the same passage with the same note and labels is already there'
           : null
     if (reason) {
       report.skipped.push({ id, articleId: meta.id, reason })
       continue
     }
-    additions.set(meta.id, [...(additions.get(meta.id) ?? []), annotation])
+    remember(state, annotation)
+    state.added.push(annotation)
     report.imported.push({ id, articleId: meta.id })
   }
 
-  for (const [articleId, annotations] of additions) {
+  for (const [articleId, state] of states) {
+    if (state.added.length === 0) continue
     const file = await store.annotationsFile(articleId)
     await file.update((data) => {
       data.schemaVersion = SCHEMA_VERSION
-      data.annotations.push(...annotations)
+      data.annotations.push(...state.added)
     })
   }
   return report

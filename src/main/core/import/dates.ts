@@ -2,8 +2,9 @@
  * Dates as Indonesian (and English) news writes them, turned into ISO 8601. Pure functions:
  * no clock is read unless the caller leaves out the reference date.
  */
+import { lookupTable, ownValue } from '../../../shared/own'
 
-const MONTHS: Record<string, number> = {
+const MONTHS = lookupTable<number>({
   januari: 1,
   january: 1,
   jan: 1,
@@ -45,16 +46,16 @@ const MONTHS: Record<string, number> = {
   december: 12,
   des: 12,
   dec: 12
-}
+})
 
 /** Offsets of the zones news pages name; Indonesia's three first. */
-const ZONES: Record<string, string> = {
+const ZONES = lookupTable<string>({
   wib: '+07:00',
   wita: '+08:00',
   wit: '+09:00',
   gmt: '+00:00',
   utc: '+00:00'
-}
+})
 
 // Longest names first, so "Juni" is never read as "Jun" followed by a stray "i".
 const MONTH = `(${Object.keys(MONTHS)
@@ -195,7 +196,7 @@ function clock(
 }
 
 const zone = (name: string | undefined): string | null =>
-  name ? (ZONES[name.toLowerCase()] ?? null) : null
+  name ? (ownValue(ZONES, name.toLowerCase()) ?? null) : null
 
 function isoOffset(raw: string): string {
   if (raw.toUpperCase() === 'Z') return 'Z'

@@ -15,7 +15,8 @@ const FENCE = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/
 
 const firstString = (data: Record<string, unknown>, keys: string[]): string | null => {
   for (const key of keys) {
-    const value = data[key]
+    // Own keys only: a document's `__proto__:` must not lend it a title.
+    const value = Object.hasOwn(data, key) ? data[key] : undefined
     if (typeof value === 'string' && value.trim()) return value.trim()
     if (Array.isArray(value) && typeof value[0] === 'string') return value.join(', ')
     if (value instanceof Date) return value.toISOString()

@@ -38,6 +38,7 @@ import {
   tidyAuthor,
   titleFromText
 } from './metadata'
+import { lookupTable, ownValue } from '../../../shared/own'
 
 /*
  * Imported HTML is data, never markup (DESIGN.md §2, §4): a page is reduced to text blocks and
@@ -87,7 +88,7 @@ const JUNK_WORDS = new Set(
 /** Landmark roles of page furniture around an article (navigation, site header and footer). */
 const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search'])
 
-const BLOCK_OF: Record<string, BlockType> = {
+const BLOCK_OF = lookupTable<BlockType>({
   h1: 'h',
   h2: 'h',
   h3: 'h',
@@ -96,7 +97,7 @@ const BLOCK_OF: Record<string, BlockType> = {
   h6: 'h',
   li: 'li',
   blockquote: 'quote'
-}
+})
 
 /** Elements that start a new block without changing its kind. */
 const BOUNDARIES = new Set(
@@ -660,7 +661,7 @@ function collectBlocks(root: Node): RawBlock[] {
       buffer += '\n'
       return
     }
-    const kind = BLOCK_OF[tag]
+    const kind = ownValue(BLOCK_OF, tag)
     if (!kind && !BOUNDARIES.has(tag)) {
       Array.from(node.childNodes).forEach(visit)
       return

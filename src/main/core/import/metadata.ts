@@ -1,6 +1,7 @@
 import type { Block, Removal } from '../../../shared/model'
 import type { CleanedLines } from './clean'
 import { findIndonesianDate } from './dates'
+import { lookupTable, ownValue } from '../../../shared/own'
 
 const MAX_TITLE = 120
 
@@ -53,7 +54,7 @@ export function detectLanguage(blocks: Block[]): string | null {
 }
 
 /** Indonesian news sites by host, with the name they go by (subdomains fall back to these). */
-const OUTLETS_BY_HOST: Record<string, string> = {
+const OUTLETS_BY_HOST = lookupTable<string>({
   'kompas.com': 'Kompas.com',
   'kompas.id': 'Kompas.id',
   'kompas.tv': 'Kompas TV',
@@ -93,10 +94,10 @@ const OUTLETS_BY_HOST: Record<string, string> = {
   'thejakartapost.com': 'The Jakarta Post',
   'voaindonesia.com': 'VOA Indonesia',
   'rri.co.id': 'RRI'
-}
+})
 
 /** How datelines spell outlets ("KOMPAS.com -", "Jakarta, CNN Indonesia --"), lower-cased. */
-const OUTLET_ALIASES: Record<string, string> = {
+const OUTLET_ALIASES = lookupTable<string>({
   kompas: 'Kompas',
   'kompas.com': 'Kompas.com',
   antara: 'ANTARA',
@@ -127,7 +128,7 @@ const OUTLET_ALIASES: Record<string, string> = {
   'voa indonesia': 'VOA Indonesia',
   inews: 'iNews.id',
   rri: 'RRI'
-}
+})
 
 const DETIK =
   /^detik(com|news|sport|finance|inet|hot|health|oto|travel|food|edu|jabar|jatim|bali|sumut)?$/i
@@ -136,7 +137,8 @@ const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}]{2,})+$/u
 /** The outlet a dateline part names, or null for a place ("Jakarta") or anything else. */
 function outletNamed(part: string): string | null {
   const key = part.toLowerCase()
-  if (OUTLET_ALIASES[key]) return OUTLET_ALIASES[key]
+  const alias = ownValue(OUTLET_ALIASES, key)
+  if (alias) return alias
   const detik = part.match(DETIK)
   if (detik) {
     const desk = detik[1]?.toLowerCase() ?? 'com'
@@ -157,7 +159,7 @@ export function outletFromUrl(url: string | null): string | null {
   }
   if (!host.includes('.')) return null
   for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1))
-    if (OUTLETS_BY_HOST[h]) return OUTLETS_BY_HOST[h]
+    if (ownValue(OUTLETS_BY_HOST, h)) return OUTLETS_BY_HOST[h]
   return host[0].toUpperCase() + host.slice(1)
 }
 

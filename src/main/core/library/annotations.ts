@@ -3,7 +3,8 @@ import { anchor, describe } from '../../../shared/anchoring'
 import {
   ANNOTATION_COLORS,
   DEFAULT_ANNOTATION_COLOR,
-  isAnnotationColor
+  isAnnotationColor,
+  type AnnotationColor
 } from '../../../shared/annotations'
 import type { Annotation, AnnotationKind, AnnotationTarget } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
@@ -79,7 +80,7 @@ function targetOf(article: ArticleText, start?: number, end?: number): Annotatio
   return { version: article.version, selectors: describe(article.text, start, end) }
 }
 
-function checkedColor(color: string | undefined): string | undefined {
+function checkedColor(color: string | undefined): AnnotationColor | undefined {
   if (color !== undefined && !isAnnotationColor(color))
     throw badInput(`color: must be one of ${ANNOTATION_COLORS.join(', ')}, not ${color}`)
   return color

@@ -56,8 +56,13 @@ function allSummaries(store: LibraryStore): readonly ArticleSummary[] {
  * first screenful and then the whole list cost one build.
  */
 export function listArticleSummaries(store: LibraryStore, limit?: number): ArticleSummaries {
+  const revision = store.listRevision
   const all = allSummaries(store)
-  return { total: all.length, articles: limit === undefined ? all : all.slice(0, limit) }
+  return {
+    total: all.length,
+    articles: limit === undefined ? all : all.slice(0, limit),
+    revision
+  }
 }
 
 /** The index record of one article, or a not_found failure. */

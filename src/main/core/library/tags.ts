@@ -2,6 +2,8 @@ import type { ArticleMeta, TagInfo } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import type { LibraryStore } from '../store/library-store'
 import { findArticleMeta } from './articles'
+import { ownValue } from '../../../shared/own'
+import type { AnnotationColor } from '../../../shared/annotations'
 
 /** A tag as the reader typed it, with its white space tidied. */
 const cleanTag = (tag: string): string => tag.replace(/\s+/g, ' ').trim()
@@ -18,7 +20,7 @@ export function listTags(store: LibraryStore): TagInfo[] {
   }
   const colors = store.index.data.tagColors ?? {}
   return [...counts]
-    .map(([name, count]) => ({ name, color: colors[name] ?? null, count }))
+    .map(([name, count]) => ({ name, color: ownValue(colors, name) ?? null, count }))
     .sort((a, b) => a.name.localeCompare(b.name))
 }
 
@@ -54,7 +56,7 @@ export async function tagArticles(
 export async function renameTag(
   store: LibraryStore,
   name: string,
-  change: { to?: string; color?: string | null }
+  change: { to?: string; color?: AnnotationColor | null }
 ): Promise<TagInfo[]> {
   const from = cleanTag(name)
   const actual = store.index.data.articles
@@ -64,9 +66,13 @@ export async function renameTag(
   const to = change.to === undefined ? undefined : cleanTag(change.to)
   if (to === '') throw new SorotFailure('bad_input', 'to: a tag needs a name')
   await store.index.update((index) => {
-    const colors = { ...(index.tagColors ?? {}) }
+    const colors: Record<string, AnnotationColor> = Object.assign(
+      Object.create(null),
+      index.tagColors
+    )
     const current = Object.keys(colors).find((key) => sameTag(key, from))
-    const color = change.color !== undefined ? change.color : current ? colors[current] : null
+    const color =
+      change.color !== undefined ? change.color : current ? ownValue(colors, current) : null
     if (current) delete colors[current]
     const target = to ?? actual
     if (to !== undefined) {
@@ -77,7 +83,7 @@ export async function renameTag(
       }
     }
     if (color) colors[target] = color
-    index.tagColors = colors
+    index.tagColors = { ...colors }
   })
   return listTags(store)
 }

@@ -82,7 +82,7 @@ export async function buildSearchCache(
   const library = await readJson<{ articles: ArticleMeta[] }>(path.join(dataDir, 'index.json'))
   const live = (library?.articles ?? []).filter((meta) => !meta.deletedAt)
   const index = new SearchIndex()
-  const counts: Record<string, AnnotationCounts> = {}
+  const counts: Record<string, AnnotationCounts> = Object.create(null)
   const stamps = libraryStamps(live)
   const BATCH = 48
   for (let i = 0; i < live.length; i += BATCH) {

@@ -72,6 +72,60 @@ function sendError(
   sendJson(res, status, { ok: false, error: { code, message } })
 }
 
+/** The HTTP status of a result: clients and proxies read the status, not only the body. */
+const statusOf: Record<ErrorCode, number> = {
+  bad_input: 400,
+  bad_json: 400,
+  unknown_channel: 404,
+  not_found: 404,
+  not_implemented: 501,
+  unsupported: 415,
+  forbidden: 403,
+  unauthorized: 401,
+  too_large: 413,
+  unreadable: 422,
+  storage: 500,
+  internal: 500
+}
+
+/** An answer the guarded handler sends as it is (status and `{ok:false,error}` body). */
+class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** Decodes a percent-encoded path, or refuses it (400) when the encoding is malformed. */
+function decodePath(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    throw new HttpRefusal(400, 'bad_input', 'The request path is not valid percent-encoding')
+  }
+}
+
+/** Parses the request target, or refuses it (400): `http://[` and such never reach a handler. */
+function parseTarget(target: string, host: string): URL {
+  try {
+    return new URL(target, `http://${host}`)
+  } catch {
+    throw new HttpRefusal(400, 'bad_input', 'The request target is not a valid URL')
+  }
+}
+
+/** The origin a Referer names, or null when it is not a URL at all. */
+function refererOrigin(referer: string): string | null {
+  try {
+    return new URL(referer).origin
+  } catch {
+    return null
+  }
+}
+
 /** Reads the whole body, or null once it passes the limit. */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
@@ -92,10 +146,18 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
   })
 }
 
+/** Writes to an open stream only: a write after the client left must not throw. */
+function writeIfOpen(res: http.ServerResponse, text: string): void {
+  if (!res.writableEnded && !res.destroyed) res.write(text)
+}
+
 /**
  * `sorot serve`: the built renderer and POST /rpc/<channel> on 127.0.0.1 only. API calls need
- * `Authorization: Bearer <token>` (401 otherwise); a Host or Origin that is not this server is
- * refused (403), which also stops DNS rebinding. No CORS headers are ever sent.
+ * `Authorization: Bearer <token>` (401 otherwise); a Host that is not this server is refused
+ * (403), which also stops DNS rebinding. On API paths an `Origin` must be this server, and so
+ * must a `Referer` when it comes without an Origin (403). No CORS headers are ever sent. Every
+ * request goes through one guarded handler: a malformed one gets 400, a failure 500, and the
+ * server keeps serving.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const { core } = options
@@ -113,6 +175,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return match !== null && tokensMatch(match[1], token)
   }
 
+  /** The Origin/Referer rule of the API paths: a foreign page's request is refused. */
+  const sameSite = (req: http.IncomingMessage): boolean => {
+    const { origin, referer } = req.headers
+    if (origin !== undefined) return allowedOrigins().includes(origin)
+    if (referer !== undefined) return allowedOrigins().includes(refererOrigin(referer) ?? '')
+    return true
+  }
+
   async function serveStatic(
     req: http.IncomingMessage,
     res: http.ServerResponse,
@@ -120,22 +190,22 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendError(res, 405, 'bad_input', 'Method not allowed')
-    const relative =
-      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    const relative = pathname === '/' ? 'index.html' : decodePath(pathname).replace(/^\/+/, '')
     const file = path.resolve(rendererDir, relative)
-    if (!file.startsWith(rendererDir + path.sep))
+    if (!file.startsWith(rendererDir + path.sep) || relative.includes('\0'))
       return sendError(res, 404, 'not_found', 'Not found')
+    let body: Buffer
     try {
-      const body = await fs.readFile(file)
-      res.writeHead(200, {
-        ...baseHeaders,
-        'Content-Type': contentTypeOf(file),
-        'Cache-Control': cacheControlFor(relative)
-      })
-      res.end(req.method === 'HEAD' ? undefined : body)
+      body = await fs.readFile(file)
     } catch {
-      sendError(res, 404, 'not_found', 'Not found')
+      return sendError(res, 404, 'not_found', 'Not found')
     }
+    res.writeHead(200, {
+      ...baseHeaders,
+      'Content-Type': contentTypeOf(file),
+      'Cache-Control': cacheControlFor(relative)
+    })
+    res.end(req.method === 'HEAD' ? undefined : body)
   }
 
   async function serveRpc(
@@ -158,10 +228,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     } catch {
       return sendError(res, 400, 'bad_json', 'The request body is not valid JSON')
     }
-    sendJson(res, 200, await core.dispatch(channel, input))
+    const result = await core.dispatch(channel, input)
+    sendJson(res, result.ok ? 200 : statusOf[result.error.code], result)
   }
 
   function serveEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method !== 'GET') return sendError(res, 405, 'bad_input', 'Use GET for /events')
     res.writeHead(200, {
       ...baseHeaders,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -171,9 +243,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     res.write(': connected\n\n')
     streams.add(res)
     const unsubscribe = core.events.subscribe((event) =>
-      res.write(`data: ${JSON.stringify(event)}\n\n`)
+      writeIfOpen(res, `data: ${JSON.stringify(event)}\n\n`)
     )
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 20_000)
+    const keepAlive = setInterval(() => writeIfOpen(res, ': keep-alive\n\n'), 20_000)
     req.on('close', () => {
       clearInterval(keepAlive)
       unsubscribe()
@@ -181,24 +253,35 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     })
   }
 
-  const server = http.createServer((req, res) => {
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const host = req.headers.host ?? ''
     if (!allowedHosts().includes(host)) return sendError(res, 403, 'forbidden', 'Host not allowed')
-    const origin = req.headers.origin
-    const url = new URL(req.url ?? '/', `http://${host}`)
+    const url = parseTarget(req.url ?? '/', host)
     const isApi = url.pathname.startsWith('/rpc/') || url.pathname === '/events'
-    if (!isApi) return void serveStatic(req, res, url.pathname)
-    if (origin !== undefined && !allowedOrigins().includes(origin)) {
-      return sendError(res, 403, 'forbidden', 'Origin not allowed')
-    }
+    if (!isApi) return serveStatic(req, res, url.pathname)
+    if (!sameSite(req)) return sendError(res, 403, 'forbidden', 'Origin or Referer not allowed')
     if (!authorized(req)) return sendError(res, 401, 'unauthorized', 'Missing or wrong token')
-    if (url.pathname === '/events') {
-      if (req.method !== 'GET') return sendError(res, 405, 'bad_input', 'Use GET for /events')
-      return serveEvents(req, res)
-    }
-    serveRpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length))).catch(
-      (error: unknown) => sendError(res, 500, 'internal', String(error))
-    )
+    if (url.pathname === '/events') return serveEvents(req, res)
+    return serveRpc(req, res, decodePath(url.pathname.slice('/rpc/'.length)))
+  }
+
+  /** The one guarded handler: whatever a request does, it gets an answer and the server lives. */
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.on('error', () => res.destroy())
+    req.on('error', () => req.destroy())
+    route(req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy()
+      if (error instanceof HttpRefusal)
+        return sendError(res, error.status, error.code, error.message)
+      sendError(res, 500, 'internal', 'The server could not answer this request')
+    })
+  }
+
+  const server = http.createServer(handle)
+  // A request line Node cannot parse gets a plain 400 instead of a dropped socket.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
   })
   server.requestTimeout = 120_000
 

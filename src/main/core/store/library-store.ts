@@ -225,6 +225,20 @@ export class LibraryStore {
     return `${this.index.revision}.${this.#countsRevision}.${this.index.data.articles.length}`
   }
 
+  /**
+   * A number that only grows, moving with indexRevision: list
+   * answers carry it, so the page can drop an answer older than the one it shows.
+   */
+  get listRevision(): number {
+    return this.#openedAt + this.index.revision + this.#countsRevision
+  }
+
+  /**
+   * Starts the revisions from the opening time (in thousandths of a millisecond, still a safe
+   * integer), so a restarted core's are newer still.
+   */
+  readonly #openedAt = Date.now() * 1000
+
   readonly #metaById = new Map<string, ArticleMeta>()
   #metaSource: ArticleMeta[] | null = null
   #metaCount = -1

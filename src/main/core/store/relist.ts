@@ -11,6 +11,8 @@ import type { ArticleFile, StoredMeta } from './schemas'
 export interface Relisting {
   /** The index records added back, from their files. */
   relisted: ArticleMeta[]
+  /** Records an older index (a snapshot) listed, brought up to their newer files. */
+  refreshed: string[]
   /** How many of them had no copy of their details (older files): made from their text. */
   fromText: number
   /** The oldest copy of details used (ISO time): edits made after it may be missing. */
@@ -109,6 +111,7 @@ export async function relistArticles(
   const missing = articleIds.filter((id) => !indexed.has(id))
   const relisting: Relisting = {
     relisted: [],
+    refreshed: [],
     fromText: 0,
     copiesFrom: null,
     keptAnnotations: [],
@@ -127,6 +130,8 @@ export async function relistArticles(
     } else relisting.fromText += 1
     relisting.relisted.push(meta)
   }
+  if (options.damaged)
+    await refreshFromFiles(store, articleIds, indexed, relisting, options.readOnly)
   if (options.damaged) {
     const known = new Set([...indexed, ...articleIds])
     relisting.keptAnnotations = (await idsIn(path.join(store.dataDir, 'annotations'))).filter(
@@ -135,6 +140,7 @@ export async function relistArticles(
   }
   if (
     relisting.relisted.length === 0 &&
+    relisting.refreshed.length === 0 &&
     relisting.keptAnnotations.length === 0 &&
     relisting.unreadable.length === 0
   )
@@ -152,6 +158,60 @@ export async function relistArticles(
       }
   }
   return relisting
+}
+
+/**
+ * After index.json was damaged and came back from a snapshot: each record the snapshot lists is
+ * compared with its article file, which is written with every version. The file's versions
+ * always win; its copy of the details wins when it is newer than the snapshot's record. The
+ * snapshot is used only for what the files cannot give (later edits, tag colours).
+ */
+async function refreshFromFiles(
+  store: LibraryStore,
+  articleIds: readonly string[],
+  indexed: ReadonlySet<string>,
+  relisting: Relisting,
+  readOnly: boolean
+): Promise<void> {
+  const newer = new Map<string, ArticleMeta>()
+  const records = new Map(store.index.data.articles.map((meta) => [meta.id, meta]))
+  for (const id of articleIds) {
+    if (!indexed.has(id)) continue
+    const record = records.get(id)
+    const file = await store.readArticleFile(id).catch(() => null)
+    const fromFile = file && metaFromFile(id, file)
+    if (!record || !fromFile || !file.meta) continue
+    const detailsNewer = fromFile.updatedAt > record.updatedAt
+    const versionsNewer =
+      fromFile.versionCount !== record.versionCount || fromFile.contentHash !== record.contentHash
+    if (!detailsNewer && !versionsNewer) continue
+    const figures = {
+      contentHash: fromFile.contentHash,
+      versionCount: fromFile.versionCount,
+      wordCount: fromFile.wordCount
+    }
+    newer.set(
+      id,
+      detailsNewer
+        ? { ...fromFile, ...(record.counts && { counts: record.counts }) }
+        : { ...record, ...figures }
+    )
+  }
+  if (newer.size === 0) return
+  relisting.refreshed = [...newer.keys()]
+  const apply = (articles: ArticleMeta[]): void => {
+    for (let i = 0; i < articles.length; i++) {
+      const taken = newer.get(articles[i].id)
+      if (taken) articles[i] = structuredClone(taken)
+    }
+  }
+  if (readOnly) return apply(store.index.data.articles)
+  try {
+    await store.index.update((index) => apply(index.articles))
+  } catch (error) {
+    apply(store.index.data.articles)
+    relisting.saveError = (error as Error).message
+  }
 }
 
 /** A time for the reader: minutes are enough to place an edit. */
@@ -176,6 +236,11 @@ export function relistingMessage(relisting: Relisting): string {
     if (relisting.saveError)
       parts.push(`They could not be saved to index.json yet: ${relisting.saveError}`)
   }
+  const refreshed = relisting.refreshed.length
+  if (refreshed)
+    parts.push(
+      `${refreshed} ${refreshed === 1 ? 'article' : 'articles'} of the snapshot had newer versions or details in articles/; ${refreshed === 1 ? 'its file was' : 'their files were'} taken.`
+    )
   const kept = relisting.keptAnnotations.length
   if (kept)
     parts.push(

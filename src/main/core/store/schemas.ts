@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ANNOTATION_COLORS } from '../../../shared/annotations'
 import type { Annotation, SpeakersFile } from '../../../shared/model'
 
 /** The schemaVersion this build reads and writes. A file with a higher one is not written. */
@@ -33,7 +34,7 @@ export const indexFileSchema = z.object({
   schemaVersion: z.number(),
   articles: z.array(articleMetaSchema),
   /** The colour of each tag that has one (tags themselves live on the articles). */
-  tagColors: z.record(z.string(), z.string()).optional()
+  tagColors: z.record(z.string(), z.enum(ANNOTATION_COLORS)).optional()
 })
 
 /**
@@ -90,7 +91,7 @@ export const annotationSchema = z.object({
       selectors: z.tuple([textPositionSelectorSchema, textQuoteSelectorSchema])
     })
     .optional(),
-  color: z.string(),
+  color: z.enum(ANNOTATION_COLORS),
   labels: z.array(z.string()),
   note: z.string(),
   speaker: z.string().nullable().optional(),

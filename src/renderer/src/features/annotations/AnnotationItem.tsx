@@ -1,6 +1,6 @@
 import { memo, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AnnotationColor } from '../../../../shared/annotations'
+import { drawnColor, type AnnotationColor } from '../../../../shared/annotations'
 import type { Annotation } from '../../../../shared/model'
 import { ColorButtons } from './ColorButtons'
 import { LabelEditor } from './LabelEditor'
@@ -55,7 +55,7 @@ function ItemView({
     >
       <div className="annotation-head">
         <span
-          className={`swatch swatch-${annotation.color} swatch-static`}
+          className={`swatch swatch-${drawnColor(annotation.color)} swatch-static`}
           role="img"
           aria-label={t('annotations.colorIs', { color: colorName })}
         />

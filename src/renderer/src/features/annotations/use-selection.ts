@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react'
 import { selectionToSpan, type TextSpan } from './selection-offsets'
+import { lookupTable } from '../../../../shared/own'
 
 export interface ArticleSelection {
   span: TextSpan
@@ -66,14 +67,14 @@ export function useArticleSelection(
   return selection
 }
 
-const GRANULARITY: Record<string, string> = {
+const GRANULARITY = lookupTable<string>({
   ArrowLeft: 'character',
   ArrowRight: 'character',
   ArrowUp: 'line',
   ArrowDown: 'line',
   Home: 'lineboundary',
   End: 'lineboundary'
-}
+})
 
 /**
  * Shift+arrows in the focused article extend the selection (caret browsing without the browser
@@ -81,7 +82,7 @@ const GRANULARITY: Record<string, string> = {
  * Ctrl/Alt+Shift+←/→ go by word. Returns true when it handled the key.
  */
 export function extendSelectionByKey(root: HTMLElement, event: KeyboardEvent): boolean {
-  if (!event.shiftKey || !(event.key in GRANULARITY) || event.metaKey) return false
+  if (!event.shiftKey || !Object.hasOwn(GRANULARITY, event.key) || event.metaKey) return false
   const selection = window.getSelection()
   if (!selection) return false
   if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ANNOTATION_COLORS } from '../../../../shared/annotations'
+import { ANNOTATION_COLORS, drawnColor } from '../../../../shared/annotations'
 import type { TagInfo } from '../../../../shared/model'
 import { api } from '../../api'
 import { Label } from '../../components/Gloss'
@@ -39,7 +39,9 @@ export function TagsPanel({ tags }: { tags: readonly TagInfo[] }): ReactElement 
       <ul>
         {tags.map((tag) => (
           <li key={tag.name}>
-            <span className={`tag-chip tag-${tag.color ?? 'none'}`}>{tag.name}</span>
+            <span className={`tag-chip tag-${tag.color ? drawnColor(tag.color) : 'none'}`}>
+              {tag.name}
+            </span>
             <span className="muted">{t('library.tags.count', { count: tag.count })}</span>
             <label className="field">
               <span className="visually-hidden">{t('library.tags.color', { tag: tag.name })}</span>

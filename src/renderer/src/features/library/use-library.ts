@@ -2,6 +2,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import type { ArticleSummaries, ArticleSummary } from '../../../../shared/model'
 import type { Result } from '../../../../shared/result'
 import { api } from '../../api'
+import { isNewer } from '../../../../shared/list-order'
 
 export interface LibraryState {
   /** Newest import first; only the first screenful while `complete` is false. */
@@ -66,12 +67,20 @@ export function preloadLibrary(): void {
 export function useLibrary(): LibraryState {
   const [state, setState] = useState<ListState>(LOADING)
   const latest = useRef(0)
+  const mountedAt = useRef(0)
 
-  // Only the answer to the newest request is shown, whichever order the answers come in.
+  const shown = useRef({ revision: -1, request: 0 })
+
+  // An answer is shown only when it is at least as new as the one on screen: a newer library
+  // revision, or the same one asked for later. Requests may be answered out of order, and an
+  // answer to a later request may describe an older library than one already shown.
   const show = useCallback((pending: Promise<ListResult>): void => {
     const request = ++latest.current
+    const mounted = mountedAt.current
     void pending.then((result) => {
-      if (request !== latest.current) return
+      if (mounted !== mountedAt.current) return
+      if (!isNewer(result, request, shown.current)) return
+      if (result.ok) shown.current = { revision: result.value.revision, request }
       const next = toState(result)
       const update = (): void => setState(next)
       // A whole list renders in the background: sorting and measuring 10,000 rows must not
@@ -90,7 +99,7 @@ export function useLibrary(): LibraryState {
     preloaded?.stop()
     show(preloaded && !preloaded.changed ? preloaded.first : requestList(FIRST_ROWS))
     return () => {
-      latest.current += 1 // answers still on their way are for a screen that is gone
+      mountedAt.current += 1 // answers still on their way are for a screen that is gone
       unsubscribe()
     }
   }, [show])

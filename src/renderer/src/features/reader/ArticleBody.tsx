@@ -10,6 +10,7 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { labelName } from '../annotations/labels'
+import { drawnColor } from '../../../../shared/annotations'
 import type { Annotation, Block } from '../../../../shared/model'
 import { blockOffsets } from '../../../../shared/text'
 import {
@@ -40,7 +41,8 @@ interface BlockProps {
   noteDescription: string
 }
 
-const colorVar = (color: string): string => `var(--hl-${color}, var(--hl-yellow))`
+// Only a name of the closed colour set ever reaches CSS, whatever a stored file holds.
+const colorVar = (color: string): string => `var(--hl-${drawnColor(color)}, var(--hl-yellow))`
 
 /** Horizontal bands, one per highlight, so overlapping highlights stay told apart. */
 function stackStyle(colors: string[]): CSSProperties {
@@ -72,7 +74,7 @@ function BlockText({
     const covering = segment.ids.map((id) => byId.get(id) as BlockMark)
     const noted = covering.some((m) => m.hasNote && m.end === segment.end)
     const classes = ['hl']
-    if (covering.length === 1) classes.push(`hl-${covering[0].color}`)
+    if (covering.length === 1) classes.push(`hl-${drawnColor(covering[0].color)}`)
     else classes.push('hl-stack')
     if (covering.some((m) => m.start === segment.start)) classes.push('hl-from')
     if (covering.some((m) => m.end === segment.end)) classes.push('hl-to')
