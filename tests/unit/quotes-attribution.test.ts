@@ -45,6 +45,16 @@ describe('name recogniser: capitalised words that are not names (issue 15, class
     expect(speakers('"Semua sudah sesuai aturan," kata pejabat itu.')).toEqual([null])
   })
 
+  it('never passes a quote credited to someone unnamed on to the speaker before it', () => {
+    const text = [
+      '"Tanggul akan kami perkuat," kata Joko Widodo di Istana.',
+      '"Air mulai surut sejak pagi tadi," ujar seorang warga.',
+      '"Kami belum dapat bantuan," kata salah satu pedagang.',
+      '"Kami sudah menunggu sejak pagi," ujar para petani.'
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Joko Widodo', null, null, null])
+  })
+
   it('does not take an outlet dateline for a speaker', () => {
     const text =
       'KOMPAS.com - Dua remaja ditangkap polisi di Jakarta Selatan.\n\n"Ikut aja, Bu. Ngerasa keajak aja."'

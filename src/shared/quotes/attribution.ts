@@ -9,7 +9,15 @@ import { nameFromPhrase, type Speaker } from './names'
 
 /** What a reporting clause names: a speaker, a pronoun, or `kementerian tersebut`. */
 export type Reference =
-  { type: 'name'; speaker: Speaker } | { type: 'pronoun' } | { type: 'anaphor'; head: string }
+  | { type: 'name'; speaker: Speaker }
+  | { type: 'pronoun' }
+  | { type: 'anaphor'; head: string }
+  /** `kata seorang warga`: someone the article does not name; never given to a nearby name. */
+  | { type: 'unnamed' }
+
+// Determiners of someone left unnamed: `seorang warga`, `salah satu pedagang`, `para petani`.
+const UNNAMED =
+  /^\s*(?:seorang|seseorang|salah\s+(?:satu|seorang)|sejumlah|beberapa|para|sebagian|banyak|warga)\b/iu
 
 const WORD = /\p{Lu}\.|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu
 const ADVERBS = new Set(
@@ -122,6 +130,7 @@ export function attributionAfter(after: string): Reference | null {
   if (verb) {
     if (verb.pronoun) return { type: 'pronoun' }
     const phrase = phraseAfterVerb(rest.slice(verbWord.length))
+    if (UNNAMED.test(phrase)) return { type: 'unnamed' }
     return referenceOf(phrase)
   }
   // `," Ancelotti mengungkapkan.` / `," mantan bintang … itu menambahkan.`

@@ -51,7 +51,7 @@ export class Resolver {
 
   /** The speaker a reference stands for, with how sure that is. */
   resolve(reference: Reference | null, at: number): Attributed | null {
-    if (!reference) return null
+    if (!reference || reference.type === 'unnamed') return null
     if (reference.type === 'name') {
       const { speaker } = reference
       const known = isKnownName(speaker, this.#context.book)
