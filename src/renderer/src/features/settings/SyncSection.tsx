@@ -91,20 +91,34 @@ export function SyncSection(): ReactElement {
         {field('password', 'password')}
         {field('passphrase', 'password')}
         {field('author')}
-        <button type="submit">{t('sync.start')}</button>
+        <button type="submit" className="button">
+          {t('sync.start')}
+        </button>
       </form>
       {state !== 'off' && (
         <div className="sync-controls">
           {state === 'paused' ? (
-            <button type="button" onClick={() => void api.call('sync.resume', {}).then(apply)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void api.call('sync.resume', {}).then(apply)}
+            >
               {t('sync.resume')}
             </button>
           ) : (
-            <button type="button" onClick={() => void api.call('sync.pause', {}).then(apply)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void api.call('sync.pause', {}).then(apply)}
+            >
               {t('sync.pause')}
             </button>
           )}
-          <button type="button" onClick={() => void api.call('sync.stop', {}).then(apply)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void api.call('sync.stop', {}).then(apply)}
+          >
             {t('sync.stop')}
           </button>
           <p className="muted">{t('sync.stopHint')}</p>
