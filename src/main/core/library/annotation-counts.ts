@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import type { Annotation, ArticleMeta, SorotEvent } from '../../../shared/model'
+import type { ArticleMeta, SorotEvent } from '../../../shared/model'
 import { countsOf } from '../../../shared/annotations'
 import type { LibraryStore } from '../store/library-store'
 
@@ -42,16 +42,9 @@ export class AnnotationCounter {
       if (i > 0 && i % BATCH === 0) await new Promise((resolve) => setImmediate(resolve))
       const meta = byId.get(file.slice(0, -'.json'.length))
       if (!meta || meta.counts) continue
-      let annotations: Annotation[]
-      try {
-        const data = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as {
-          annotations?: Annotation[]
-        }
-        annotations = Array.isArray(data.annotations) ? data.annotations : []
-      } catch {
-        // A damaged file is repaired when its article is opened; its counts wait until then.
-        continue
-      }
+      // A damaged file is repaired when its article is opened; its counts wait until then.
+      const annotations = await this.#store.peekAnnotations(meta.id)
+      if (!annotations) continue
       if (meta.counts) continue
       this.#store.setCounts(meta, countsOf(annotations))
       filled += 1

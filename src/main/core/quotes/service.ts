@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs'
-import path from 'node:path'
 import type {
   Annotation,
   ArticleMeta,
@@ -300,7 +298,7 @@ export class QuotesService {
   /** Detects one article for the library-wide view and loads its annotations file. */
   async #fill(meta: ArticleMeta): Promise<void> {
     try {
-      const latest = await this.#newestVersion(meta)
+      const latest = await this.#store.peekArticle(meta)
       if (!latest) throw new Error('no stored text')
       await this.#quotationsOf(meta.id, latest)
       if (meta.counts?.quotes !== 0) await this.#store.annotationsFile(meta.id)
@@ -308,29 +306,6 @@ export class QuotesService {
       this.#unreadable.add(`${meta.id}@${meta.versionCount}`)
       this.#options.log(`could not read article ${meta.id}: ${(error as Error).message}`)
     }
-  }
-
-  /**
-   * The newest version, read from its file without keeping it open (10,000 open article files
-   * would hold every text in memory); through the store's reader, which does not keep it open
-   * either, when the file on disk is behind the index or unreadable.
-   */
-  async #newestVersion(meta: ArticleMeta): Promise<StoredVersion | undefined> {
-    const file = path.join(this.#store.dataDir, 'articles', `${meta.id}.json`)
-    try {
-      const stored = JSON.parse(await fs.readFile(file, 'utf8')) as { versions?: StoredVersion[] }
-      const latest = stored.versions?.at(-1)
-      if (
-        latest &&
-        latest.version === meta.versionCount &&
-        latest.contentHash === meta.contentHash &&
-        Array.isArray(latest.blocks)
-      )
-        return latest
-    } catch {
-      // Unreadable or mid-write: the store's copy is the one to trust.
-    }
-    return (await this.#store.readArticleFile(meta.id)).versions.at(-1)
   }
 
   /** Detects the articles not known yet in slices, yielding the thread between them. */

@@ -1,7 +1,7 @@
 import { countsOf } from '../../../shared/annotations'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import type { Annotation, AnnotationCounts, ArticleMeta, Block } from '../../../shared/model'
+import type { AnnotationCounts, ArticleMeta } from '../../../shared/model'
 import { termsOfDocument } from './analyze'
 import { encodeCache, LEGACY_INDEX_FILE, SEARCH_INDEX_FILE, writeCacheFile } from './cache-file'
 import { SearchIndex, type DocumentTerms } from './flex-index'
@@ -14,6 +14,8 @@ import {
   type SpeakerNameTable
 } from './documents'
 
+import { peekAnnotationList, peekIndexArticles, peekNewestVersion } from '../store/peek'
+
 export { SEARCH_INDEX_FILE } from './cache-file'
 
 /** What a full build hands back: the cache file's bytes, and each article's annotation counts. */
@@ -25,32 +27,16 @@ export interface BuiltCache {
   milliseconds: number
 }
 
-async function readJson<T>(file: string): Promise<T | null> {
-  try {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as T
-  } catch {
-    // A missing or unreadable file: the article is indexed without it (the store reports it).
-    return null
-  }
-}
-
 /** Reads one article's newest blocks and its annotations straight from the data dir. */
 async function readDocument(
   dataDir: string,
   meta: ArticleMeta,
   speakerTable: SpeakerNameTable
 ): Promise<{ document: SearchDocument; counts: AnnotationCounts } | null> {
-  const article = await readJson<{ versions: Array<{ blocks: Block[] }> }>(
-    path.join(dataDir, 'articles', `${meta.id}.json`)
-  )
-  const blocks = article?.versions.at(-1)?.blocks
+  const blocks = (await peekNewestVersion(dataDir, meta.id))?.blocks
   if (!blocks) return null
-  const annotations =
-    (
-      await readJson<{ annotations: Annotation[] }>(
-        path.join(dataDir, 'annotations', `${meta.id}.json`)
-      )
-    )?.annotations ?? []
+  // A missing or unreadable file: the article is indexed without it (the store reports it).
+  const annotations = (await peekAnnotationList(dataDir, meta.id)) ?? []
   return {
     document: documentOf(meta, blocks, annotations, namesFrom(speakerTable)),
     counts: countsOf(annotations)
@@ -79,8 +65,7 @@ export async function buildSearchCache(
   const started = performance.now()
   // Annotation files changed from now on are indexed again when the cache is loaded.
   const savedAt = Date.now()
-  const library = await readJson<{ articles: ArticleMeta[] }>(path.join(dataDir, 'index.json'))
-  const live = (library?.articles ?? []).filter((meta) => !meta.deletedAt)
+  const live = (await peekIndexArticles(dataDir)).filter((meta) => !meta.deletedAt)
   const index = new SearchIndex()
   const counts: Record<string, AnnotationCounts> = Object.create(null)
   const stamps = libraryStamps(live)

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs'
+import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type {
@@ -386,20 +386,8 @@ export class SearchService {
       this.#texts.set(id, cached)
       return cached
     }
-    let blocks: Block[] | undefined
-    try {
-      // Read synchronously on purpose: an article file is a few kilobytes in the local data
-      // dir, and for the 20 snippets of a search this costs under 1 ms of this thread, a third
-      // of the CPU time async reads take (four thread-pool round trips a file).
-      const file = path.join(this.#store.dataDir, 'articles', `${id}.json`)
-      const article = JSON.parse(readFileSync(file, 'utf8')) as {
-        versions: Array<{ blocks: Block[] }>
-      }
-      blocks = article.versions.at(-1)?.blocks
-    } catch {
-      blocks = (await this.#store.articleFile(id)).data.versions.at(-1)?.blocks
-    }
-    const text = canonicalText(blocks ?? [])
+    const blocks = await this.#store.peekArticleBlocks(id)
+    const text = canonicalText(blocks)
     this.#texts.set(id, text)
     if (this.#texts.size > TEXT_CACHE) this.#texts.delete(this.#texts.keys().next().value ?? '')
     return text

@@ -2,12 +2,24 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { SorotFailure } from '../../../shared/result'
 import { countsOf } from '../../../shared/annotations'
-import type { Annotation, AnnotationCounts, ArticleMeta, SpeakersFile } from '../../../shared/model'
+import type {
+  Annotation,
+  AnnotationCounts,
+  ArticleMeta,
+  Block,
+  SpeakersFile
+} from '../../../shared/model'
 import type { Migration } from '../backup/migrations'
 import { findBackupCopy, removePartialSnapshots, takeSnapshot } from '../backup/snapshots'
 import { removeTempFiles, type FileSystem } from './atomic-file'
 import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from './json-file'
 import { idsIn, relistArticles, type Relisting } from './relist'
+import {
+  peekAnnotationList,
+  peekNewestVersion,
+  peekNewestVersionSync,
+  type PeekedVersion
+} from './peek'
 import {
   SCHEMA_VERSION,
   annotationsFileSchema,
@@ -258,6 +270,45 @@ export class LibraryStore {
       this.#metaCount = articles.length
     }
     return this.#metaById.get(id)
+  }
+
+  /** The index record of one article, or a not_found failure naming the id. */
+  requireArticleMeta(id: string): ArticleMeta {
+    const meta = this.articleMeta(id)
+    if (!meta) throw new SorotFailure('not_found', `No article with id ${id}`)
+    return meta
+  }
+
+  /**
+   * An article's newest version without keeping its file open (10,000 open files would hold
+   * every text in memory): the open copy when there is one, else the file as it is now, else,
+   * when the file is behind the index or unreadable, through the recovering reader.
+   */
+  async peekArticle(meta: ArticleMeta): Promise<PeekedVersion | undefined> {
+    const open = this.#articles.get(path.join(this.dataDir, 'articles', `${meta.id}.json`))
+    if (open) return (await open).data.versions.at(-1)
+    const peeked = await peekNewestVersion(this.dataDir, meta.id)
+    if (peeked?.version === meta.versionCount && peeked.contentHash === meta.contentHash)
+      return peeked
+    return (await this.readArticleFile(meta.id)).versions.at(-1)
+  }
+
+  /** peekArticle's blocks, read synchronously when the file is there (search snippets). */
+  async peekArticleBlocks(id: string): Promise<Block[]> {
+    const peeked = peekNewestVersionSync(this.dataDir, id)
+    if (peeked) return peeked.blocks
+    return (await this.articleFile(id)).data.versions.at(-1)?.blocks ?? []
+  }
+
+  /**
+   * An article's annotations: the open copy when there is one, else its file as it is now;
+   * undefined when the file is damaged (it is repaired when its article is opened).
+   */
+  async peekAnnotations(id: string): Promise<Annotation[] | undefined> {
+    assertSafeId(id)
+    const open = this.#annotations.get(path.join(this.dataDir, 'annotations', `${id}.json`))
+    if (open) return (await open).data.annotations as Annotation[]
+    return peekAnnotationList(this.dataDir, id)
   }
 
   /**
