@@ -49,6 +49,9 @@ const CRYPTO_ID = 'sorot:crypto'
 /** Rounds of pull-then-push when someone else wrote in between (a 409). */
 const MAX_ROUNDS = 5
 
+/** The server each open library was fully checked against in this process (see pushChanged). */
+const checkedWith = new WeakMap<LibraryStore, string>()
+
 interface Pulled {
   id: string
   rev: string
@@ -245,30 +248,44 @@ async function pushChanged(
   cipher: Cipher | null,
   report: SyncReport
 ): Promise<number> {
-  const revs = await remote.revisions()
-  for (const { id, rev } of pulled) if (!revs.has(id)) revs.set(id, rev)
   const since = state.lastSyncAt
   const fresh = new Set(pulled.map((p) => p.id))
-  // Sent: what the server lacks, what a merge changed, and this device's edits since the last
-  // sync (not what was just received as it is).
-  const due = (docId: string, localId: string, time: string): boolean =>
-    !revs.has(docId) ||
-    toSend.has(localId) ||
-    (!fresh.has(docId) && (since === null || time > since))
+  // The first sync of this library with this server in this process checks every document
+  // against the server's list; later ones trust it still holds what was sent, so a highlight
+  // costs a few requests, not a listing of the whole database (issue 18: <= 2 s).
+  const full = since === null || checkedWith.get(store) !== remote.where
+  const edited = (docId: string, localId: string, time: string): boolean =>
+    toSend.has(localId) || (!fresh.has(docId) && (since === null || time > since))
   const articles: ArticleMeta[] = []
   const annotations: { annotation: Annotation; meta: ArticleMeta }[] = []
+  const candidates = (docId: string, localId: string, time: string): boolean =>
+    full || edited(docId, localId, time)
   for (const meta of store.index.data.articles) {
     const key = local.keyOf.get(meta.id) as string
-    if (due(articleDocId(key), meta.id, meta.updatedAt)) articles.push(meta)
+    if (candidates(articleDocId(key), meta.id, meta.updatedAt)) articles.push(meta)
     for (const annotation of (await store.annotationsFile(meta.id)).data
       .annotations as Annotation[]) {
-      const time = [annotation.updatedAt, ...Object.values(annotation.fieldTimes ?? {})]
-        .sort()
-        .at(-1) as string
-      if (due(annotationDocId(annotation.id), annotation.id, time))
+      if (candidates(annotationDocId(annotation.id), annotation.id, latestTime(annotation)))
         annotations.push({ annotation, meta })
     }
   }
+  const revs = full
+    ? await remote.revisions()
+    : await remote.revisionsOf([
+        ...articles.map((meta) => articleDocId(local.keyOf.get(meta.id) as string)),
+        ...annotations.map(({ annotation }) => annotationDocId(annotation.id))
+      ])
+  for (const { id, rev } of pulled) if (!revs.has(id)) revs.set(id, rev)
+  // Sent: what the server lacks, what a merge changed, and this device's edits since the last
+  // sync (not what was just received as it is).
+  const due = (docId: string, localId: string, time: string): boolean =>
+    !revs.has(docId) || edited(docId, localId, time)
+  const dueArticles = articles.filter((meta) =>
+    due(articleDocId(local.keyOf.get(meta.id) as string), meta.id, meta.updatedAt)
+  )
+  const dueAnnotations = annotations.filter(({ annotation }) =>
+    due(annotationDocId(annotation.id), annotation.id, latestTime(annotation))
+  )
   let conflicts = 0
   const send = async (docs: { id: string; body: SyncDoc }[]): Promise<void> => {
     for (let at = 0; at < docs.length; at += PUSH_BATCH) {
@@ -284,7 +301,7 @@ async function pushChanged(
     }
   }
   const articleDocs: { id: string; body: ArticleDoc }[] = []
-  for (const meta of articles)
+  for (const meta of dueArticles)
     articleDocs.push({
       id: articleDocId(local.keyOf.get(meta.id) as string),
       body: await articleDocOf(store, meta)
@@ -292,7 +309,7 @@ async function pushChanged(
   await send(articleDocs)
   const annotationDocs: { id: string; body: AnnotationDoc }[] = []
   const versionsOf = new Map<string, ArticleVersion[]>()
-  for (const { annotation, meta } of annotations) {
+  for (const { annotation, meta } of dueAnnotations) {
     const versions = versionsOf.get(meta.id) ?? (await store.readArticleFile(meta.id)).versions
     versionsOf.set(meta.id, versions)
     const key = local.keyOf.get(meta.id) as string
@@ -302,5 +319,13 @@ async function pushChanged(
     })
   }
   await send(annotationDocs)
+  if (conflicts === 0) checkedWith.set(store, remote.where)
   return conflicts
+}
+
+/** The newest change of an annotation, over its fields' own times. */
+function latestTime(annotation: Annotation): string {
+  return [annotation.updatedAt, ...Object.values(annotation.fieldTimes ?? {})]
+    .sort()
+    .at(-1) as string
 }

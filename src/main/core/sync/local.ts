@@ -110,8 +110,10 @@ export async function applyArticle(
     wordCount: countWords(canonicalText(newest.blocks))
   }
   // What the server lacks: a version it does not have, or metadata newer than its own.
+  // (versionCount is not part of a document: the merge's placeholder for it is left out.)
+  const { versionCount: _count, ...winnerMeta } = winner as ArticleMeta
   const differs =
-    !same(versions, doc.versions) || !same({ ...winner, id: '' }, { ...remoteMeta, id: '' })
+    !same(versions, doc.versions) || !same({ ...winnerMeta, id: '' }, { ...remoteMeta, id: '' })
   const versionsChanged = !same(oldVersions, versions)
   const metaChanged = !existing || !same(storedMeta(existing), storedMeta(meta))
   if (!versionsChanged && !metaChanged) return { id, changed: false, differs }

@@ -131,6 +131,21 @@ export class Remote {
     return revs
   }
 
+  /**
+   * The current revision of each of `ids` the server has (one request): what a sync needs when
+   * it sends a few documents, without listing a database of 20,000.
+   */
+  async revisionsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const revs = new Map<string, string>()
+    if (ids.length === 0) return revs
+    const response = await this.#call(() => this.#db.fetchRevs({ keys: [...ids] }))
+    for (const row of response.rows) {
+      const value = (row as { value?: { rev?: string; deleted?: boolean } }).value
+      if ('id' in row && value?.rev && !value.deleted) revs.set(row.id, value.rev)
+    }
+    return revs
+  }
+
   /** Writes documents; returns the ids the server refused as conflicts (someone wrote first). */
   async write(docs: Record<string, unknown>[]): Promise<string[]> {
     const results = await this.#call(() => this.#db.bulk({ docs }))
