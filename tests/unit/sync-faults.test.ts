@@ -114,7 +114,13 @@ describe('sync faults: each gives a clear error and leaves the local library as 
     await syncLibrary(a.store, { url: server.url, database: db, passphrase: 'kata sandi panjang' })
     const all = await (await fetch(`${server.url}/${db}/_all_docs?include_docs=true`)).json()
     const docs = (all as { rows: Array<{ doc: Record<string, unknown> }> }).rows.map((r) => r.doc)
-    expect(docs.length).toBe(3)
+    // The passphrase check, the article, its annotation and the reader's settings document.
+    expect(docs.map((d) => String(d._id).split(':')[0]).sort()).toEqual([
+      'annotation',
+      'article',
+      'reader',
+      'sorot'
+    ])
     const text = JSON.stringify(docs)
     expect(text).not.toMatch(/kopi|Menteri|catatan|rahasia/)
     for (const doc of docs.filter((d) => d._id !== 'sorot:crypto'))
@@ -154,14 +160,24 @@ describe('sync faults: each gives a clear error and leaves the local library as 
       '--json'
     ])
     expect(first.code).toBe(0)
-    expect(JSON.parse(first.stdout)).toMatchObject({ pushed: 2 })
+    // The article, its annotation and the reader's settings document.
+    expect(JSON.parse(first.stdout)).toMatchObject({ pushed: 3 })
     const second = await runSorot(['--data-dir', dirB, 'sync', '--url', server.url, '--db', db])
-    expect(second.stderr).toMatch(/2 received, .* 1 new articles/)
+    expect(second.stderr).toMatch(/3 received, .* 1 new articles/)
     const listed = JSON.parse((await runSorot(['--data-dir', dirB, 'list', '--json'])).stdout)
     expect(listed.map((x: { title: string }) => x.title)).toEqual(['Ekspor kopi naik'])
     const state = JSON.parse(await readFile(path.join(dirB, 'sync.json'), 'utf8'))
     expect(Object.keys(state).sort()).toEqual(
-      ['database', 'deviceId', 'lastSeq', 'lastSyncAt', 'schemaVersion', 'url', 'user'].sort()
+      [
+        'database',
+        'deviceId',
+        'lastSeq',
+        'lastSyncAt',
+        'readerBase',
+        'schemaVersion',
+        'url',
+        'user'
+      ].sort()
     )
     const usage = await runSorot(['--data-dir', dirB, 'sync', '--db', db])
     expect(usage.code).toBe(0)

@@ -3,13 +3,14 @@ import { z } from 'zod'
 import { idSchema } from '../../../shared/contract'
 import { SorotFailure } from '../../../shared/result'
 import { annotationSchema, articleFileSchema, storedMetaSchema } from '../store/schemas'
+import { readerDocSchema, READER_DOC_ID, type ReaderDoc } from './reader-doc'
 
 /**
  * The CouchDB documents of a synced library (DESIGN.md §9). Ids carry a kind and a key made
  * only of safe characters, so an id from a server can never name a path; bodies are checked by
  * the store's own zod schemas before anything is written.
  */
-export const DOC_ID = /^(article|annotation):[A-Za-z0-9_-]{1,64}$/
+export const DOC_ID = /^(article|annotation|reader):[A-Za-z0-9_-]{1,64}$/
 
 /** A document's body larger than this is refused: a hostile server cannot fill the disk. */
 export const MAX_DOC_BYTES = 8 * 1024 * 1024
@@ -38,9 +39,13 @@ export const annotationDocSchema = z.object({
 
 export type ArticleDoc = z.infer<typeof articleDocSchema>
 export type AnnotationDoc = z.infer<typeof annotationDocSchema>
-export type SyncDoc = ArticleDoc | AnnotationDoc
+export type SyncDoc = ArticleDoc | AnnotationDoc | ReaderDoc
 
-const syncDocSchema = z.discriminatedUnion('kind', [articleDocSchema, annotationDocSchema])
+const syncDocSchema = z.discriminatedUnion('kind', [
+  articleDocSchema,
+  annotationDocSchema,
+  readerDocSchema
+])
 
 /**
  * The key that names an article on the server, the same on every device: its URL when it has
@@ -90,7 +95,7 @@ export function parseRemoteDoc(id: string, raw: Record<string, unknown>): SyncDo
     )
   }
   const doc = parsed.data
-  if (doc.kind !== id.slice(0, id.indexOf(':')))
+  if (doc.kind === 'reader' ? id !== READER_DOC_ID : doc.kind !== id.slice(0, id.indexOf(':')))
     throw new SorotFailure('bad_input', `The server sent document ${id} holding a ${doc.kind}`)
   if (doc.kind === 'annotation' && annotationDocId(doc.annotation.id) !== id)
     throw new SorotFailure(

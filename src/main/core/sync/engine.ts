@@ -11,6 +11,8 @@ import {
   type SyncDoc
 } from './docs'
 import { mergeAnnotations } from './merge'
+import { READER_DOC_ID } from './reader-doc'
+import { syncReaderDoc } from './reader-sync'
 import {
   LocalArticles,
   stampAuthor,
@@ -107,6 +109,18 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
         cipher,
         report
       )
+      const reader = await syncReaderDoc(
+        store,
+        remote,
+        local,
+        pulled.docs.find((p) => p.id === READER_DOC_ID),
+        state,
+        cipher,
+        options.emit
+      )
+      if (reader) state = { ...state, readerBase: reader.entries }
+      else conflicts += 1
+      report.pushed += reader?.sent ? 1 : 0
     } catch (error) {
       if (!(error instanceof ReadOnlyFailure)) throw error
       report.readOnly = true

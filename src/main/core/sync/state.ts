@@ -15,7 +15,9 @@ export const syncStateSchema = z.object({
   /** The server's update sequence this device has pulled up to. */
   lastSeq: z.string().nullable(),
   /** When the last sync finished: edits after it are this device's own, not yet sent. */
-  lastSyncAt: z.string().nullable()
+  lastSyncAt: z.string().nullable(),
+  /** The reader document's entries as last agreed with the server: the base of its merge. */
+  readerBase: z.record(z.string(), z.unknown()).optional()
 })
 
 export type SyncState = z.infer<typeof syncStateSchema>
