@@ -14,6 +14,7 @@ import { importItems, type ImportItem } from './core/library/import'
 import { bindContract, forwardEvents, settleCalls } from './ipc'
 import { getSettings } from './core/library/settings'
 import { DesktopWords } from './desktop-words'
+import { keychainSecrets } from './sync-secrets'
 import { APP_SCHEME_PRIVILEGES } from './app-protocol'
 import { createMainWindow, lockDownSession, serveAppProtocol } from './window'
 
@@ -162,7 +163,10 @@ async function start(): Promise<void> {
     sampleFile: path.join(resourcesDir(), 'samples', 'seed.txt'),
     // The writer lock for the app's lifetime; the wait outlasts a crashed app's stale lock.
     lock: { holder: 'app', waitMs: 11_000 },
-    dailySnapshot: true
+    dailySnapshot: true,
+    // Live sync resumes with the last server, its password read back from the keychain.
+    syncSecrets: keychainSecrets(app.getPath('userData')),
+    resumeSync: true
   })
   bindContract(core)
   const startCore = core

@@ -13,6 +13,7 @@ import { AnnotationCounter } from './library/annotation-counts'
 import { ImportJobs } from './library/import-jobs'
 import { SearchService, type SearchServiceOptions } from './search/service'
 import { onSpeakerNamesChanged, quotesServiceOf } from './quotes/service'
+import type { SecretKeeper } from './sync/secrets'
 import { SyncService } from './sync/service'
 
 export interface CoreOptions {
@@ -32,6 +33,10 @@ export interface CoreOptions {
   store?: Pick<StoreOptions, 'migrations' | 'fileSystem'>
   /** Full-text search tuning (tests force the worker thread with `workerFrom: 0`). */
   search?: SearchServiceOptions
+  /** The keychain for sync secrets (the app's safeStorage); the CLI has none. */
+  syncSecrets?: SecretKeeper
+  /** Resume live sync with the last server on opening (the app). */
+  resumeSync?: boolean
 }
 
 /** The application without any window: a store, an event stream and `dispatch`. */
@@ -110,7 +115,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     imports: new ImportJobs(),
     counts: new AnnotationCounter(store, (event) => events.emit(event)),
     search: new SearchService(store, options.search),
-    sync: new SyncService(store, (event) => events.emit(event)),
+    sync: new SyncService(store, (event) => events.emit(event), {}, options.syncSecrets ?? null),
     dispatch: (channel, input) => dispatch(core, channel, input),
     snapshotting,
     close: async () => {
@@ -132,5 +137,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       core.search.notify({ type: 'annotations.changed', articleId })
   })
   events.subscribe((event) => core.sync.notify(event))
+  if (options.resumeSync && !options.readOnly) await core.sync.resumeSaved()
   return core
 }

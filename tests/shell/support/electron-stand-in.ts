@@ -128,6 +128,8 @@ export interface Records {
   singleInstanceLock: unknown[]
   lifecycle: string[]
   exitCode: number | null
+  /** What the shell handed the OS keychain (safeStorage) to seal, as plain text. */
+  sealed: string[]
 }
 
 export interface StandIn {
@@ -147,8 +149,12 @@ export interface StandIn {
   ): Promise<unknown>
 }
 
-/** A fresh stand-in; `userData` is what app.getPath('userData') answers until the shell sets it. */
-export function createStandIn(userData: string): StandIn {
+/**
+ * A fresh stand-in; `userData` is what app.getPath('userData') answers until the shell sets it.
+ * `keychain` models an OS that offers safeStorage: it seals reversibly, as the OS would, so a
+ * second run of the shell on the same userData reads back what the first sealed.
+ */
+export function createStandIn(userData: string, keychain = false): StandIn {
   const records: Records = {
     windows: [],
     ipcHandlers: new Map(),
@@ -163,7 +169,8 @@ export function createStandIn(userData: string): StandIn {
     dialogs: [],
     singleInstanceLock: [],
     lifecycle: [],
-    exitCode: null
+    exitCode: null,
+    sealed: []
   }
   const paths = new Map<string, string>([['userData', userData]])
   const version = (
@@ -287,12 +294,15 @@ export function createStandIn(userData: string): StandIn {
       openExternal: async (url: string) => void records.openedExternally.push(url)
     },
     safeStorage: {
-      isEncryptionAvailable: () => false,
-      encryptString: () => {
-        throw new Error('safeStorage is not available in the stand-in')
+      isEncryptionAvailable: () => keychain,
+      encryptString: (text: string) => {
+        if (!keychain) throw new Error('safeStorage is not available in the stand-in')
+        records.sealed.push(text)
+        return Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a))
       },
-      decryptString: () => {
-        throw new Error('safeStorage is not available in the stand-in')
+      decryptString: (sealed: Buffer) => {
+        if (!keychain) throw new Error('safeStorage is not available in the stand-in')
+        return Buffer.from(sealed.map((byte) => byte ^ 0x5a)).toString('utf8')
       }
     },
     nativeTheme: Object.assign(new EventEmitter(), {

@@ -47,11 +47,15 @@ export const tempDir = (prefix = 'sorot-shell-'): string =>
  */
 export function loadMainBundle(
   dataDir = tempDir(),
-  env: Record<string, string | undefined> = {}
+  env: Record<string, string | undefined> = {},
+  machine: { userData?: string; keychain?: boolean } = {}
 ): StandIn {
   if (!existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run the build first`)
   hookElectron()
-  const standIn = createStandIn(tempDir('sorot-shell-userdata-'))
+  const standIn = createStandIn(
+    machine.userData ?? tempDir('sorot-shell-userdata-'),
+    machine.keychain ?? false
+  )
   cacheStandIn(standIn.module)
   for (const id of Object.keys(requireHere.cache))
     if (id.startsWith(path.join(OUT, 'main') + path.sep)) delete requireHere.cache[id]

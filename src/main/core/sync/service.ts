@@ -1,7 +1,8 @@
 import type { SorotEvent, SyncIndicator, SyncLogEntry, SyncStatus } from '../../../shared/model'
 import type { LibraryStore } from '../store/library-store'
 import { syncLibrary, type SyncOptions, type SyncReport } from './engine'
-import { forgetSyncState } from './state'
+import { loadSecrets, type SecretKeeper } from './secrets'
+import { forgetSyncState, readSyncState } from './state'
 
 export interface LiveSyncTiming {
   /** Between two syncs while all is well: how soon another device's edit arrives. */
@@ -30,14 +31,29 @@ export class SyncService {
   #failures = 0
   #again = false
 
+  readonly #secrets: SecretKeeper | null
+
   constructor(
     store: LibraryStore,
     emit: (event: SorotEvent) => void,
-    timing: Partial<LiveSyncTiming> = {}
+    timing: Partial<LiveSyncTiming> = {},
+    secrets: SecretKeeper | null = null
   ) {
     this.#store = store
     this.#emit = emit
     this.#timing = { ...DEFAULT_TIMING, ...timing }
+    this.#secrets = secrets
+  }
+
+  /**
+   * Resumes live sync with the server this library synced with last (the app's start), with
+   * the secrets the keychain kept. Nothing happens when the library never synced.
+   */
+  async resumeSaved(): Promise<SyncStatus> {
+    const state = await readSyncState(this.#store.dataDir).catch(() => null)
+    if (!state || this.#options) return this.status()
+    const secrets = this.#secrets ? await loadSecrets(this.#secrets) : {}
+    return this.#begin({ url: state.url, database: state.database, user: state.user, ...secrets })
   }
 
   status(): SyncStatus {
@@ -50,8 +66,17 @@ export class SyncService {
     }
   }
 
-  /** Starts live sync with a server (replacing any earlier one). */
-  start(options: Omit<SyncOptions, 'emit'>): SyncStatus {
+  /**
+   * Starts live sync with a server (replacing any earlier one). Its password and passphrase
+   * are kept in the keychain, so the next start of the app resumes without asking.
+   */
+  async start(options: Omit<SyncOptions, 'emit'>): Promise<SyncStatus> {
+    const { password = null, passphrase = null, author = null } = options
+    await this.#secrets?.save(JSON.stringify({ password, passphrase, author }))
+    return this.#begin(options)
+  }
+
+  #begin(options: Omit<SyncOptions, 'emit'>): SyncStatus {
     this.#options = { ...options, emit: this.#emit }
     this.#failures = 0
     this.#schedule(0)
@@ -75,6 +100,7 @@ export class SyncService {
     this.#options = null
     await this.#running
     await forgetSyncState(this.#store.dataDir)
+    await this.#secrets?.forget()
     this.#indicator = { state: 'off' }
     return this.status()
   }
