@@ -73,7 +73,10 @@ export function readPageMetadata(document: Document, reference: Date): PageMetad
   return {
     title: first(TITLE_KEYS) ?? ld.headline ?? (documentTitle || h1 || null),
     outlet,
-    author: first(AUTHOR_KEYS) ?? ld.author ?? pageByline(found.bylines),
+    author: personCredit(
+      [...AUTHOR_KEYS.map((key) => meta.get(key)), ld.author, pageByline(found.bylines)],
+      [outlet, first(SITE_KEYS), ld.publisher, documentTitle.split(/\s[|\-–—]\s/).pop()]
+    ),
     publishedAt: published && unslipOffset(published, shown, reference),
     url,
     language: lang && /^[a-z]{2,3}$/.test(lang) ? (lang === 'in' ? 'id' : lang) : null
@@ -210,11 +213,38 @@ function jsonLdArticle(scripts: Element[]): JsonLdArticle {
   if (!article) return none
   return {
     headline: stringOf(article.headline),
-    author: nameOf(article.author),
+    author: nameOf(personsOf(article.author)),
     publisher: nameOf(article.publisher),
     datePublished: stringOf(article.datePublished),
     url: stringOf(article.url)
   }
+}
+
+/** JSON-LD authors without the organisations (the publisher credited as author). */
+function personsOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => personsOf(v) !== null)
+  const type = value && typeof value === 'object' ? (value as { '@type'?: unknown })['@type'] : null
+  return typeof type === 'string' && /organi[sz]ation|corporation|newsmediaorganization/i.test(type)
+    ? null
+    : value
+}
+
+/**
+ * The first credit that can be a person: not empty, not an address or a domain, not the site or
+ * its publisher under another key (a meta author "Warta Kita" must not hide a JSON-LD person).
+ */
+export function personCredit(
+  candidates: Array<string | null | undefined>,
+  publishers: Array<string | null | undefined>
+): string | null {
+  const named = publishers.filter((p): p is string => !!p && p.trim() !== '')
+  for (const candidate of candidates) {
+    const text = tidy(candidate ?? '')
+    if (!text || /^https?:\/\/|^www\.|\.(?:com|co\.id|id|net|org|co)$/i.test(text)) continue
+    if (named.some((publisher) => sameText(publisher, text))) continue
+    return text
+  }
+  return null
 }
 
 const stringOf = (value: unknown): string | null =>

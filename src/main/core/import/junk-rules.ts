@@ -84,5 +84,13 @@ export const junkRules: JunkRule[] = [
   {
     name: 'byline',
     line: new RegExp(`^${BYLINE_PART}(?:\\s*[|·•,;/-]\\s*${BYLINE_PART})*\\s*$`, 'u')
+  },
+  {
+    // "Laporan Wartawan Tribunnews.com, Rina Ayu": a reporter line, read as the byline is.
+    name: 'byline',
+    line: new RegExp(
+      String.raw`^[Ll]aporan\s+(?:[Ww]artawan|[Rr]eporter|[Kk]oresponden|[Kk]ontributor|[Jj]urnalis)\s+[^,]{2,60},\s*${NAME}$`,
+      'u'
+    )
   }
 ]
