@@ -24,6 +24,7 @@ interface Label {
   firstSentence: string
   mustKeep: string[]
   mustNotContain: string[]
+  lastSentence: string
   date: string
 }
 const labels = JSON.parse(readFileSync(path.join(PAGES, 'labels.json'), 'utf8')) as Label[]
@@ -91,6 +92,9 @@ describe('each rule on its real pages (dev split)', () => {
       expect(draft.authors).toEqual(label.authors)
       const text = squash(draft.blocks.map((b) => b.text).join(' '))
       for (const junk of label.mustNotContain) expect(text, junk).not.toContain(squash(junk))
+      // Paginated pages included (merdeka.com keeps its further pages hidden in the page).
+      for (const sentence of [...label.mustKeep, label.lastSentence])
+        expect(text, sentence).toContain(squash(sentence))
       // The page's own calendar day in Jakarta (WIB), as labelled.
       const day = /^\d{4}-\d{2}-\d{2}$/.test(draft.publishedAt ?? '')
         ? draft.publishedAt
