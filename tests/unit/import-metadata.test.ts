@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findIndonesianDate, parseIndonesianDate } from '../../src/main/core/import/dates'
 import { extractArticle } from '../../src/main/core/import/extract'
+import { unslipOffset } from '../../src/main/core/import/html-metadata'
 import { outletFromDateline, outletFromUrl } from '../../src/main/core/import/metadata'
 import { CORPUS, SEED } from '../support/core'
 
@@ -223,5 +224,27 @@ describe('metadata of text articles', () => {
       'Penulis: Lely Maulida',
       'Isi berita yang cukup panjang.'
     ])
+  })
+})
+
+describe('timestamps whose offset sign slipped', () => {
+  const shown = ['JATIM | 16 Juni 2021 10:49']
+  it('reads 10:49-07:00 as 10:49 WIB when the page shows that time in Indonesian', () => {
+    expect(unslipOffset('2021-06-16T10:49:00-07:00', shown, DEC_2023)).toBe(
+      '2021-06-16T10:49:00+07:00'
+    )
+    expect(unslipOffset('2021-06-16T10:49-08:00', ['16 Juni 2021 10:49 WITA'], DEC_2023)).toBe(
+      '2021-06-16T10:49+08:00'
+    )
+  })
+
+  it('keeps the offset when the page shows another time, an English date or nothing', () => {
+    const iso = '2021-06-16T10:49:00-07:00'
+    expect(unslipOffset(iso, ['16 Juni 2021 17:49'], DEC_2023)).toBe(iso)
+    expect(unslipOffset(iso, ['June 16, 2021 10:49'], DEC_2023)).toBe(iso)
+    expect(unslipOffset(iso, [], DEC_2023)).toBe(iso)
+    expect(unslipOffset('2021-06-16T10:49:00-05:00', shown, DEC_2023)).toBe(
+      '2021-06-16T10:49:00-05:00'
+    )
   })
 })

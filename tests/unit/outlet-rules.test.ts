@@ -23,6 +23,9 @@ interface Label {
   authors: string[]
   firstSentence: string
   mustKeep: string[]
+  mustNotContain: string[]
+  lastSentence: string
+  date: string
 }
 const labels = JSON.parse(readFileSync(path.join(PAGES, 'labels.json'), 'utf8')) as Label[]
 const squash = (text: string): string => text.replace(/\s+/g, '')
@@ -71,7 +74,7 @@ describe('outlet rules as data', () => {
 describe('each rule on its real pages (dev split)', () => {
   const dev = labels.filter((label) => label.split === 'dev')
   for (const label of dev) {
-    it(`${label.file}: the rule finds the article, its title and its authors`, () => {
+    it(`${label.file}: the rule finds the article, its title, authors and date, and drops its furniture`, () => {
       const html = decodeBytes(readFileSync(path.join(PAGES, label.file)), label.file)
       const document = parsePage(html, label.file)
       const page = readPageMetadata(document, new Date())
@@ -87,6 +90,16 @@ describe('each rule on its real pages (dev split)', () => {
       const draft = extractHtml(html, label.file)
       expect(draft.title).toBe(label.title)
       expect(draft.authors).toEqual(label.authors)
+      const text = squash(draft.blocks.map((b) => b.text).join(' '))
+      for (const junk of label.mustNotContain) expect(text, junk).not.toContain(squash(junk))
+      // Paginated pages included (merdeka.com keeps its further pages hidden in the page).
+      for (const sentence of [...label.mustKeep, label.lastSentence])
+        expect(text, sentence).toContain(squash(sentence))
+      // The page's own calendar day in Jakarta (WIB), as labelled.
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(draft.publishedAt ?? '')
+        ? draft.publishedAt
+        : new Date(Date.parse(draft.publishedAt ?? '') + 7 * 3600_000).toISOString().slice(0, 10)
+      expect(day, 'date').toBe(label.date)
     })
   }
 

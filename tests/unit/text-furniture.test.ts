@@ -73,3 +73,44 @@ describe('plain-text furniture: other articles’ headlines', () => {
     )
   })
 })
+
+describe('plain-text furniture: the article’s tags', () => {
+  const TAGGED = [
+    'Banjir Rendam Kemang',
+    '',
+    'Banjir setinggi 50 sentimeter merendam kawasan Kemang sejak Sabtu pagi.',
+    '',
+    'Topik: Banjir kiriman dari hulu sungai datang lagi, kata warga.',
+    '',
+    'Petugas menyiagakan perahu karet di tiga titik.',
+    '',
+    'TAG:',
+    'Banjir Jakarta Kemang Cuaca Ekstrem',
+    '',
+    'Tags',
+    'Banjir',
+    'Jakarta Selatan'
+  ].join('\n')
+  const draft = extractArticle(TAGGED, 'banjir.txt', 'text')
+
+  it('drops the tags listed under "TAG:" or "Tags", one line or one a line', () => {
+    const body = draft.blocks.map((b) => b.text).join('\n')
+    expect(body).not.toContain('Cuaca Ekstrem')
+    expect(body).not.toContain('Jakarta Selatan')
+    expect(draft.removed.filter((r) => r.rule === 'tag-list').map((r) => r.text)).toEqual([
+      'TAG:',
+      'Banjir Jakarta Kemang Cuaca Ekstrem',
+      'Tags',
+      'Banjir',
+      'Jakarta Selatan'
+    ])
+  })
+
+  it('never takes a sentence for a tag, even after a "Topik:" label in the text', () => {
+    expect(draft.blocks.map((b) => b.text)).toEqual([
+      'Banjir setinggi 50 sentimeter merendam kawasan Kemang sejak Sabtu pagi.',
+      'Topik: Banjir kiriman dari hulu sungai datang lagi, kata warga.',
+      'Petugas menyiagakan perahu karet di tiga titik.'
+    ])
+  })
+})

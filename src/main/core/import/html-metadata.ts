@@ -59,19 +59,25 @@ export function readPageMetadata(document: Document, reference: Date): PageMetad
   const h1 = tidy(found.h1?.textContent ?? '')
   const documentTitle = tidy(found.title?.textContent ?? '')
   const dates = [...DATE_KEYS.map((key) => meta.get(key)), ld.datePublished]
+  const shown: string[] = []
   for (const time of found.times) dates.push(time.getAttribute('datetime') ?? time.textContent)
   // Pages without date metadata still show one, in an element named for it.
   for (const el of [...found.datePublished, ...found.publishClass, ...found.dateClass]) {
     const text = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent
     if (text && text.length <= 80) dates.push(text)
+    if (el.textContent && el.textContent.length <= 80) shown.push(el.textContent)
   }
+  const published = dates.map((d) => parseDate(d, reference)).find((d) => d !== null) ?? null
   const lang = document.documentElement.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0]
 
   return {
     title: first(TITLE_KEYS) ?? ld.headline ?? (documentTitle || h1 || null),
     outlet,
-    author: first(AUTHOR_KEYS) ?? ld.author ?? pageByline(found.bylines),
-    publishedAt: dates.map((d) => parseDate(d, reference)).find((d) => d !== null) ?? null,
+    author: personCredit(
+      [...AUTHOR_KEYS.map((key) => meta.get(key)), ld.author, pageByline(found.bylines)],
+      [outlet, first(SITE_KEYS), ld.publisher, documentTitle.split(/\s[|\-–—]\s/).pop()]
+    ),
+    publishedAt: published && unslipOffset(published, shown, reference),
     url,
     language: lang && /^[a-z]{2,3}$/.test(lang) ? (lang === 'in' ? 'id' : lang) : null
   }
@@ -207,11 +213,38 @@ function jsonLdArticle(scripts: Element[]): JsonLdArticle {
   if (!article) return none
   return {
     headline: stringOf(article.headline),
-    author: nameOf(article.author),
+    author: nameOf(personsOf(article.author)),
     publisher: nameOf(article.publisher),
     datePublished: stringOf(article.datePublished),
     url: stringOf(article.url)
   }
+}
+
+/** JSON-LD authors without the organisations (the publisher credited as author). */
+function personsOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => personsOf(v) !== null)
+  const type = value && typeof value === 'object' ? (value as { '@type'?: unknown })['@type'] : null
+  return typeof type === 'string' && /organi[sz]ation|corporation|newsmediaorganization/i.test(type)
+    ? null
+    : value
+}
+
+/**
+ * The first credit that can be a person: not empty, not an address or a domain, not the site or
+ * its publisher under another key (a meta author "Warta Kita" must not hide a JSON-LD person).
+ */
+export function personCredit(
+  candidates: Array<string | null | undefined>,
+  publishers: Array<string | null | undefined>
+): string | null {
+  const named = publishers.filter((p): p is string => !!p && p.trim() !== '')
+  for (const candidate of candidates) {
+    const text = tidy(candidate ?? '')
+    if (!text || /^https?:\/\/|^www\.|\.(?:com|co\.id|id|net|org|co)$/i.test(text)) continue
+    if (named.some((publisher) => sameText(publisher, text))) continue
+    return text
+  }
+  return null
 }
 
 const stringOf = (value: unknown): string | null =>
@@ -237,6 +270,26 @@ function pageByline(candidates: Element[]): string | null {
     if (text.split(' ').length <= 8 && !/[.!?]$/.test(text)) return text
   }
   return null
+}
+
+// A negative twin of Indonesia's zones (WIB +07:00, WITA +08:00, WIT +09:00).
+const SLIPPED_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?-(0[789]):00$/
+const INDONESIAN_DATE_WORDS =
+  /\b(?:januari|februari|pebruari|maret|mei|juni|juli|agustus|oktober|nopember|desember|wib|wita|wit)\b/i
+
+/**
+ * A timestamp whose offset is a sign slip (KLY pages write 10:49-07:00 for 10:49 WIB) with its
+ * sign put right: only when the page shows the same wall-clock time in Indonesian words, so a
+ * page really on UTC-7 keeps its offset.
+ */
+export function unslipOffset(iso: string, shown: string[], reference: Date): string {
+  const slip = SLIPPED_OFFSET.exec(iso)
+  if (!slip) return iso
+  const local = slip[1]
+  const agrees = shown.some(
+    (text) => INDONESIAN_DATE_WORDS.test(text) && parseDate(text, reference)?.slice(0, 16) === local
+  )
+  return agrees ? `${local}${slip[2] ?? ''}+${slip[3]}:00` : iso
 }
 
 /** A date as the page writes it (ISO, or Indonesian words) → ISO date, or null. */

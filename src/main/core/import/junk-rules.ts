@@ -21,6 +21,9 @@ export interface JunkRule {
 const HEADLINE = String.raw`[^\s.!?][^.!?]{8,160}[^.!?:;,"”'’]`
 const HEADLINE_ITEM = String.raw`(?:[•●▪►■»›·*-]|\d{1,2}[.)])?\s*${HEADLINE}`
 
+// A tag or a line of tags: short, and never ending as a sentence.
+const TAG = String.raw`[^\s.!?][^.!?]{0,160}[^.!?:;,"”'’]`
+
 const AD_TOKEN = String.raw`\[(?:iklan|ads?|advert(?:isement)?|quangcao|banner|promo)[_ -]?\d*\]`
 
 // A byline names people: every word capitalised (or a name particle), so an interview line such
@@ -56,6 +59,12 @@ export const junkRules: JunkRule[] = [
     listItem: new RegExp(`^${HEADLINE_ITEM}$`, 'u')
   },
   {
+    // The article's tags under their label ("TAG:", "Topik:"), one line or one per line.
+    name: 'tag-list',
+    line: /^(?:tags?|tag terkait|topik|topik terkait|kata kunci|keywords?)\s*:?\s*$/i,
+    listItem: new RegExp(`^#?${TAG}$`, 'u')
+  },
+  {
     name: 'related-headline',
     line: new RegExp(`^[•●▪►■»›]\\s*${HEADLINE}$`, 'u')
   },
@@ -75,5 +84,13 @@ export const junkRules: JunkRule[] = [
   {
     name: 'byline',
     line: new RegExp(`^${BYLINE_PART}(?:\\s*[|·•,;/-]\\s*${BYLINE_PART})*\\s*$`, 'u')
+  },
+  {
+    // "Laporan Wartawan Tribunnews.com, Rina Ayu": a reporter line, read as the byline is.
+    name: 'byline',
+    line: new RegExp(
+      String.raw`^[Ll]aporan\s+(?:[Ww]artawan|[Rr]eporter|[Kk]oresponden|[Kk]ontributor|[Jj]urnalis)\s+[^,]{2,60},\s*${NAME}$`,
+      'u'
+    )
   }
 ]

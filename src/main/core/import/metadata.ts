@@ -186,8 +186,14 @@ const WRITER = /^(?:penulis|reporter|pewarta|wartawan|kontributor)$/i
 const BYLINE_FIELD =
   /(penulis|reporter|editor|pewarta|wartawan|kontributor|penyunting|redaktur)[*_]*\s*:[*_\s]*([^|·•;:]+?)[*_\s]*(?=[|·•;]|,?\s*(?:penulis|reporter|editor|pewarta|wartawan|kontributor|penyunting|redaktur)\b|$)/gi
 
+// "Laporan Wartawan Tribunnews.com, Rina Ayu": the Tribun network's reporter line.
+const REPORT_LINE =
+  /^laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\s+[^,]{2,60},\s*([^,|·•;]{2,80}?)\s*$/i
+
 /** The people a byline line names: its writers first, its editors only when no writer is named. */
 export function authorFromByline(line: string): string | null {
+  const report = REPORT_LINE.exec(line.trim())
+  if (report) return report[1]
   const writers: string[] = []
   const editors: string[] = []
   for (const [, label, names] of line.matchAll(BYLINE_FIELD))

@@ -7,7 +7,14 @@ const beritamanado: OutletRuleData = {
   hosts: ['beritamanado.com'],
   siteNames: ['beritamanado.com'],
   body: ['.content-inner'],
-  drop: ['.jeg_share_button', '.jeg_post_tags', '.jeg_ad', '.jnews_inline_related_post'],
+  drop: [
+    '.jeg_share_button',
+    '.jeg_post_tags',
+    '.jeg_ad',
+    '.jnews_inline_related_post',
+    '.awac-wrapper',
+    '.wpp-list'
+  ],
   dropText: ['Loading…?', 'Butuh VPN\\?.*', 'Baca (?:juga|pula)\\s*:?.*'],
   byline: {
     selectors: ['.jeg_meta_author a'],

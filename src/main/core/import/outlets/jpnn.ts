@@ -6,8 +6,20 @@ const jpnn: OutletRuleData = {
   name: 'JPNN.com',
   hosts: ['jpnn.com'],
   siteNames: ['jpnn.com', 'jpnn'],
-  body: ['.page-content'],
-  drop: ['.waktu', '.video-jpnn', '.baca-juga', '.terkait', '.tag'],
+  body: ['.content-scroll > .page-content', '.page-content'],
+  drop: [
+    '.waktu',
+    '.video-jpnn',
+    '.baca-juga',
+    '.terkait',
+    '.tag',
+    '.tags',
+    '.crosscontent',
+    '.relative.text-center',
+    '.creator-medsos',
+    '.shareit',
+    '#disqus_thread'
+  ],
   dropText: [
     '.{0,200}\\((?:Foto|Dok\\.?|Ilustrasi|Sumber|ANTARA|Istimewa)\\b[^)]{0,80}\\)',
     'Yuk, Simak Juga Video ini!',

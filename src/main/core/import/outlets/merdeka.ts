@@ -6,7 +6,12 @@ const merdeka: OutletRuleData = {
   name: 'merdeka.com',
   hosts: ['merdeka.com'],
   siteNames: ['merdeka.com', 'merdeka'],
-  body: ['.mdk-body-paragraph', '.article-content-body__item-content'],
+  body: [
+    // A paginated article's further pages (.paging-content, hidden until paged) are its text.
+    '.mdk-body-paragraph > p, .mdk-body-paragraph > h2, .mdk-body-paragraph > ul, .mdk-body-paragraph > ol',
+    '.mdk-body-paragraph',
+    '.article-content-body__item-content'
+  ],
   drop: [
     '.mdk-body-related',
     '.mdk-related',

@@ -16,7 +16,11 @@ const okezone: OutletRuleData = {
     '.img-caption',
     '.caption-img',
     '.detail-img',
-    '.bacajuga'
+    '.bacajuga',
+    '.detads-bottom',
+    '._popIn_feed_root',
+    '#metube_div',
+    '[id*="ScriptRootC"]'
   ],
   dropText: [
     'PR\\s*[（(][^）)]{1,20}[）)].*',
