@@ -1,5 +1,5 @@
 /**
- * The one API shape both bridges serve (DESIGN.md §1): Electron's preload (`window.sorot`, one
+ * The one API shape both bridges serve (DESIGN.md §1): Electron's preload (the page's `sorot` object, one
  * method per channel) and `sorot serve`'s HTTP, both behind the renderer's api.ts. Types and
  * zod-free helpers only, so the sandboxed preload bundles no zod.
  */
@@ -37,14 +37,14 @@ export type ChannelMethods = {
   }
 }
 
-/** The object the preload exposes as `window.sorot`: the channel methods, saves and events. */
+/** The object the preload exposes to the page as `sorot`: the channel methods, saves and events. */
 export type SorotBridge = ChannelMethods &
   Pick<SorotApi, 'saveFile' | 'saveFiles'> & { onEvent: SorotApi['subscribe'] }
 
 /** A function that carries one channel's input over a bridge and resolves with its answer. */
 type Carry = (channel: Channel, input: unknown) => Promise<unknown>
 
-/** Builds the channel methods of `window.sorot` over one carrier (the preload's IPC). */
+/** Builds the page's `sorot` channel methods over one carrier (the preload's IPC). */
 export function groupByNoun(carry: Carry): ChannelMethods {
   const groups: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
   for (const channel of CHANNELS) {
@@ -58,7 +58,7 @@ export function groupByNoun(carry: Carry): ChannelMethods {
 
 type ChannelMethod<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelResult<C>>
 
-/** The channel methods of `window.sorot` as one typed `call` (the renderer's Electron bridge). */
+/** The page's `sorot` channel methods as one typed `call` (the renderer's Electron bridge). */
 export function callThrough(methods: ChannelMethods): ChannelCall {
   const byChannel: { [C in Channel]?: ChannelMethod<C> } = {}
   for (const [noun, group] of Object.entries(methods))

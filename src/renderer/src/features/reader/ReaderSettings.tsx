@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { THEMES } from '../../../../shared/enums'
-import { defaultSettings, READER_LIMITS, type Settings, type Theme } from '../../../../shared/model'
+import { defaultSettings, READER_LIMITS, type Settings } from '../../../../shared/model'
 import { formatNumber } from '../../format'
 import { Label } from '../../components/Gloss'
 
