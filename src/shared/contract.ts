@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import {
   READER_LIMITS,
+  type Annotation,
   type ArticleDetail,
   type ArticleQuotes,
   type SpeakersResponse,
@@ -12,10 +13,10 @@ import {
   type ImportOutcome,
   type SearchResponse,
   type Settings,
+  type SyncStatus,
   type TagInfo
 } from './model'
 import type { Result } from './result'
-import type { Annotation, SyncStatus } from './model'
 import {
   ANNOTATION_COLORS,
   ANNOTATION_KINDS,
