@@ -12,11 +12,8 @@ import {
   type ReactElement
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  DEFAULT_ANNOTATION_COLOR,
-  isArticleNote,
-  type AnnotationColor
-} from '../../../../shared/annotations'
+import { DEFAULT_ANNOTATION_COLOR, type AnnotationColor } from '../../../../shared/annotations'
+import { isArticleNote } from '../../../../shared/annotations'
 import type { ArticleDetail, ArticleQuotation, Settings } from '../../../../shared/model'
 import { findQuotes } from '../../../../shared/quotes'
 import { api } from '../../api'
