@@ -1,21 +1,21 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import type { z } from 'zod'
-import { SAVE_CHANNELS, type SaveOutcome } from '../preload/bridge'
-import { CHANNELS } from '../shared/channels'
+import { CHANNELS, EVENT_CHANNEL, SAVE_CHANNELS } from '../shared/channels'
 import { fail, ok, SorotFailure, type Result } from '../shared/result'
 import type { Core } from './core/core'
 import {
-  dialogFilters,
-  plainFileName,
   saveFileRequestSchema,
   saveFilesRequestSchema,
+  type SaveOutcome
+} from '../shared/save-requests'
+import {
+  dialogFilters,
+  plainFileName,
   writeFilesIntoFolder,
   writeSavedFile
 } from './core/export/save-files'
 import { isTrustedSender } from './core/security'
 import { appUrl } from './window'
-
-export const EVENT_CHANNEL = 'sorot:event'
 
 /** Calls begun and not yet answered: quitting waits for them, so no write is cut off. */
 const inFlight = new Set<Promise<unknown>>()

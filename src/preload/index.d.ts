@@ -1,4 +1,4 @@
-import type { SorotBridge } from './bridge'
+import type { SorotBridge } from '../shared/api'
 
 declare global {
   interface Window {

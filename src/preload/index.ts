@@ -1,28 +1,20 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNELS } from '../shared/channels'
-import { SAVE_CHANNELS, type SorotBridge } from './bridge'
-
-const EVENT_CHANNEL = 'sorot:event'
+import { groupByNoun, type SorotBridge } from '../shared/api'
+import { EVENT_CHANNEL, SAVE_CHANNELS } from '../shared/channels'
+import type { SorotEvent } from '../shared/model'
 
 /** One method per channel, grouped by noun (`sorot.articles.list(input)`); never ipcRenderer. */
 function buildBridge(): SorotBridge {
-  const bridge: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
-  for (const channel of CHANNELS) {
-    const [noun, verb] = channel.split('.')
-    bridge[noun] ??= {}
-    bridge[noun][verb] = (input?: unknown) => ipcRenderer.invoke(channel, input ?? {})
-  }
   return {
-    ...bridge,
+    ...groupByNoun((channel, input) => ipcRenderer.invoke(channel, input)),
     saveFile: (request) => ipcRenderer.invoke(SAVE_CHANNELS.file, request),
     saveFiles: (request) => ipcRenderer.invoke(SAVE_CHANNELS.files, request),
     onEvent: (listener) => {
-      const forward = (_event: unknown, payload: Parameters<typeof listener>[0]): void =>
-        listener(payload)
+      const forward = (_event: unknown, payload: SorotEvent): void => listener(payload)
       ipcRenderer.on(EVENT_CHANNEL, forward)
       return () => void ipcRenderer.removeListener(EVENT_CHANNEL, forward)
     }
-  } as SorotBridge
+  }
 }
 
 contextBridge.exposeInMainWorld('sorot', buildBridge())

@@ -1,10 +1,8 @@
 /** Annotation colours and default labels, shared by the core, the UI and exports. */
+import { ANNOTATION_COLORS, isOneOf, type AnnotationColor } from './enums'
 import type { Annotation, AnnotationCounts } from './model'
 
-/** The colours a highlight can have, in the order the UI offers them. */
-export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const
-
-export type AnnotationColor = (typeof ANNOTATION_COLORS)[number]
+export { ANNOTATION_COLORS, type AnnotationColor }
 
 /** The colour of a new annotation when none is chosen. */
 export const DEFAULT_ANNOTATION_COLOR: AnnotationColor = 'yellow'
@@ -16,7 +14,12 @@ export type DefaultLabel = (typeof DEFAULT_LABELS)[number]
 
 /** True when `color` is one of the annotation colours. */
 export function isAnnotationColor(color: string): color is AnnotationColor {
-  return (ANNOTATION_COLORS as readonly string[]).includes(color)
+  return isOneOf(ANNOTATION_COLORS, color)
+}
+
+/** True for the article's own note: a note with no passage (DESIGN.md §4). */
+export function isArticleNote(annotation: Pick<Annotation, 'kind' | 'target'>): boolean {
+  return annotation.kind === 'note' && !annotation.target
 }
 
 /** The colour to draw: one of the closed set, whatever string came in (never raw into CSS). */

@@ -1,6 +1,7 @@
 /**
- * Every channel name, `noun.verb`. Kept apart from the zod schemas so the sandboxed preload
- * can bundle this list without bundling zod.
+ * Every channel name: the contract's `noun.verb` channels, the app's save channels, the event
+ * channel and the RPC paths of `sorot serve`. Kept apart from the zod schemas (contract.ts,
+ * save-requests.ts) so the sandboxed preload can bundle these names without bundling zod.
  */
 export const CHANNELS = [
   'app.info',
@@ -50,4 +51,18 @@ export type Channel = (typeof CHANNELS)[number]
 /** True when `name` is one of the contract's channels. */
 export function isChannel(name: string): name is Channel {
   return (CHANNELS as readonly string[]).includes(name)
+}
+
+/** The IPC channels of the app-level save capability (not contract channels: no core call). */
+export const SAVE_CHANNELS = { file: 'sorot:save-file', files: 'sorot:save-files' } as const
+
+/** The IPC channel on which core events reach a window (Server-Sent Events in a browser). */
+export const EVENT_CHANNEL = 'sorot:event'
+
+/** `sorot serve`'s paths: POST `/rpc/<channel>` calls a channel, GET `/events` streams events. */
+export const RPC_PATHS = { prefix: '/rpc/', events: '/events' } as const
+
+/** The HTTP path that calls `channel` on `sorot serve`. */
+export function rpcPath(channel: Channel): string {
+  return `${RPC_PATHS.prefix}${channel}`
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import {
   READER_LIMITS,
+  type Annotation,
   type ArticleDetail,
   type ArticleQuotes,
   type SpeakersResponse,
@@ -12,22 +13,27 @@ import {
   type ImportOutcome,
   type SearchResponse,
   type Settings,
+  type SyncStatus,
   type TagInfo
 } from './model'
 import type { Result } from './result'
-import { ANNOTATION_COLORS } from './annotations'
-import type { Annotation, SyncStatus } from './model'
-import { MAX_IMPORT_BYTES } from './limits'
+import {
+  ANNOTATION_COLORS,
+  ANNOTATION_KINDS,
+  EXPORT_FORMATS,
+  LANGUAGES,
+  SOURCE_FORMATS,
+  THEMES
+} from './enums'
+import { MAX_ARCHIVE_CHARS, MAX_IMPORT_BYTES } from './limits'
 import { idSchema } from './ids'
 
-export { MAX_IMPORT_BYTES, idSchema }
-
-/** Largest backup or JSON-LD document a restore or an annotation import reads, in characters. */
-export const MAX_ARCHIVE_CHARS = 512 * 1024 * 1024
+export { MAX_ARCHIVE_CHARS, MAX_IMPORT_BYTES, idSchema }
 /** Base64 grows data by 4/3; a little slack for padding. */
 const MAX_BASE64_CHARS = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16
 
-const sourceFormat = z.enum(['text', 'markdown', 'html'])
+const sourceFormat = z.enum(SOURCE_FORMATS)
+const language = z.enum(LANGUAGES)
 
 const importItemSchema = z.union([
   z
@@ -62,7 +68,7 @@ export const webUrlSchema = z
     }
   }, 'must be an http:// or https:// address')
 
-const annotationKind = z.enum(['highlight', 'quote', 'note'])
+const annotationKind = z.enum(ANNOTATION_KINDS)
 const annotationColor = z.enum(ANNOTATION_COLORS)
 const annotationLabels = z.array(z.string().trim().min(1).max(80)).max(50)
 const textOffset = z.number().int().min(0)
@@ -151,9 +157,9 @@ export const inputSchemas = {
     .strict(),
   'export.render': z
     .object({
-      format: z.enum(['md', 'csv', 'jsonld', 'html', 'txt']),
+      format: z.enum(EXPORT_FORMATS),
       articleIds: z.array(idSchema).max(100_000).optional(),
-      language: z.enum(['id', 'en']).optional(),
+      language: language.optional(),
       label: z.string().trim().min(1).max(80).optional(),
       speaker: z.string().trim().min(1).max(300).optional(),
       split: z.boolean().optional()
@@ -174,12 +180,12 @@ export const inputSchemas = {
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
-      language: z.enum(['id', 'en']).nullable().optional(),
-      theme: z.enum(['system', 'light', 'dark', 'sepia']).optional(),
+      language: language.nullable().optional(),
+      theme: z.enum(THEMES).optional(),
       fontSize: readerSetting('fontSize').optional(),
       lineHeight: readerSetting('lineHeight').optional(),
       measure: readerSetting('measure').optional(),
-      glossLanguage: z.enum(['id', 'en']).nullable().optional()
+      glossLanguage: language.nullable().optional()
     })
     .strict(),
   /** `complete`: wait until every article is read (the CLI) instead of answering `partial`. */

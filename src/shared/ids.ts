@@ -1,5 +1,6 @@
 /** The id rule for articles and annotations: safe as a file name and as a key, on every OS. */
 import { z } from 'zod'
+import { ID_PATTERN } from './enums'
 
 /** Names every object inherits (`__proto__`, `constructor`, `toString`, …): never an id. */
 const INHERITED_NAMES = new Set(
@@ -11,8 +12,7 @@ const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
 
 /** Why `id` is not a valid id, or null when it is. */
 export function idProblem(id: string): string | null {
-  if (!/^[a-z0-9_-]{1,64}$/.test(id))
-    return 'must be 1 to 64 lower-case letters, digits, "-" and "_"'
+  if (!ID_PATTERN.test(id)) return 'must be 1 to 64 lower-case letters, digits, "-" and "_"'
   if (INHERITED_NAMES.has(id) || id === 'prototype') return 'is a reserved name'
   if (DEVICE_NAME.test(id)) return 'is a Windows device name'
   return null

@@ -23,3 +23,8 @@ export function blockOffsets(blocks: readonly Block[]): number[] {
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0
 }
+
+/** A passage cut after `max` characters with an ellipsis, for lists and one-line messages. */
+export function shortenQuote(text: string, max = 280): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}

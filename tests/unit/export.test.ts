@@ -12,10 +12,10 @@ import YAML from 'yaml'
 import type { Core } from '../../src/main/core/core'
 import {
   plainFileName,
-  saveFileRequestSchema,
   writeFilesIntoFolder,
   writeSavedFile
 } from '../../src/main/core/export/save-files'
+import { saveFileRequestSchema } from '../../src/shared/save-requests'
 import type { Annotation, ArticleDetail } from '../../src/shared/model'
 import { CORPUS, importFile, SEED, tempCore, value } from '../support/core'
 import { ROOT } from '../support/paths'

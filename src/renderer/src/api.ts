@@ -1,37 +1,11 @@
-import type { Channel } from '../../shared/channels'
-import type { ChannelInput, ChannelResult } from '../../shared/contract'
+import { callThrough, type SorotApi, type SorotBridge } from '../../shared/api'
+import { rpcPath, RPC_PATHS } from '../../shared/channels'
 import type { SorotEvent } from '../../shared/model'
-import type { Result } from '../../shared/result'
+import { fail } from '../../shared/result'
 
-type Bridge = NonNullable<Window['sorot']>
-/** One file to save (named, typed) and several to save at once; the preload defines both. */
-export type SaveFileRequest = Parameters<Bridge['saveFile']>[0]
-export type SaveFilesRequest = Parameters<Bridge['saveFiles']>[0]
-/** Where a save went, or that the reader cancelled it. */
-export type SaveOutcome = Extract<Awaited<ReturnType<Bridge['saveFile']>>, { ok: true }>['value']
-
-/**
- * The renderer's only door to the core. It picks the bridge: `window.sorot` in Electron,
- * HTTP to `sorot serve` in a browser. No other renderer file knows which one is in use.
- */
-export interface Api {
-  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>
-  subscribe(listener: (event: SorotEvent) => void): () => void
-  /** Saves a file: the OS save dialog in Electron, a download in a browser. */
-  saveFile(request: SaveFileRequest): Promise<Result<SaveOutcome>>
-  /** Saves several files: into a chosen folder in Electron, one download each in a browser. */
-  saveFiles(request: SaveFilesRequest): Promise<Result<SaveOutcome>>
-}
-
-function electronApi(bridge: Bridge): Api {
+function electronApi(bridge: SorotBridge): SorotApi {
   return {
-    call(channel, input) {
-      const [noun, verb] = channel.split('.') as [string, string]
-      const group = (
-        bridge as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>
-      )[noun]
-      return group[verb](input) as Promise<ChannelResult<typeof channel>>
-    },
+    call: callThrough(bridge),
     subscribe: (listener) => bridge.onEvent(listener),
     saveFile: (request) => bridge.saveFile(request),
     saveFiles: (request) => bridge.saveFiles(request)
@@ -56,7 +30,7 @@ function downloadText(fileName: string, content: string, mimeType: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-function httpApi(token: string): Api {
+function httpApi(token: string): SorotApi {
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
   const listeners = new Set<(event: SorotEvent) => void>()
   let streaming = false
@@ -65,7 +39,7 @@ function httpApi(token: string): Api {
   async function stream(): Promise<void> {
     while (listeners.size > 0) {
       try {
-        const response = await fetch('/events', { headers })
+        const response = await fetch(RPC_PATHS.events, { headers })
         if (!response.ok || !response.body) throw new Error(String(response.status))
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
         let buffer = ''
@@ -96,17 +70,15 @@ function httpApi(token: string): Api {
   return {
     async call(channel, input) {
       try {
-        const response = await fetch(`/rpc/${channel}`, {
+        const response = await fetch(rpcPath(channel), {
           method: 'POST',
           headers,
           body: JSON.stringify(input)
         })
-        return (await response.json()) as ChannelResult<typeof channel>
+        // serve answers every call with the channel's Result from the same dispatch as IPC.
+        return await response.json()
       } catch (error) {
-        return {
-          ok: false,
-          error: { code: 'internal', message: `unreachable: ${String(error)}` }
-        } as Result<never>
+        return fail('internal', `unreachable: ${String(error)}`)
       }
     },
     subscribe(listener) {
@@ -129,13 +101,17 @@ function httpApi(token: string): Api {
   }
 }
 
-function pickBridge(): Api {
+function pickBridge(): SorotApi {
   if (window.sorot) return electronApi(window.sorot)
   const token = new URLSearchParams(window.location.search).get('token') ?? ''
   return httpApi(token)
 }
 
-export const api: Api = pickBridge()
+/**
+ * The renderer's only door to the core. It picks the bridge: `window.sorot` in Electron,
+ * HTTP to `sorot serve` in a browser. No other renderer file knows which one is in use.
+ */
+export const api: SorotApi = pickBridge()
 
 /** Encodes file bytes as base64 for the import channel (both bridges carry JSON-safe data). */
 export function bytesToBase64(bytes: Uint8Array): string {

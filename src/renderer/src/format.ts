@@ -25,7 +25,5 @@ export function formatNumber(value: number, language: string): string {
   return format.format(value)
 }
 
-/** A quotation cut to `max` characters with an ellipsis, for lists that show many. */
-export function shortenQuote(text: string, max = 280): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text
-}
+// Quotations are cut the one way the core cuts them in its messages.
+export { shortenQuote } from '../../shared/text'

@@ -59,8 +59,6 @@ type Messages = Record<string, unknown>
 const collect = (language: Language): Messages =>
   Object.assign({}, ...Object.values(localeFiles[language])) as Messages
 
-export const LANGUAGES: readonly Language[] = ['id', 'en']
-
 /** The locale resources for i18next, the same for the UI and for exports. */
 export const resources = {
   en: { translation: collect('en') },

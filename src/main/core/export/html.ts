@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom'
-import { ANNOTATION_COLORS } from '../../../shared/annotations'
+import { ANNOTATION_COLORS, isArticleNote } from '../../../shared/annotations'
 import {
   rangesByBlock,
   segmentBlock,
@@ -251,7 +251,7 @@ function articleSection(
   const heading = (n: number, text: string): HTMLElement =>
     page.el(`h${Math.min(n, 6)}` as 'h1', {}, text)
   section.append(heading(level, article.meta.title), metaList(page, article, words))
-  const articleNote = article.annotations.find((a) => !a.target)
+  const articleNote = article.annotations.find(isArticleNote)
   if (articleNote?.note.trim())
     section.append(
       heading(level + 1, t('export.articleNote')),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Language } from '../../../shared/model'
+import type { ExportFormat, Language } from '../../../shared/enums'
 import { SorotFailure } from '../../../shared/result'
 import type { LibraryStore } from '../store/library-store'
 import { renderCsv } from './csv'
@@ -12,9 +12,6 @@ import { exportBaseName } from './names'
 import { renderText } from './text'
 
 export type { ExportFile } from './markdown'
-
-export const EXPORT_FORMATS = ['md', 'csv', 'jsonld', 'html', 'txt'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface ExportRequest extends ExportScope {
   format: ExportFormat

@@ -6,9 +6,11 @@ import {
   isAnnotationColor,
   type AnnotationColor
 } from '../../../shared/annotations'
+import { ANNOTATION_KINDS, isOneOf } from '../../../shared/enums'
 import { idProblem } from '../../../shared/ids'
 import type { AnnotationKind, TextSelector } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
+import { shortenQuote } from '../../../shared/text'
 import { SOROT_VOCAB } from './jsonld'
 
 export type Json = Record<string, unknown>
@@ -28,7 +30,8 @@ export const sorotField = (item: Json, name: string): unknown =>
 export const hasSorotField = (item: Json, name: string): boolean =>
   `sorot:${name}` in item || `${SOROT_VOCAB}${name}` in item
 
-export const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
+/** Passages in messages are cut short (the same cut everywhere). */
+export const shorten = (text: string): string => shortenQuote(text, 57)
 
 /** The annotations of a document: one, an array, a page, or a collection with embedded pages. */
 export function annotationsIn(document: unknown): unknown[] {
@@ -56,7 +59,7 @@ export function annotationsIn(document: unknown): unknown[] {
 /** Our own ids come back as they were; another tool's become a stable id of their own. */
 export function localIdOf(iri: string | undefined): string {
   if (!iri) return randomUUID()
-  const ours = /^urn:sorot:annotation:([a-z0-9_-]{1,64})$/.exec(iri)
+  const ours = /^urn:sorot:annotation:(.+)$/.exec(iri)
   if (ours && idProblem(ours[1]) === null) return ours[1]
   const uuid = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
     iri
@@ -136,11 +139,9 @@ export function bodiesOf(item: Json): Bodies {
 export const validDate = (value: unknown): string | undefined =>
   typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : undefined
 
-const KINDS: readonly string[] = ['highlight', 'quote', 'note']
-
 export function kindOf(item: Json, bodies: Bodies, hasTarget: boolean): AnnotationKind {
   const kind = sorotField(item, 'kind')
-  if (typeof kind === 'string' && KINDS.includes(kind)) return kind as AnnotationKind
+  if (isOneOf(ANNOTATION_KINDS, kind)) return kind
   const motivations = listOf(item.motivation)
   if (!hasTarget || motivations.includes('commenting') || motivations.includes('replying'))
     return 'note'

@@ -1,3 +1,4 @@
+import { isOneOf, LANGUAGES } from '../../../shared/enums'
 import type { Annotation } from '../../../shared/model'
 import { backgroundOf, colorClass } from './colors'
 import type { ExportArticle } from './gather'
@@ -18,7 +19,7 @@ type Json = Record<string, unknown>
 
 function bodiesOf(annotation: Annotation, language: string | null): Json[] {
   const bodies: Json[] = []
-  const lang = language === 'id' || language === 'en' ? { language } : {}
+  const lang = isOneOf(LANGUAGES, language) ? { language } : {}
   if (annotation.note)
     bodies.push({
       type: 'TextualBody',

@@ -1,4 +1,5 @@
 import YAML from 'yaml'
+import { isArticleNote } from '../../../shared/annotations'
 import type { Annotation } from '../../../shared/model'
 import type { ExportArticle } from './gather'
 import type { ExportWords } from './i18n'
@@ -70,7 +71,7 @@ function articleBody(article: ExportArticle, words: ExportWords, level: 1 | 2): 
     ].filter((line): line is string => Boolean(line))
     if (lines.length) parts.push(lines.join('\n'))
   }
-  const articleNote = article.annotations.find((a) => !a.target)
+  const articleNote = article.annotations.find(isArticleNote)
   if (articleNote?.note.trim())
     parts.push(`${hashes}# ${t('export.articleNote')}`, articleNote.note.trim())
   const highlights = article.annotations.filter((a) => a.target)

@@ -1,34 +1,13 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { z } from 'zod'
-import type { SaveFileRequest, SaveFilesRequest, SaveOutcome } from '../../../preload/bridge'
-import { MAX_ARCHIVE_CHARS } from '../../../shared/contract'
 import { SorotFailure } from '../../../shared/result'
+import type { SaveFilesRequest, SaveOutcome } from '../../../shared/save-requests'
 import { writeFileAtomic } from '../store/atomic-file'
 
 /**
  * The app's save capability without Electron: ipc.ts asks the OS dialogs where to write and
  * hands the answer here, so the checks and the writing are tested in plain Node.
  */
-
-const fileName = z.string().min(1).max(255)
-const content = z.string().max(MAX_ARCHIVE_CHARS)
-const promptText = z.string().min(1).max(500)
-
-/** What a page may ask the save dialog for; parsed before any dialog opens. */
-export const saveFileRequestSchema: z.ZodType<SaveFileRequest> = z
-  .object({ suggestedName: fileName, content, mimeType: z.string().max(200) })
-  .strict()
-
-export const saveFilesRequestSchema: z.ZodType<SaveFilesRequest> = z
-  .object({
-    files: z.array(z.object({ fileName, content }).strict()).min(1).max(10_000),
-    mimeType: z.string().max(200),
-    overwritePrompt: z
-      .object({ message: promptText, replace: promptText, cancel: promptText })
-      .strict()
-  })
-  .strict()
 
 /**
  * A name the page suggested, as a plain file name: no folders, no `..`, none of the characters

@@ -1,3 +1,4 @@
+import { isArticleNote } from '../../../shared/annotations'
 import type { Annotation } from '../../../shared/model'
 import type { ExportArticle } from './gather'
 import type { ExportWords } from './i18n'
@@ -34,7 +35,7 @@ function articleText(article: ExportArticle, words: ExportWords): string {
     meta.url && `${t('export.url')}: ${meta.url}`
   ].filter((line): line is string => Boolean(line))
   if (info.length) parts.push(info.join('\n'))
-  const articleNote = article.annotations.find((a) => !a.target)
+  const articleNote = article.annotations.find(isArticleNote)
   if (articleNote?.note.trim())
     parts.push(`${t('export.articleNote')}\n\n${indent(articleNote.note.trim())}`)
   const highlights = article.annotations.filter((a) => a.target)

@@ -4,6 +4,7 @@ import {
   ANNOTATION_COLORS,
   DEFAULT_ANNOTATION_COLOR,
   isAnnotationColor,
+  isArticleNote,
   type AnnotationColor
 } from '../../../shared/annotations'
 import type { Annotation, AnnotationKind, AnnotationTarget } from '../../../shared/model'
@@ -91,8 +92,8 @@ export function cleanLabels(labels: readonly string[]): string[] {
   return [...new Set(labels.map((label) => label.trim()).filter(Boolean))]
 }
 
-/** The one note of the whole article: a note without a target. */
-export const isArticleNote = (a: Annotation): boolean => a.kind === 'note' && !a.target
+// The import use case finds it here too.
+export { isArticleNote }
 
 /** Refuses a second live article note: an article has at most one. */
 function assertNoArticleNote(annotations: readonly Annotation[], articleId: string): void {

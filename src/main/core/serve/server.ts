@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { RPC_PATHS } from '../../../shared/channels'
 import type { ErrorCode } from '../../../shared/result'
 import type { Core } from '../core'
 import { contentTypeOf } from './content-types'
@@ -257,12 +258,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const host = req.headers.host ?? ''
     if (!allowedHosts().includes(host)) return sendError(res, 403, 'forbidden', 'Host not allowed')
     const url = parseTarget(req.url ?? '/', host)
-    const isApi = url.pathname.startsWith('/rpc/') || url.pathname === '/events'
+    const isApi = url.pathname.startsWith(RPC_PATHS.prefix) || url.pathname === RPC_PATHS.events
     if (!isApi) return serveStatic(req, res, url.pathname)
     if (!sameSite(req)) return sendError(res, 403, 'forbidden', 'Origin or Referer not allowed')
     if (!authorized(req)) return sendError(res, 401, 'unauthorized', 'Missing or wrong token')
-    if (url.pathname === '/events') return serveEvents(req, res)
-    return serveRpc(req, res, decodePath(url.pathname.slice('/rpc/'.length)))
+    if (url.pathname === RPC_PATHS.events) return serveEvents(req, res)
+    return serveRpc(req, res, decodePath(url.pathname.slice(RPC_PATHS.prefix.length)))
   }
 
   /** The one guarded handler: whatever a request does, it gets an answer and the server lives. */

@@ -1,11 +1,24 @@
 import { z } from 'zod'
-import { ANNOTATION_COLORS } from '../../../shared/annotations'
-import type { Annotation, SpeakersFile } from '../../../shared/model'
+import {
+  ANNOTATION_COLORS,
+  ANNOTATION_KINDS,
+  BLOCK_TYPES,
+  LANGUAGES,
+  SOURCE_FORMATS,
+  THEMES
+} from '../../../shared/enums'
+import type {
+  Annotation,
+  ArticleMeta,
+  ArticleVersion,
+  Settings,
+  SpeakersFile
+} from '../../../shared/model'
 
 /** The schemaVersion this build reads and writes. A file with a higher one is not written. */
 export const SCHEMA_VERSION = 1
 
-const blockSchema = z.object({ type: z.enum(['p', 'h', 'quote', 'li']), text: z.string() })
+const blockSchema = z.object({ type: z.enum(BLOCK_TYPES), text: z.string() })
 const removalSchema = z.object({ rule: z.string(), text: z.string(), line: z.number() })
 const nullableString = z.string().nullable()
 
@@ -43,28 +56,24 @@ export const indexFileSchema = z.object({
  */
 export const storedMetaSchema = articleMetaSchema.omit({ counts: true })
 
+const articleVersionSchema = z.object({
+  version: z.number(),
+  blocks: z.array(blockSchema),
+  removed: z.array(removalSchema),
+  importedAt: z.string(),
+  contentHash: z.string(),
+  source: z
+    .object({ name: z.string().nullable(), format: z.enum(SOURCE_FORMATS), text: z.string() })
+    .optional(),
+  restored: z.array(z.string()).optional()
+})
+
 export const articleFileSchema = z.object({
   schemaVersion: z.number(),
   id: z.string(),
   /** Absent in files written before it existed: those are re-listed from their text. */
   meta: storedMetaSchema.optional(),
-  versions: z.array(
-    z.object({
-      version: z.number(),
-      blocks: z.array(blockSchema),
-      removed: z.array(removalSchema),
-      importedAt: z.string(),
-      contentHash: z.string(),
-      source: z
-        .object({
-          name: z.string().nullable(),
-          format: z.enum(['text', 'markdown', 'html']),
-          text: z.string()
-        })
-        .optional(),
-      restored: z.array(z.string()).optional()
-    })
-  )
+  versions: z.array(articleVersionSchema)
 })
 
 const textPositionSelectorSchema = z.object({
@@ -84,7 +93,7 @@ const textQuoteSelectorSchema = z.object({
 export const annotationSchema = z.object({
   id: z.string(),
   articleId: z.string(),
-  kind: z.enum(['highlight', 'quote', 'note']),
+  kind: z.enum(ANNOTATION_KINDS),
   target: z
     .object({
       version: z.number().int(),
@@ -111,13 +120,13 @@ export const annotationsFileSchema = z.object({
 
 export const settingsFileSchema = z.object({
   schemaVersion: z.number(),
-  language: z.enum(['id', 'en']).nullable(),
-  theme: z.enum(['system', 'light', 'dark', 'sepia']),
+  language: z.enum(LANGUAGES).nullable(),
+  theme: z.enum(THEMES),
   // Reader typography, absent in files written before it existed (defaults then apply).
   fontSize: z.number().optional(),
   lineHeight: z.number().optional(),
   measure: z.number().optional(),
-  glossLanguage: z.enum(['id', 'en']).nullable().optional()
+  glossLanguage: z.enum(LANGUAGES).nullable().optional()
 })
 
 /** speakers.json: merges, splits and corrections of speakers (SpeakersFile in the model). */
@@ -142,3 +151,23 @@ export type ArticleFile = z.infer<typeof articleFileSchema>
 export type StoredMeta = z.infer<typeof storedMetaSchema>
 export type AnnotationsFile = z.infer<typeof annotationsFileSchema>
 export type SettingsFile = z.infer<typeof settingsFileSchema>
+
+/**
+ * True only when A and B are the same type, field for field: a field added to the model and not
+ * to its stored schema (or the other way round) makes the checks below fail typecheck.
+ */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+type Tied<Check extends true> = Check
+
+/** A settings file holds every setting (older files lack the typography ones). */
+type StoredSettings = Required<Omit<SettingsFile, 'schemaVersion'>>
+
+/** Each stored-file schema against its model type (DESIGN.md §3): compiles only while tied. */
+export type SchemasMatchModel = [
+  Tied<Same<z.output<typeof articleMetaSchema>, ArticleMeta>>,
+  Tied<Same<StoredMeta, Omit<ArticleMeta, 'counts'>>>,
+  Tied<Same<z.output<typeof articleVersionSchema>, ArticleVersion>>,
+  Tied<Same<z.output<typeof annotationSchema>, Annotation>>,
+  Tied<Same<StoredSettings, Settings>>,
+  Tied<Same<z.output<typeof speakersFileSchema>, SpeakersFile>>
+]

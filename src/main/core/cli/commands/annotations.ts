@@ -1,4 +1,5 @@
 import type { Annotation } from '../../../../shared/model'
+import { shortenQuote } from '../../../../shared/text'
 import { call, printJson, UsageError, type CliCommand } from '../command'
 
 /** One annotation as the CLI prints it: flat, with the quoted text and its offsets. */
@@ -24,7 +25,7 @@ function row(annotation: Annotation): Record<string, unknown> {
 function line(annotation: Annotation): string {
   const quote = annotation.target?.selectors[1].exact
   const text = quote ?? annotation.note
-  const shown = text.length > 70 ? `${text.slice(0, 67)}…` : text
+  const shown = shortenQuote(text, 67)
   const labels = annotation.labels.length ? ` [${annotation.labels.join(', ')}]` : ''
   const orphan = annotation.orphan ? ' (orphan)' : ''
   return `${annotation.id}  ${annotation.kind.padEnd(9)} ${annotation.color.padEnd(6)}${labels}${orphan}  ${JSON.stringify(shown.replace(/\s+/g, ' '))}`

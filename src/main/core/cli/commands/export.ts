@@ -4,24 +4,30 @@ import { SorotFailure } from '../../../../shared/result'
 import { backupCommand, writeNewFile } from './backup'
 import { importAnnotationsCommand } from './import-annotations'
 import { restoreCommand } from './restore'
-import { EXPORT_FORMATS, type ExportFormat } from '../../export'
+import {
+  EXPORT_FORMATS,
+  isOneOf,
+  LANGUAGES,
+  type ExportFormat,
+  type Language
+} from '../../../../shared/enums'
 import { call, UsageError, type CliCommand, type CliContext, type OptionValues } from '../command'
 
 function formatOption(values: OptionValues): ExportFormat {
   const format = values.format
   if (format === undefined)
     throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`)
-  if (!(EXPORT_FORMATS as readonly unknown[]).includes(format))
+  if (!isOneOf(EXPORT_FORMATS, format))
     throw new UsageError(
       `--format must be one of ${EXPORT_FORMATS.join(', ')}, not ${String(format)}`
     )
-  return format as ExportFormat
+  return format
 }
 
-function languageOption(values: OptionValues): 'id' | 'en' | undefined {
+function languageOption(values: OptionValues): Language | undefined {
   const lang = values.lang
-  if (lang === undefined || lang === 'id' || lang === 'en') return lang
-  throw new UsageError(`--lang must be id or en, not ${String(lang)}`)
+  if (lang === undefined || isOneOf(LANGUAGES, lang)) return lang
+  throw new UsageError(`--lang must be ${LANGUAGES.join(' or ')}, not ${String(lang)}`)
 }
 
 function labelOption(values: OptionValues): string | undefined {

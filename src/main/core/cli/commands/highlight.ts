@@ -4,6 +4,7 @@ import {
   type AnnotationColor
 } from '../../../../shared/annotations'
 import { SorotFailure } from '../../../../shared/result'
+import { shortenQuote } from '../../../../shared/text'
 import { call, printJson, UsageError, type CliCommand, type OptionValues } from '../command'
 
 const KINDS = ['highlight', 'quote'] as const
@@ -40,8 +41,6 @@ function colorOption(values: OptionValues): AnnotationColor | undefined {
   throw new UsageError(`--color must be one of ${ANNOTATION_COLORS.join(', ')}, not ${color}`)
 }
 
-const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
-
 export const highlightCommand: CliCommand = {
   name: 'highlight',
   writes: true,
@@ -70,11 +69,14 @@ export const highlightCommand: CliCommand = {
     const article = await call(core, 'articles.get', { id: articleId })
     const starts = occurrencesOf(article.text, quote)
     if (starts.length === 0)
-      throw new SorotFailure('not_found', `"${shorten(quote)}" is not in article ${articleId}`)
+      throw new SorotFailure(
+        'not_found',
+        `"${shortenQuote(quote, 57)}" is not in article ${articleId}`
+      )
     if (occurrence > starts.length)
       throw new SorotFailure(
         'not_found',
-        `"${shorten(quote)}" occurs ${starts.length} time(s) in article ${articleId}, not ${occurrence}`
+        `"${shortenQuote(quote, 57)}" occurs ${starts.length} time(s) in article ${articleId}, not ${occurrence}`
       )
     const start = starts[occurrence - 1]
     const annotation = await call(core, 'annotations.create', {
@@ -94,7 +96,7 @@ export const highlightCommand: CliCommand = {
       )
       if (starts.length > 1 && values.occurrence === undefined)
         context.io.stderr(
-          `"${shorten(quote)}" occurs ${starts.length} times; the first was highlighted (choose another with --occurrence N)`
+          `"${shortenQuote(quote, 57)}" occurs ${starts.length} times; the first was highlighted (choose another with --occurrence N)`
         )
     }
     return 0

@@ -1,5 +1,6 @@
 import type { ReactElement, RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isArticleNote } from '../../../../shared/annotations'
 import type { Annotation } from '../../../../shared/model'
 import { AnnotationItem, type ItemActions } from './AnnotationItem'
 import { ArticleNote } from './ArticleNote'
@@ -35,7 +36,7 @@ export function AnnotationPanel({
   scrollRef
 }: Props): ReactElement {
   const { t } = useTranslation()
-  const articleNote = annotations.find((a) => a.kind === 'note' && !a.target) ?? null
+  const articleNote = annotations.find(isArticleNote) ?? null
   const placed = annotations.filter((a) => a.target && !a.orphan)
   const orphans = annotations.filter((a) => a.target && a.orphan)
   // Only orphans can be re-attached: placed rows ignore the selection and so stay memoised.

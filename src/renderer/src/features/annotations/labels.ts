@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { DEFAULT_LABELS } from '../../../../shared/annotations'
+import { LANGUAGES } from '../../../../shared/enums'
 import type { Annotation } from '../../../../shared/model'
 
 const STORAGE_KEY = 'sorot.customLabels'
@@ -21,7 +22,7 @@ export function labelFromInput(input: string, t: TFunction): string {
   const typed = input.trim()
   const lower = typed.toLocaleLowerCase()
   for (const key of DEFAULT_LABELS)
-    for (const lng of ['id', 'en'])
+    for (const lng of LANGUAGES)
       if (t(`annotations.labels.${key}`, { lng }).toLocaleLowerCase() === lower) return key
   return typed
 }

@@ -2,13 +2,11 @@ import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_LABELS } from '../../../../shared/annotations'
 import type { ChannelInput } from '../../../../shared/contract'
+import { EXPORT_FORMATS as FORMATS, type ExportFormat as Format } from '../../../../shared/enums'
 import type { Language } from '../../../../shared/model'
 import { api } from '../../api'
 import { Dialog } from '../../components/Dialog'
 import { Label } from '../../components/Gloss'
-
-const FORMATS = ['md', 'csv', 'jsonld', 'html', 'txt'] as const
-type Format = (typeof FORMATS)[number]
 
 type Scope = 'article' | 'selection' | 'library'
 

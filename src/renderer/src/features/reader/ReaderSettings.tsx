@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { defaultSettings, READER_LIMITS, type Settings, type Theme } from '../../../../shared/model'
+import { THEMES } from '../../../../shared/enums'
+import { defaultSettings, READER_LIMITS, type Settings } from '../../../../shared/model'
 import { formatNumber } from '../../format'
 import { Label } from '../../components/Gloss'
 
-const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
 type Typography = 'fontSize' | 'lineHeight' | 'measure'
 const TYPOGRAPHY: Typography[] = ['fontSize', 'lineHeight', 'measure']
 

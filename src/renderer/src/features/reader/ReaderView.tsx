@@ -13,6 +13,7 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_ANNOTATION_COLOR, type AnnotationColor } from '../../../../shared/annotations'
+import { isArticleNote } from '../../../../shared/annotations'
 import type { ArticleDetail, ArticleQuotation, Settings } from '../../../../shared/model'
 import { findQuotes } from '../../../../shared/quotes'
 import { api } from '../../api'
@@ -318,7 +319,7 @@ export function ReaderView({ id, at, settings, updateSettings }: Props): ReactEl
   }
 
   const saveArticleNote = async (text: string): Promise<void> => {
-    const existing = annotations.find((a) => a.kind === 'note' && !a.target)
+    const existing = annotations.find(isArticleNote)
     if (existing) await store.update(existing.id, { note: text })
     else await store.create({ kind: 'note', note: text })
   }

@@ -2,15 +2,13 @@ import './settings.css'
 import { useEffect, useId, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../shared/contract'
-import { LANGUAGES } from '../../../../shared/i18n'
+import { LANGUAGES, THEMES } from '../../../../shared/enums'
 import type { Language, Settings, Theme } from '../../../../shared/model'
 import { api } from '../../api'
 import { systemLanguage } from '../../i18n'
 import { Label } from '../../components/Gloss'
 import { BackupsSection } from './BackupsSection'
 import { SyncSection } from './SyncSection'
-
-const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
 
 interface Props {
   settings: Settings | null
