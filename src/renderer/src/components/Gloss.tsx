@@ -1,6 +1,6 @@
 import { useSyncExternalStore, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Language } from '../../../shared/model'
+import type { Language } from '@shared/model'
 
 /** The second language labels are glossed in ("optional translated labels"), or null. */
 let glossLanguage: Language | null = null

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react'
-import type { ChannelInput } from '../../../../shared/contract'
-import type { Annotation } from '../../../../shared/model'
-import { api } from '../../api'
+import type { ChannelInput } from '@shared/contract'
+import type { Annotation } from '@shared/model'
+import { api } from '@renderer/api'
 
 type Changes = Omit<ChannelInput<'annotations.update'>, 'articleId' | 'id'>
 type NewAnnotation = Omit<ChannelInput<'annotations.create'>, 'articleId'>

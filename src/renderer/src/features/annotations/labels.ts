@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
-import { DEFAULT_LABELS } from '../../../../shared/annotations'
-import type { Annotation } from '../../../../shared/model'
+import { DEFAULT_LABELS } from '@shared/annotations'
+import type { Annotation } from '@shared/model'
 
 const STORAGE_KEY = 'sorot.customLabels'
 const MAX_REMEMBERED = 100

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DEFAULT_LABELS } from '../../../../shared/annotations'
-import type { ChannelInput } from '../../../../shared/contract'
-import type { Language } from '../../../../shared/model'
-import { api } from '../../api'
-import { Dialog } from '../../components/Dialog'
-import { Label } from '../../components/Gloss'
+import { DEFAULT_LABELS } from '@shared/annotations'
+import type { ChannelInput } from '@shared/contract'
+import type { Language } from '@shared/model'
+import { api } from '@renderer/api'
+import { Dialog } from '@renderer/components/Dialog'
+import { Label } from '@renderer/components/Gloss'
 
 const FORMATS = ['md', 'csv', 'jsonld', 'html', 'txt'] as const
 type Format = (typeof FORMATS)[number]

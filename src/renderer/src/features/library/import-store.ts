@@ -1,8 +1,8 @@
 import i18next from 'i18next'
 import { useSyncExternalStore } from 'react'
-import { MAX_IMPORT_BYTES } from '../../../../shared/limits'
-import type { ImportOutcome, SourceFormat } from '../../../../shared/model'
-import { api, bytesToBase64 } from '../../api'
+import { MAX_IMPORT_BYTES } from '@shared/limits'
+import type { ImportOutcome, SourceFormat } from '@shared/model'
+import { api, bytesToBase64 } from '@renderer/api'
 
 /** What the import controls show: progress of the running import, or the last one's outcome. */
 export interface ImportState {

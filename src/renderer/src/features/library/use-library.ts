@@ -1,8 +1,8 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
-import type { ArticleSummaries, ArticleSummary } from '../../../../shared/model'
-import type { Result } from '../../../../shared/result'
-import { api } from '../../api'
-import { isNewer } from '../../../../shared/list-order'
+import type { ArticleSummaries, ArticleSummary } from '@shared/model'
+import type { Result } from '@shared/result'
+import { api } from '@renderer/api'
+import { isNewer } from '@shared/list-order'
 
 export interface LibraryState {
   /** Newest import first; only the first screenful while `complete` is false. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { SearchResponse } from '../../../../shared/model'
-import { api } from '../../api'
+import type { SearchResponse } from '@shared/model'
+import { api } from '@renderer/api'
 
 const TYPING_PAUSE_MS = 120
 const INDEXING_RETRY_MS = 700

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { TagInfo } from '../../../../shared/model'
-import { api } from '../../api'
+import type { TagInfo } from '@shared/model'
+import { api } from '@renderer/api'
 
 /** The library's tags with colours and counts, reloaded whenever the library changes. */
 export function useTags(): { tags: TagInfo[]; reload: () => void } {

@@ -1,10 +1,10 @@
 import './quotes.css'
 import { useEffect, useId, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Annotation, ArticleQuotation } from '../../../../shared/model'
-import { api } from '../../api'
-import { Label } from '../../components/Gloss'
-import { shortenQuote } from '../../format'
+import type { Annotation, ArticleQuotation } from '@shared/model'
+import { api } from '@renderer/api'
+import { Label } from '@renderer/components/Gloss'
+import { shortenQuote } from '@renderer/format'
 import { needsCheck, SpeakerCheck } from './SpeakerCheck'
 
 interface Props {

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { defaultSettings, READER_LIMITS, type Settings, type Theme } from '../../../../shared/model'
-import { formatNumber } from '../../format'
-import { Label } from '../../components/Gloss'
+import { defaultSettings, READER_LIMITS, type Settings, type Theme } from '@shared/model'
+import { formatNumber } from '@renderer/format'
+import { Label } from '@renderer/components/Gloss'
 
 const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia']
 type Typography = 'fontSize' | 'lineHeight' | 'measure'

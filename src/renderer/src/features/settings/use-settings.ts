@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Settings } from '../../../../shared/model'
-import { api } from '../../api'
-import { systemLanguage } from '../../i18n'
+import type { Settings } from '@shared/model'
+import { api } from '@renderer/api'
+import { systemLanguage } from '@renderer/i18n'
 
 /** The reader's settings, applied live: UI language and theme. */
 export function useSettings(): {
