@@ -24,9 +24,16 @@ import type { ItemActions } from '@renderer/features/annotations/AnnotationItem'
 import { useAnnotationStore } from '@renderer/features/annotations/annotation-store'
 import { labelChoices, rememberLabels } from '@renderer/features/annotations/labels'
 import { SelectionToolbar } from '@renderer/features/annotations/SelectionToolbar'
-import { selectionToSpan, spanToRange, type TextSpan } from '@renderer/features/annotations/selection-offsets'
+import {
+  selectionToSpan,
+  spanToRange,
+  type TextSpan
+} from '@renderer/features/annotations/selection-offsets'
 import { TrashDialog } from '@renderer/features/annotations/TrashDialog'
-import { extendSelectionByKey, useArticleSelection } from '@renderer/features/annotations/use-selection'
+import {
+  extendSelectionByKey,
+  useArticleSelection
+} from '@renderer/features/annotations/use-selection'
 import { ArticleBody } from './ArticleBody'
 import { ExportButton } from '@renderer/features/export/ExportButton'
 import { QuotesPanel } from '@renderer/features/quotes/QuotesPanel'
