@@ -1,4 +1,5 @@
 import './reader.css'
+import '@renderer/features/annotations/highlights.css'
 import '@renderer/features/annotations/annotations.css'
 import {
   useCallback,
