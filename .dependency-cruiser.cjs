@@ -71,7 +71,8 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: 'generated/' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
+    // The web project's paths resolve the renderer's @renderer and @shared aliases.
+    tsConfig: { fileName: 'tsconfig.web.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default']

@@ -42,7 +42,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src') } },
+    resolve: {
+      alias: {
+        '@renderer': resolve(__dirname, 'src/renderer/src'),
+        '@shared': resolve(__dirname, 'src/shared')
+      }
+    },
     plugins: [react()],
     build: {
       // electron-vite leaves the renderer unminified; minified, the page parses and starts faster.

@@ -1,9 +1,11 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   define: { __SOROT_VERSION__: JSON.stringify('test') },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // The renderer's tests need a DOM: their own lane (vitest.renderer.config.mts).
+    exclude: [...configDefaults.exclude, 'tests/unit/renderer/**'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

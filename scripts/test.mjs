@@ -7,6 +7,7 @@ const lanes = [
   { name: 'lint', command: 'npm run lint' },
   { name: 'build (typecheck + electron-vite)', command: 'npm run build', required: true },
   { name: 'unit (vitest: shared + core)', command: 'npx vitest run' },
+  { name: 'renderer unit (vitest + jsdom)', command: 'npm run test:renderer' },
   {
     // The built main and preload bundles, executed against a recorded stand-in of Electron.
     name: 'shell (recorded Electron API)',

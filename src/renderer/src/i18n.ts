@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { languageFromLocale, resources } from '../../shared/i18n'
-import type { Language } from '../../shared/model'
+import { languageFromLocale, resources } from '@shared/i18n'
+import type { Language } from '@shared/model'
 
 /** The system language, as the browser or Electron reports it. */
 export const systemLanguage = (): Language => languageFromLocale(navigator.language)

@@ -10,6 +10,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { initI18n } from './i18n'
+import './theme.css'
 import './styles.css'
 
 initI18n()

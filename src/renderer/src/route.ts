@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { createStore, useStore } from '@renderer/state/store'
 
 export type Route =
   | { view: 'library' }
@@ -27,12 +27,12 @@ export function hrefFor(route: Route): string {
   return '#/'
 }
 
+/** The screen shown, from the URL hash: one for the whole page. */
+const routeStore = createStore<{ route: Route }>({ route: parseRoute(window.location.hash) })
+window.addEventListener('hashchange', () =>
+  routeStore.set({ route: parseRoute(window.location.hash) })
+)
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
-  useEffect(() => {
-    const onChange = (): void => setRoute(parseRoute(window.location.hash))
-    window.addEventListener('hashchange', onChange)
-    return () => window.removeEventListener('hashchange', onChange)
-  }, [])
-  return route
+  return useStore(routeStore).route
 }

@@ -1,28 +1,20 @@
-import { useSyncExternalStore, type ReactElement } from 'react'
+import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Language } from '../../../shared/model'
+import type { Language } from '@shared/model'
+import { createStore, useStore } from '@renderer/state/store'
 
 /** The second language labels are glossed in ("optional translated labels"), or null. */
-let glossLanguage: Language | null = null
-const listeners = new Set<() => void>()
+const glossStore = createStore<{ language: Language | null }>({ language: null })
 
 /** Called when settings load or change. */
 export function setGlossLanguage(language: Language | null): void {
-  if (language === glossLanguage) return
-  glossLanguage = language
-  for (const listener of listeners) listener()
+  if (language !== glossStore.get().language) glossStore.set({ language })
 }
 
 /** The gloss language that differs from the UI's, or null when there is nothing to add. */
 export function useGlossLanguage(): Language | null {
   const { i18n } = useTranslation()
-  const gloss = useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => glossLanguage
-  )
+  const gloss = useStore(glossStore).language
   return gloss && gloss !== i18n.language ? gloss : null
 }
 

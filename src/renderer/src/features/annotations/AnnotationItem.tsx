@@ -1,14 +1,14 @@
 import { memo, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { drawnColor, type AnnotationColor } from '../../../../shared/annotations'
-import type { Annotation } from '../../../../shared/model'
+import { drawnColor, type AnnotationColor } from '@shared/annotations'
+import type { Annotation } from '@shared/model'
 import { ColorButtons } from './ColorButtons'
 import { LabelEditor } from './LabelEditor'
 import { HighlightLabel } from './HighlightLabel'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
 import { SpeakerEditor } from './SpeakerEditor'
-import { shortenQuote } from '../../format'
+import { shortenQuote } from '@renderer/format'
 
 export interface ItemActions {
   jump: (id: string) => void

@@ -1,11 +1,11 @@
 import type { ReactElement, RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isArticleNote } from '../../../../shared/annotations'
-import type { Annotation } from '../../../../shared/model'
+import type { Annotation } from '@shared/model'
+import { isArticleNote } from '@shared/annotations'
 import { AnnotationItem, type ItemActions } from './AnnotationItem'
 import { ArticleNote } from './ArticleNote'
 import { VIRTUAL_FROM, VirtualList } from './VirtualList'
-import { Label } from '../../components/Gloss'
+import { Label } from '@renderer/components/Gloss'
 
 interface Props {
   annotations: Annotation[]

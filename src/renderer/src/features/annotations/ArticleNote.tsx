@@ -1,9 +1,9 @@
 import { useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Annotation } from '../../../../shared/model'
+import type { Annotation } from '@shared/model'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
-import { Label } from '../../components/Gloss'
+import { Label } from '@renderer/components/Gloss'
 
 interface Props {
   note: Annotation | null

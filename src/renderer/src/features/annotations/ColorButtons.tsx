@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ANNOTATION_COLORS, type AnnotationColor } from '../../../../shared/annotations'
+import { ANNOTATION_COLORS, type AnnotationColor } from '@shared/annotations'
 
 interface Props {
   /** The colour now chosen (pressed), if any. */

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DEFAULT_LABELS } from '../../../../shared/annotations'
-import { GlossText, useGlossLanguage } from '../../components/Gloss'
+import { DEFAULT_LABELS } from '@shared/annotations'
+import { GlossText, useGlossLanguage } from '@renderer/components/Gloss'
 import { labelName } from './labels'
 
 /** A highlight label by name; a default label also in the gloss language when that is on. */

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { HighlightLabel } from './HighlightLabel'
 import { labelFromInput, labelName } from './labels'
-import { Label } from '../../components/Gloss'
+import { Label } from '@renderer/components/Gloss'
 
 interface Props {
   labels: string[]

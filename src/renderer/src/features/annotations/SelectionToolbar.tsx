@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AnnotationColor } from '../../../../shared/annotations'
+import type { AnnotationColor } from '@shared/annotations'
 import { ColorButtons } from './ColorButtons'
-import { Label } from '../../components/Gloss'
+import { Label } from '@renderer/components/Gloss'
 
 interface Props {
   /** Where the selection is on screen (viewport coordinates). */

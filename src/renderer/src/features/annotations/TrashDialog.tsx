@@ -1,10 +1,10 @@
 import { useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Annotation } from '../../../../shared/model'
-import { Dialog } from '../../components/Dialog'
+import type { Annotation } from '@shared/model'
+import { Dialog } from '@renderer/components/Dialog'
 import { NoteText } from './NoteText'
-import { Label } from '../../components/Gloss'
-import { shortenQuote } from '../../format'
+import { Label } from '@renderer/components/Gloss'
+import { shortenQuote } from '@renderer/format'
 
 interface Props {
   open: boolean

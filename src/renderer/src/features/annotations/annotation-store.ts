@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
-import type { ChannelInput } from '../../../../shared/contract'
-import type { Annotation } from '../../../../shared/model'
-import { api } from '../../api'
+import { useEffect, useMemo } from 'react'
+import type { ChannelInput } from '@shared/contract'
+import type { Annotation } from '@shared/model'
+import { api } from '@renderer/api'
+import { createStore, useStore, type ReadableStore } from '@renderer/state/store'
 
 type Changes = Omit<ChannelInput<'annotations.update'>, 'articleId' | 'id'>
 type NewAnnotation = Omit<ChannelInput<'annotations.create'>, 'articleId'>
@@ -46,207 +47,211 @@ function insertInOrder(list: readonly Annotation[], annotation: Annotation): Ann
   return next
 }
 
+/** One article's annotations and what the reader does to them (see createAnnotationStore). */
+export interface AnnotationStore extends ReadableStore<AnnotationState> {
+  readonly articleId: string
+  /** The article text and version, so a pending highlight can be drawn before the core answers. */
+  setArticle: (text: string, version: number) => void
+  reload: () => Promise<void>
+  loadTrash: () => Promise<void>
+  /** Creates an annotation; a highlight shows at once and is swapped for the stored one. */
+  create: (input: NewAnnotation) => Promise<Annotation | null>
+  /** Changes colour, labels, note or speaker, or re-attaches to a new range. */
+  update: (id: string, changes: Changes, undoable?: boolean) => Promise<Annotation | null>
+  /** Moves an annotation to the trash; Undo (or Ctrl/Cmd+Z) brings it back. */
+  remove: (id: string, undoable?: boolean) => Promise<void>
+  restore: (id: string) => Promise<void>
+  emptyTrash: () => Promise<void>
+  /** The toast's Undo: restores that deletion, wherever it is in the undo stack. */
+  undoDelete: (id: string) => Promise<void>
+  dismissDeleted: () => void
+  /** Takes back the last deletion, change or creation. */
+  undo: () => Promise<void>
+}
+
+const EMPTY: AnnotationState = {
+  annotations: [],
+  trash: null,
+  loaded: false,
+  error: null,
+  lastDeleted: null,
+  canUndo: false
+}
+
 /**
  * One article's annotations and every change to them: creation drawn at once (before the
  * core answers, so a highlight appears without waiting for the disk), changes, soft delete,
  * restore, the trash, and an undo stack. Reloads when the core says the article's annotations
  * changed (another window, the CLI over serve, a new version).
  */
-export class AnnotationStore {
-  readonly articleId: string
-  #state: AnnotationState = {
-    annotations: [],
-    trash: null,
-    loaded: false,
-    error: null,
-    lastDeleted: null,
-    canUndo: false
-  }
-  #listeners = new Set<() => void>()
-  #undo: UndoStep[] = []
-  #text = ''
-  #version = 0
+export function createAnnotationStore(articleId: string): AnnotationStore {
+  const state = createStore<AnnotationState>(EMPTY)
+  let undoSteps: UndoStep[] = []
+  let text = ''
+  let version = 0
 
-  constructor(articleId: string) {
-    this.articleId = articleId
+  const set = (change: Partial<AnnotationState>): void =>
+    state.set({ ...change, canUndo: undoSteps.length > 0 })
+  const fail = (message: string): void => set({ error: message })
+  const current = (): AnnotationState => state.get()
+
+  const replace = (annotation: Annotation): void => {
+    const others = current().annotations.filter((a) => a.id !== annotation.id)
+    set({ annotations: insertInOrder(others, annotation), error: null })
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener)
-    return () => this.#listeners.delete(listener)
-  }
+  const store: AnnotationStore = {
+    articleId,
+    get: state.get,
+    subscribe: state.subscribe,
 
-  getState = (): AnnotationState => this.#state
+    setArticle(nextText, nextVersion) {
+      const newVersion = version !== 0 && nextVersion !== version
+      text = nextText
+      version = nextVersion
+      // A new version re-anchored the annotations in the core: some may have moved or be orphans.
+      if (newVersion) void store.reload()
+    },
 
-  /** The article text and version, so a pending highlight can be drawn before the core answers. */
-  setArticle(text: string, version: number): void {
-    const newVersion = this.#version !== 0 && version !== this.#version
-    this.#text = text
-    this.#version = version
-    // A new version re-anchored the annotations in the core: some may have moved or be orphans.
-    if (newVersion) void this.reload()
-  }
+    async reload() {
+      const result = await api.call('annotations.list', { articleId })
+      if (!result.ok) return fail(result.error.message)
+      const pending = current().annotations.filter((a) => a.id.startsWith(PENDING_PREFIX))
+      let next = reconcile(current().annotations, result.value)
+      for (const annotation of pending) next = insertInOrder(next, annotation)
+      set({ annotations: next, loaded: true, error: null })
+      if (current().trash) await store.loadTrash()
+    },
 
-  #set(change: Partial<AnnotationState>): void {
-    this.#state = { ...this.#state, ...change, canUndo: this.#undo.length > 0 }
-    for (const listener of this.#listeners) listener()
-  }
+    async loadTrash() {
+      const result = await api.call('annotations.list', { articleId, trash: true })
+      if (result.ok) set({ trash: result.value })
+      else fail(result.error.message)
+    },
 
-  #fail(message: string): void {
-    this.#set({ error: message })
-  }
-
-  async reload(): Promise<void> {
-    const result = await api.call('annotations.list', { articleId: this.articleId })
-    if (!result.ok) return this.#fail(result.error.message)
-    const pending = this.#state.annotations.filter((a) => a.id.startsWith(PENDING_PREFIX))
-    let next = reconcile(this.#state.annotations, result.value)
-    for (const annotation of pending) next = insertInOrder(next, annotation)
-    this.#set({ annotations: next, loaded: true, error: null })
-    if (this.#state.trash) await this.loadTrash()
-  }
-
-  async loadTrash(): Promise<void> {
-    const result = await api.call('annotations.list', { articleId: this.articleId, trash: true })
-    if (result.ok) this.#set({ trash: result.value })
-    else this.#fail(result.error.message)
-  }
-
-  /** Creates an annotation; a highlight shows at once and is swapped for the stored one. */
-  async create(input: NewAnnotation): Promise<Annotation | null> {
-    const now = new Date().toISOString()
-    const pendingId = `${PENDING_PREFIX}${crypto.randomUUID()}`
-    const hasRange = input.start !== undefined && input.end !== undefined
-    if (hasRange) {
-      const [start, end] = [input.start ?? 0, input.end ?? 0]
-      const pending: Annotation = {
-        id: pendingId,
-        articleId: this.articleId,
-        kind: input.kind,
-        target: {
-          version: this.#version,
-          selectors: [
-            { type: 'TextPositionSelector', start, end },
-            {
-              type: 'TextQuoteSelector',
-              exact: this.#text.slice(start, end),
-              prefix: '',
-              suffix: ''
-            }
-          ]
-        },
-        color: input.color ?? 'yellow',
-        labels: input.labels ?? [],
-        note: input.note ?? '',
-        createdAt: now,
-        updatedAt: now
+    async create(input) {
+      const now = new Date().toISOString()
+      const pendingId = `${PENDING_PREFIX}${crypto.randomUUID()}`
+      if (input.start !== undefined && input.end !== undefined) {
+        const [start, end] = [input.start, input.end]
+        const pending: Annotation = {
+          id: pendingId,
+          articleId,
+          kind: input.kind,
+          target: {
+            version,
+            selectors: [
+              { type: 'TextPositionSelector', start, end },
+              { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: '', suffix: '' }
+            ]
+          },
+          color: input.color ?? 'yellow',
+          labels: input.labels ?? [],
+          note: input.note ?? '',
+          createdAt: now,
+          updatedAt: now
+        }
+        set({ annotations: insertInOrder(current().annotations, pending) })
       }
-      this.#set({ annotations: insertInOrder(this.#state.annotations, pending) })
-    }
-    const result = await api.call('annotations.create', { articleId: this.articleId, ...input })
-    const without = this.#state.annotations.filter((a) => a.id !== pendingId)
-    if (!result.ok) {
-      this.#set({ annotations: without })
-      this.#fail(result.error.message)
-      return null
-    }
-    this.#undo.push({ kind: 'created', id: result.value.id })
-    const present = without.some((a) => a.id === result.value.id)
-    this.#set({
-      annotations: present ? without : insertInOrder(without, result.value),
-      error: null
-    })
-    return result.value
-  }
-
-  /** Changes colour, labels, note or speaker, or re-attaches to a new range. */
-  async update(id: string, changes: Changes, undoable = true): Promise<Annotation | null> {
-    const current = this.#state.annotations.find((a) => a.id === id)
-    const result = await api.call('annotations.update', {
-      articleId: this.articleId,
-      id,
-      ...changes
-    })
-    if (!result.ok) {
-      this.#fail(result.error.message)
-      return null
-    }
-    if (current && undoable) {
-      const before: Changes = {}
-      if (changes.color !== undefined) before.color = current.color as Changes['color']
-      if (changes.labels !== undefined) before.labels = current.labels
-      if (changes.note !== undefined) before.note = current.note
-      if (changes.speaker !== undefined) before.speaker = current.speaker ?? null
-      if (changes.start !== undefined && current.target && !current.orphan) {
-        before.start = current.target.selectors[0].start
-        before.end = current.target.selectors[0].end
+      const result = await api.call('annotations.create', { articleId, ...input })
+      const without = current().annotations.filter((a) => a.id !== pendingId)
+      if (!result.ok) {
+        set({ annotations: without })
+        fail(result.error.message)
+        return null
       }
-      this.#undo.push({ kind: 'changed', id, before })
+      undoSteps.push({ kind: 'created', id: result.value.id })
+      const present = without.some((a) => a.id === result.value.id)
+      set({ annotations: present ? without : insertInOrder(without, result.value), error: null })
+      return result.value
+    },
+
+    async update(id, changes, undoable = true) {
+      const before = current().annotations.find((a) => a.id === id)
+      const result = await api.call('annotations.update', { articleId, id, ...changes })
+      if (!result.ok) {
+        fail(result.error.message)
+        return null
+      }
+      if (before && undoable)
+        undoSteps.push({ kind: 'changed', id, before: undoOf(before, changes) })
+      replace(result.value)
+      return result.value
+    },
+
+    async remove(id, undoable = true) {
+      const result = await api.call('annotations.delete', { articleId, id })
+      if (!result.ok) return fail(result.error.message)
+      if (undoable) undoSteps.push({ kind: 'deleted', id })
+      const { annotations, lastDeleted, trash } = current()
+      set({
+        annotations: annotations.filter((a) => a.id !== id),
+        lastDeleted: undoable ? result.value : lastDeleted,
+        trash: trash && [result.value, ...trash]
+      })
+    },
+
+    async restore(id) {
+      const result = await api.call('annotations.restore', { articleId, id })
+      if (!result.ok) return fail(result.error.message)
+      const { trash, lastDeleted } = current()
+      set({
+        trash: trash && trash.filter((a) => a.id !== id),
+        lastDeleted: lastDeleted?.id === id ? null : lastDeleted
+      })
+      replace(result.value)
+    },
+
+    async emptyTrash() {
+      const result = await api.call('annotations.emptyTrash', { articleId })
+      if (!result.ok) return fail(result.error.message)
+      const gone = new Set(result.value.map((a) => a.id))
+      undoSteps = undoSteps.filter((step) => !gone.has(step.id))
+      set({ trash: [], lastDeleted: null })
+    },
+
+    async undoDelete(id) {
+      undoSteps = undoSteps.filter((step) => !(step.kind === 'deleted' && step.id === id))
+      await store.restore(id)
+    },
+
+    dismissDeleted() {
+      set({ lastDeleted: null })
+    },
+
+    async undo() {
+      const step = undoSteps.pop()
+      set({})
+      if (!step) return
+      if (step.kind === 'deleted') await store.restore(step.id)
+      else if (step.kind === 'changed') await store.update(step.id, step.before, false)
+      else await store.remove(step.id, false)
     }
-    this.#replace(result.value)
-    return result.value
   }
-
-  #replace(annotation: Annotation): void {
-    const others = this.#state.annotations.filter((a) => a.id !== annotation.id)
-    this.#set({ annotations: insertInOrder(others, annotation), error: null })
-  }
-
-  /** Moves an annotation to the trash; Undo (or Ctrl/Cmd+Z) brings it back. */
-  async remove(id: string, undoable = true): Promise<void> {
-    const result = await api.call('annotations.delete', { articleId: this.articleId, id })
-    if (!result.ok) return this.#fail(result.error.message)
-    if (undoable) this.#undo.push({ kind: 'deleted', id })
-    this.#set({
-      annotations: this.#state.annotations.filter((a) => a.id !== id),
-      lastDeleted: undoable ? result.value : this.#state.lastDeleted,
-      trash: this.#state.trash && [result.value, ...this.#state.trash]
-    })
-  }
-
-  async restore(id: string): Promise<void> {
-    const result = await api.call('annotations.restore', { articleId: this.articleId, id })
-    if (!result.ok) return this.#fail(result.error.message)
-    this.#set({
-      trash: this.#state.trash && this.#state.trash.filter((a) => a.id !== id),
-      lastDeleted: this.#state.lastDeleted?.id === id ? null : this.#state.lastDeleted
-    })
-    this.#replace(result.value)
-  }
-
-  async emptyTrash(): Promise<void> {
-    const result = await api.call('annotations.emptyTrash', { articleId: this.articleId })
-    if (!result.ok) return this.#fail(result.error.message)
-    const gone = new Set(result.value.map((a) => a.id))
-    this.#undo = this.#undo.filter((step) => !gone.has(step.id))
-    this.#set({ trash: [], lastDeleted: null })
-  }
-
-  /** The toast's Undo: restores that deletion, wherever it is in the undo stack. */
-  async undoDelete(id: string): Promise<void> {
-    this.#undo = this.#undo.filter((step) => !(step.kind === 'deleted' && step.id === id))
-    await this.restore(id)
-  }
-
-  dismissDeleted(): void {
-    this.#set({ lastDeleted: null })
-  }
-
-  /** Takes back the last deletion, change or creation. */
-  async undo(): Promise<void> {
-    const step = this.#undo.pop()
-    this.#set({})
-    if (!step) return
-    if (step.kind === 'deleted') await this.restore(step.id)
-    else if (step.kind === 'changed') await this.update(step.id, step.before, false)
-    else await this.remove(step.id, false)
-  }
+  return store
 }
 
-/** The store of one article's annotations, loaded on mount and kept in step with the core. */
-export function useAnnotationStore(articleId: string): [AnnotationStore, AnnotationState] {
-  const store = useMemo(() => new AnnotationStore(articleId), [articleId])
-  const state = useSyncExternalStore(store.subscribe, store.getState)
+/** The fields a change replaces, as they were: what undoing it puts back. */
+function undoOf(annotation: Annotation, changes: Changes): Changes {
+  const before: Changes = {}
+  if (changes.color !== undefined) before.color = annotation.color as Changes['color']
+  if (changes.labels !== undefined) before.labels = annotation.labels
+  if (changes.note !== undefined) before.note = annotation.note
+  if (changes.speaker !== undefined) before.speaker = annotation.speaker ?? null
+  if (changes.start !== undefined && annotation.target && !annotation.orphan) {
+    before.start = annotation.target.selectors[0].start
+    before.end = annotation.target.selectors[0].end
+  }
+  return before
+}
+
+/**
+ * One article's annotations: a store made when the reader opens the article, loaded on mount
+ * and kept in step with the core.
+ */
+export function useAnnotations(articleId: string): [AnnotationStore, AnnotationState] {
+  const store = useMemo(() => createAnnotationStore(articleId), [articleId])
+  const state = useStore(store)
   useEffect(() => {
     void store.reload()
     return api.subscribe((event) => {

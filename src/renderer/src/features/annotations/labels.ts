@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
-import { DEFAULT_LABELS } from '../../../../shared/annotations'
-import { LANGUAGES } from '../../../../shared/enums'
-import type { Annotation } from '../../../../shared/model'
+import { DEFAULT_LABELS } from '@shared/annotations'
+import type { Annotation } from '@shared/model'
+import { LANGUAGES } from '@shared/enums'
 
 const STORAGE_KEY = 'sorot.customLabels'
 const MAX_REMEMBERED = 100

@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react'
 import { selectionToSpan, type TextSpan } from './selection-offsets'
-import { lookupTable } from '../../../../shared/own'
+import { lookupTable } from '@shared/own'
 
 export interface ArticleSelection {
   span: TextSpan

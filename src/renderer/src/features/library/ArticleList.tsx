@@ -1,10 +1,10 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleSummary, TagInfo } from '../../../../shared/model'
-import { formatDate } from '../../format'
-import { hrefFor } from '../../route'
-import { loadReaderView } from '../../views'
+import type { ArticleSummary, TagInfo } from '@shared/model'
+import { formatDate } from '@renderer/format'
+import { hrefFor } from '@renderer/route'
+import { loadReaderView } from '@renderer/views'
 
 interface ArticleListProps {
   articles: readonly ArticleSummary[]

@@ -8,9 +8,9 @@ import {
   type ReactElement
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ImportOutcome } from '../../../../shared/model'
-import { Dialog, DialogActions } from '../../components/Dialog'
-import { Label } from '../../components/Gloss'
+import type { ImportOutcome } from '@shared/model'
+import { Dialog, DialogActions } from '@renderer/components/Dialog'
+import { Label } from '@renderer/components/Gloss'
 import {
   cancelImport,
   dismissImport,

@@ -1,7 +1,7 @@
 import { useId, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AnnotationFilter, LibraryFilters, ReadingState, SortKey } from './library-filters'
-import { Label } from '../../components/Gloss'
+import { Label } from '@renderer/components/Gloss'
 
 interface LibraryToolbarProps {
   sort: SortKey

@@ -9,10 +9,10 @@ import {
   type ReactElement
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api'
-import { Label } from '../../components/Gloss'
+import { api } from '@renderer/api'
+import { Label } from '@renderer/components/Gloss'
 import { ArticleList } from './ArticleList'
-import { ExportButton } from '../export/ExportButton'
+import { ExportButton } from '@renderer/features/export/ExportButton'
 import { ImportControls, ImportDialogs, type ImportDialog } from './ImportControls'
 import { LibraryWelcome } from './LibraryWelcome'
 import { LibraryToolbar } from './LibraryToolbar'
@@ -34,7 +34,7 @@ import { useSearch } from './use-search'
 import { useTags } from './use-tags'
 
 const ExportDialog = lazy(async () => ({
-  default: (await import('../export/ExportDialog')).ExportDialog
+  default: (await import('@renderer/features/export/ExportDialog')).ExportDialog
 }))
 
 /**

@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SearchResponse } from '../../../../shared/model'
-import { formatDate } from '../../format'
-import { hrefFor } from '../../route'
+import type { SearchResponse } from '@shared/model'
+import { formatDate } from '@renderer/format'
+import { hrefFor } from '@renderer/route'
 
 /** Ranked search results; each snippet's matches are <mark> elements holding plain text. */
 export function SearchResults({ response }: { response: SearchResponse }): ReactElement {

@@ -1,9 +1,9 @@
 import { useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ANNOTATION_COLORS, drawnColor } from '../../../../shared/annotations'
-import type { TagInfo } from '../../../../shared/model'
-import { api } from '../../api'
-import { Label } from '../../components/Gloss'
+import { ANNOTATION_COLORS, drawnColor } from '@shared/annotations'
+import type { TagInfo } from '@shared/model'
+import { api } from '@renderer/api'
+import { Label } from '@renderer/components/Gloss'
 
 /** The library's tags: rename one (on every article) or give it a colour. */
 export function TagsPanel({ tags }: { tags: readonly TagInfo[] }): ReactElement | null {

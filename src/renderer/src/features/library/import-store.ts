@@ -1,8 +1,8 @@
 import i18next from 'i18next'
-import { useSyncExternalStore } from 'react'
-import { MAX_IMPORT_BYTES } from '../../../../shared/limits'
-import type { ImportOutcome, SourceFormat } from '../../../../shared/model'
-import { api, bytesToBase64 } from '../../api'
+import { MAX_IMPORT_BYTES } from '@shared/limits'
+import type { ImportOutcome, SourceFormat } from '@shared/model'
+import { api, bytesToBase64 } from '@renderer/api'
+import { createStore, useStore } from '@renderer/state/store'
 
 /** What the import controls show: progress of the running import, or the last one's outcome. */
 export interface ImportState {
@@ -31,18 +31,19 @@ export const IMPORTABLE = /\.(txt|text|md|markdown|html?)$/i
 const CHUNK_FILES = 10
 const CHUNK_BYTES = 8 * 1024 * 1024
 
-let state: ImportState = idle
-const listeners = new Set<() => void>()
+/** One import runs at a time, whichever control started it: the state is the app's. */
+const importStore = createStore<ImportState>(idle)
+const set = importStore.set
 let cancelRequested = false
 let jobId = ''
 
-function set(change: Partial<ImportState>): void {
-  state = { ...state, ...change }
-  for (const listener of listeners) listener()
-}
-
 api.subscribe((event) => {
-  if (event.type === 'import.progress' && event.jobId === jobId && state.running && event.current)
+  if (
+    event.type === 'import.progress' &&
+    event.jobId === jobId &&
+    importStore.get().running &&
+    event.current
+  )
     set({ current: event.current })
 })
 
@@ -69,7 +70,7 @@ async function runJob(
   total: number,
   work: (id: string) => Promise<ImportOutcome[] | string>
 ): Promise<void> {
-  if (state.running) return
+  if (importStore.get().running) return
   cancelRequested = false
   jobId = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
   set({ ...idle, running: true, total })
@@ -134,7 +135,7 @@ export function importUrl(url: string): Promise<void> {
 
 /** Stops the running import after the article being imported now. */
 export function cancelImport(): void {
-  if (!state.running) return
+  if (!importStore.get().running) return
   cancelRequested = true
   set({ cancelling: true })
   void api.call('articles.cancelImport', { jobId })
@@ -142,16 +143,10 @@ export function cancelImport(): void {
 
 /** Clears the last import's report. */
 export function dismissImport(): void {
-  if (!state.running) set(idle)
+  if (!importStore.get().running) set(idle)
 }
 
 /** The import state, for components. */
 export function useImport(): ImportState {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => state
-  )
+  return useStore(importStore)
 }

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../../../shared/model'
+import type { ArticleSummary } from '@shared/model'
 
 export type SortKey = 'published' | 'imported' | 'title' | 'outlet'
 export type ReadingState = 'unread' | 'reading' | 'finished'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { isTyping, modalOpen } from '../../keyboard-target'
+import { isTyping, modalOpen } from '@renderer/keyboard-target'
 import { droppedFiles } from './dropped-files'
 import { importFiles, importText } from './import-store'
 

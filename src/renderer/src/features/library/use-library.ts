@@ -1,8 +1,9 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
-import type { ArticleSummaries, ArticleSummary } from '../../../../shared/model'
-import type { Result } from '../../../../shared/result'
-import { api } from '../../api'
-import { isNewer } from '../../../../shared/list-order'
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react'
+import type { ArticleSummaries, ArticleSummary } from '@shared/model'
+import type { Result } from '@shared/result'
+import { api } from '@renderer/api'
+import { isNewer } from '@shared/list-order'
+import { createStore, useStore } from '@renderer/state/store'
 
 export interface LibraryState {
   /** Newest import first; only the first screenful while `complete` is false. */
@@ -65,7 +66,8 @@ export function preloadLibrary(): void {
  * says the reader needs it.
  */
 export function useLibrary(): LibraryState {
-  const [state, setState] = useState<ListState>(LOADING)
+  // The list of this visit to the library screen: a new visit starts from the first screenful.
+  const [store] = useState(() => createStore<ListState>(LOADING))
   const latest = useRef(0)
   const mountedAt = useRef(0)
 
@@ -74,21 +76,19 @@ export function useLibrary(): LibraryState {
   // An answer is shown only when it is at least as new as the one on screen: a newer library
   // revision, or the same one asked for later. Requests may be answered out of order, and an
   // answer to a later request may describe an older library than one already shown.
-  const show = useCallback((pending: Promise<ListResult>): void => {
-    const request = ++latest.current
-    const mounted = mountedAt.current
-    void pending.then((result) => {
-      if (mounted !== mountedAt.current) return
-      if (!isNewer(result, request, shown.current)) return
-      if (result.ok) shown.current = { revision: result.value.revision, request }
-      const next = toState(result)
-      const update = (): void => setState(next)
-      // A whole list renders in the background: sorting and measuring 10,000 rows must not
-      // hold up the page.
-      if (next.complete) startTransition(update)
-      else update()
-    })
-  }, [])
+  const show = useCallback(
+    (pending: Promise<ListResult>): void => {
+      const request = ++latest.current
+      const mounted = mountedAt.current
+      void pending.then((result) => {
+        if (mounted !== mountedAt.current) return
+        if (!isNewer(result, request, shown.current)) return
+        if (result.ok) shown.current = { revision: result.value.revision, request }
+        store.set(toState(result))
+      })
+    },
+    [store]
+  )
 
   useEffect(() => {
     const unsubscribe = api.subscribe((event) => {
@@ -103,6 +103,12 @@ export function useLibrary(): LibraryState {
       unsubscribe()
     }
   }, [show])
+
+  const current = useStore(store)
+  // A whole list renders in the background (a deferred value): sorting and measuring 10,000
+  // rows must not hold up the page. A first screenful or an error shows at once.
+  const deferred = useDeferredValue(current)
+  const state = current.complete ? deferred : current
 
   // Asked for once per first screenful shown: when idle or by the reader, whichever is first.
   const partial = state.articles !== null && !state.complete ? state.articles : null

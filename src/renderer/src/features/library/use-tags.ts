@@ -1,18 +1,25 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { TagInfo } from '../../../../shared/model'
-import { api } from '../../api'
+import { useEffect } from 'react'
+import type { TagInfo } from '@shared/model'
+import { api } from '@renderer/api'
+import { createStore, useStore } from '@renderer/state/store'
 
-/** The library's tags with colours and counts, reloaded whenever the library changes. */
+/** The library's tags with colours and counts, one copy for every screen that shows them. */
+const tagsStore = createStore<{ tags: TagInfo[] }>({ tags: [] })
+
+function reloadTags(): void {
+  void api
+    .call('tags.list', {})
+    .then((result) => result.ok && tagsStore.set({ tags: result.value }))
+}
+
+/** The library's tags, asked for on mount and again whenever the library changes. */
 export function useTags(): { tags: TagInfo[]; reload: () => void } {
-  const [tags, setTags] = useState<TagInfo[]>([])
-  const reload = useCallback((): void => {
-    void api.call('tags.list', {}).then((result) => result.ok && setTags(result.value))
-  }, [])
+  const { tags } = useStore(tagsStore)
   useEffect(() => {
-    reload()
+    reloadTags()
     return api.subscribe((event) => {
-      if (event.type === 'library.changed') reload()
+      if (event.type === 'library.changed') reloadTags()
     })
-  }, [reload])
-  return { tags, reload }
+  }, [])
+  return { tags, reload: reloadTags }
 }

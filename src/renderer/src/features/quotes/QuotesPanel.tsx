@@ -1,11 +1,12 @@
 import './quotes.css'
-import { useEffect, useId, useState, type ReactElement } from 'react'
+import { useId, useMemo, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Annotation, ArticleQuotation } from '../../../../shared/model'
-import { api } from '../../api'
-import { Label } from '../../components/Gloss'
-import { shortenQuote } from '../../format'
+import type { Annotation, ArticleQuotation } from '@shared/model'
+import { api } from '@renderer/api'
+import { Label } from '@renderer/components/Gloss'
+import { shortenQuote } from '@renderer/format'
 import { needsCheck, SpeakerCheck } from './SpeakerCheck'
+import { useLive } from '@renderer/state/use-live'
 
 interface Props {
   articleId: string
@@ -18,9 +19,6 @@ interface Props {
   onOpenSaved: (annotationId: string) => void
 }
 
-/** How soon to ask again while the core is still reading the library's speakers. */
-const PARTIAL_POLL_MS = 700
-
 /** A key that changes only when the saved quotes change (not on every colour or note edit). */
 const savedKey = (annotations: readonly Annotation[]): string =>
   annotations
@@ -30,19 +28,11 @@ const savedKey = (annotations: readonly Annotation[]): string =>
 
 /** The library's speaker names and aliases, asked for once some quotation needs a check. */
 function useKnownSpeakers(wanted: boolean): string[] {
-  const [names, setNames] = useState<string[]>([])
-  useEffect(() => {
-    if (!wanted) return
-    let cancelled = false
-    void api.call('speakers.list', {}).then((result) => {
-      if (cancelled || !result.ok) return
-      setNames(result.value.speakers.flatMap((s) => [s.name, ...s.aliases]))
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [wanted])
-  return names
+  const { response } = useLive(() => api.call('speakers.list', {}), 'speakers', { skip: !wanted })
+  return useMemo(
+    () => (response?.speakers ?? []).flatMap((s) => [s.name, ...s.aliases]),
+    [response]
+  )
 }
 
 /**
@@ -60,32 +50,16 @@ export function QuotesPanel({
 }: Props): ReactElement {
   const { t } = useTranslation()
   const termsId = useId()
-  const [quotations, setQuotations] = useState<ArticleQuotation[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [showTerms, setShowTerms] = useState(false)
   const [reloads, setReloads] = useState(0)
   const suggestionsId = useId()
+  // Asked again for a new version, when a quote is saved or deleted, and after a correction.
+  const { response, error } = useLive(
+    () => api.call('quotes.list', { articleId }),
+    `${articleId}@${version}|${savedKey(annotations)}|${reloads}`
+  )
+  const quotations = response?.quotations ?? null
   const known = useKnownSpeakers(quotations !== null && quotations.some(needsCheck))
-  const key = savedKey(annotations)
-
-  useEffect(() => {
-    let cancelled = false
-    let timer: number | undefined
-    const load = (): void =>
-      void api.call('quotes.list', { articleId }).then((result) => {
-        if (cancelled) return
-        if (!result.ok) return setError(result.error.message)
-        setError(null)
-        setQuotations(result.value.quotations)
-        // Speaker identities may still change while the library is being read.
-        if (result.value.partial) timer = window.setTimeout(load, PARTIAL_POLL_MS)
-      })
-    load()
-    return () => {
-      cancelled = true
-      window.clearTimeout(timer)
-    }
-  }, [articleId, version, key, reloads])
 
   const shown = (quotations ?? []).filter((q) => showTerms || q.kind !== 'term')
   return (

@@ -1,13 +1,8 @@
 import { useId, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { SpeakerSummary } from '../../../../shared/model'
-import {
-  outletsOf,
-  quotesByMonth,
-  topSpeakers,
-  type ChartFilter
-} from '../../../../shared/speaker-stats'
+import type { SpeakerSummary } from '@shared/model'
+import { outletsOf, quotesByMonth, topSpeakers, type ChartFilter } from '@shared/speaker-stats'
 
 /** Speakers in the bar chart. */
 const TOP = 10

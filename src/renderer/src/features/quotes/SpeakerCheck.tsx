@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleQuotation } from '../../../../shared/model'
-import { LOW_CONFIDENCE } from '../../../../shared/quotes/types'
-import { api } from '../../api'
+import type { ArticleQuotation } from '@shared/model'
+import { LOW_CONFIDENCE } from '@shared/quotes/types'
+import { api } from '@renderer/api'
 
 interface Props {
   articleId: string

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SpeakerGroup, SpeakerQuotation } from '../../../../shared/model'
-import { api } from '../../api'
-import { formatDate, shortenQuote } from '../../format'
-import { hrefFor } from '../../route'
+import type { SpeakerGroup, SpeakerQuotation } from '@shared/model'
+import { api } from '@renderer/api'
+import { formatDate, shortenQuote } from '@renderer/format'
+import { hrefFor } from '@renderer/route'
 
 /** Quotations shown per speaker before "Show all". */
 const FIRST_QUOTES = 5

@@ -1,57 +1,17 @@
 import './quotes.css'
-import { useEffect, useId, useState, type ReactElement } from 'react'
+import { useId, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SpeakerSummaries, SpeakersResponse } from '../../../../shared/model'
-import type { Result } from '../../../../shared/result'
-import { api } from '../../api'
-import { Label } from '../../components/Gloss'
+import type { SpeakerSummaries, SpeakersResponse } from '@shared/model'
+import { api } from '@renderer/api'
+import { Label } from '@renderer/components/Gloss'
 import { SpeakerCharts } from './SpeakerCharts'
 import { SpeakerSection } from './SpeakerSection'
+import { useLive } from '@renderer/state/use-live'
+
 /** Speakers drawn at a time: a big library has thousands. */
 const SPEAKER_PAGE = 100
-/** How soon to ask again while the core is still reading the library. */
-const POLL_MS = 700
+/** A pause in typing before the search is asked for. */
 const SEARCH_DELAY_MS = 150
-
-/**
- * Asks the core with `ask`, again while it answers `partial` (articles still being read) and
- * after the library or its annotations change.
- */
-function useLive<T extends { partial: boolean }>(
-  ask: () => Promise<Result<T>>,
-  key: string,
-  delay: number
-): { response: T | null; error: string | null } {
-  const [response, setResponse] = useState<T | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    let cancelled = false
-    let timer: number | undefined
-    const load = (): void =>
-      void ask().then((result) => {
-        if (cancelled) return
-        if (!result.ok) return setError(result.error.message)
-        setError(null)
-        setResponse(result.value)
-        if (result.value.partial) timer = window.setTimeout(load, POLL_MS)
-      })
-    timer = window.setTimeout(load, delay)
-    const unsubscribe = api.subscribe((event) => {
-      if (event.type === 'library.changed' || event.type === 'annotations.changed') {
-        window.clearTimeout(timer)
-        timer = window.setTimeout(load, SEARCH_DELAY_MS)
-      }
-    })
-    return () => {
-      cancelled = true
-      window.clearTimeout(timer)
-      unsubscribe()
-    }
-    // `ask` is made from `key` on every render: the key says when it changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, delay])
-  return { response, error }
-}
 
 /**
  * Everyone quoted across the library (#/speakers): a search box, then each person or
@@ -70,12 +30,12 @@ export function SpeakersView(): ReactElement {
   const { response, error } = useLive<SpeakersResponse>(
     () => api.call('quotes.speakers', wanted ? { query: wanted } : {}),
     wanted,
-    wanted ? SEARCH_DELAY_MS : 0
+    { delay: wanted ? SEARCH_DELAY_MS : 0, followChanges: true }
   )
   const { response: summaries } = useLive<SpeakerSummaries>(
     () => api.call('speakers.list', {}),
     'all',
-    0
+    { followChanges: true }
   )
   const speakers = response?.speakers ?? []
   const open = (name: string): void => {

@@ -9,15 +9,11 @@ import {
   type ReactElement
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import { labelName } from '../annotations/labels'
-import { drawnColor } from '../../../../shared/annotations'
-import type { Annotation, Block } from '../../../../shared/model'
-import { blockOffsets } from '../../../../shared/text'
-import {
-  rangesByBlock,
-  segmentBlock,
-  type HighlightRange
-} from '../../../../shared/highlight-segments'
+import { labelName } from '@renderer/features/annotations/labels'
+import { drawnColor } from '@shared/annotations'
+import type { Annotation, Block } from '@shared/model'
+import { blockOffsets } from '@shared/text'
+import { rangesByBlock, segmentBlock, type HighlightRange } from '@shared/highlight-segments'
 import { markHighlightPainted, markReaderPainted } from './perf-marks'
 
 /** What a block needs to draw one highlight. */

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleDetail, ArticleMeta } from '../../../../shared/model'
-import { api } from '../../api'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import type { ArticleDetail, ArticleMeta } from '@shared/model'
+import { api } from '@renderer/api'
+import { Dialog, DialogActions } from '@renderer/components/Dialog'
 
 type Field = 'title' | 'outlet' | 'author' | 'url' | 'publishedAt'
 const FIELDS: Field[] = ['title', 'outlet', 'author', 'url', 'publishedAt']

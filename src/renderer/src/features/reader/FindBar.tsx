@@ -8,10 +8,10 @@ import {
   type RefObject
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatNumber } from '../../format'
-import { spanToRange } from '../annotations/selection-offsets'
+import { formatNumber } from '@renderer/format'
+import { spanToRange } from '@renderer/features/annotations/selection-offsets'
 import { findMatches } from './find-matches'
-import { Label } from '../../components/Gloss'
+import { Label } from '@renderer/components/Gloss'
 
 interface Props {
   text: string

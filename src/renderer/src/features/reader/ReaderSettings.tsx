@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { THEMES } from '../../../../shared/enums'
-import { defaultSettings, READER_LIMITS, type Settings } from '../../../../shared/model'
-import { formatNumber } from '../../format'
-import { Label } from '../../components/Gloss'
+import { defaultSettings, READER_LIMITS, type Settings } from '@shared/model'
+import { formatNumber } from '@renderer/format'
+import { Label } from '@renderer/components/Gloss'
+import { THEMES } from '@shared/enums'
 
 type Typography = 'fontSize' | 'lineHeight' | 'measure'
 const TYPOGRAPHY: Typography[] = ['fontSize', 'lineHeight', 'measure']

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState, type ReactElement, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api'
+import { api } from '@renderer/api'
 
 /** How long scrolling must pause before the position is saved. */
 const SAVE_DELAY_MS = 800

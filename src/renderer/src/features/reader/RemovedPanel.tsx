@@ -1,7 +1,7 @@
 import { useId, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleDetail } from '../../../../shared/model'
-import { api } from '../../api'
+import type { ArticleDetail } from '@shared/model'
+import { api } from '@renderer/api'
 
 interface Props {
   article: ArticleDetail

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Dialog } from '../../components/Dialog'
-import { Label } from '../../components/Gloss'
+import { Dialog } from '@renderer/components/Dialog'
+import { Label } from '@renderer/components/Gloss'
 
 const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform)
 

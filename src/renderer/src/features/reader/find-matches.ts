@@ -1,4 +1,4 @@
-import type { TextSpan } from '../annotations/selection-offsets'
+import type { TextSpan } from '@renderer/features/annotations/selection-offsets'
 
 /** More matches than this are not drawn (the count says so). */
 export const MAX_MATCHES = 5000

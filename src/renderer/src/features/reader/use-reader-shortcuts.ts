@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { isTyping, modalOpen } from '../../keyboard-target'
+import { isTyping, modalOpen } from '@renderer/keyboard-target'
 
 export interface ReaderShortcuts {
   highlight: () => void

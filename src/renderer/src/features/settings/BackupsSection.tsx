@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RestoreReport, SnapshotSummary } from '../../../../shared/contract'
-import type { Result } from '../../../../shared/result'
-import { api } from '../../api'
-import { Dialog } from '../../components/Dialog'
-import { Label } from '../../components/Gloss'
+import type { RestoreReport, SnapshotSummary } from '@shared/contract'
+import type { Result } from '@shared/result'
+import { api } from '@renderer/api'
+import { Dialog } from '@renderer/components/Dialog'
+import { Label } from '@renderer/components/Gloss'
 
 /** What the reader asked to restore, waiting for their confirmation. */
 type Pending =

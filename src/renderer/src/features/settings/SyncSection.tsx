@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import type { ChannelResult } from '../../../../shared/contract'
-import type { SyncIndicator, SyncStatus } from '../../../../shared/model'
-import { api } from '../../api'
+import type { ChannelResult } from '@shared/contract'
+import type { SyncIndicator, SyncStatus } from '@shared/model'
+import { api } from '@renderer/api'
 
 const POLL_MS = 1000
 

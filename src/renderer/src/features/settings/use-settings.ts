@@ -1,8 +1,30 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Settings } from '../../../../shared/model'
-import { api } from '../../api'
-import { systemLanguage } from '../../i18n'
+import type { Settings } from '@shared/model'
+import { api } from '@renderer/api'
+import { systemLanguage } from '@renderer/i18n'
+import { createStore, useStore } from '@renderer/state/store'
+
+/** The reader's settings, one copy for the whole app; null until the core has answered. */
+const settingsStore = createStore<{ settings: Settings | null }>({ settings: null })
+let listening = false
+
+/** Asks the core once, and follows its changes from then on (another window, the CLI). */
+function startSettings(): void {
+  if (listening) return
+  listening = true
+  void api.call('settings.get', {}).then((result) => {
+    if (result.ok) settingsStore.set({ settings: result.value })
+  })
+  api.subscribe((event) => {
+    if (event.type === 'settings.changed') settingsStore.set({ settings: event.settings })
+  })
+}
+
+async function updateSettings(change: Partial<Settings>): Promise<void> {
+  const result = await api.call('settings.set', change)
+  if (result.ok) settingsStore.set({ settings: result.value })
+}
 
 /** The reader's settings, applied live: UI language and theme. */
 export function useSettings(): {
@@ -10,14 +32,8 @@ export function useSettings(): {
   update: (change: Partial<Settings>) => Promise<void>
 } {
   const { i18n } = useTranslation()
-  const [settings, setSettings] = useState<Settings | null>(null)
-
-  useEffect(() => {
-    void api.call('settings.get', {}).then((result) => result.ok && setSettings(result.value))
-    return api.subscribe((event) => {
-      if (event.type === 'settings.changed') setSettings(event.settings)
-    })
-  }, [])
+  const { settings } = useStore(settingsStore)
+  useEffect(startSettings, [])
 
   useEffect(() => {
     if (!settings) return
@@ -27,9 +43,5 @@ export function useSettings(): {
     document.documentElement.dataset.theme = settings.theme
   }, [settings, i18n])
 
-  const update = async (change: Partial<Settings>): Promise<void> => {
-    const result = await api.call('settings.set', change)
-    if (result.ok) setSettings(result.value)
-  }
-  return { settings, update }
+  return { settings, update: updateSettings }
 }
