@@ -1,0 +1,46 @@
+import type { Locator, Page } from '@playwright/test'
+import type { ServedApp } from '../serve'
+import { LibraryApi } from './LibraryApi'
+import { LibraryPage } from './LibraryPage'
+import { ReaderPage } from './ReaderPage'
+import { SettingsPage } from './SettingsPage'
+import { SpeakersPage } from './SpeakersPage'
+import { wordsFor, type Words } from './words'
+
+/**
+ * The app as a reader meets it in one page, in the page's language: the library, the reader,
+ * the speakers and the settings, plus the served core's contract for setting up data.
+ */
+export class SorotApp {
+  readonly words: Words
+  readonly library: LibraryPage
+  readonly reader: ReaderPage
+  readonly speakers: SpeakersPage
+  readonly settings: SettingsPage
+  readonly api: LibraryApi
+  readonly nav: Locator
+
+  constructor(
+    readonly page: Page,
+    readonly served: ServedApp,
+    locale: string | undefined
+  ) {
+    this.words = wordsFor(locale)
+    this.library = new LibraryPage(page, served, this.words)
+    this.reader = new ReaderPage(page, served, this.words)
+    this.speakers = new SpeakersPage(page, served, this.words)
+    this.settings = new SettingsPage(page, served, this.words)
+    this.api = new LibraryApi(served)
+    this.nav = page.getByRole('navigation')
+  }
+
+  /** Goes to a main view through the navigation ("Library", "Speakers", "Settings"). */
+  async navigate(view: 'nav.library' | 'quotes.speakersTitle' | 'nav.settings'): Promise<void> {
+    await this.nav.getByRole('link', { name: this.words(view) }).click()
+  }
+
+  /** The announcement region of the page, where imports and deletes report. */
+  get status(): Locator {
+    return this.page.getByRole('status')
+  }
+}
