@@ -108,6 +108,8 @@ export class LibraryPage {
   readonly welcome: Locator
   /** The import controls of the page (in the welcome while the library is empty). */
   readonly imports: ImportPanel
+  /** The welcome's own import controls. */
+  readonly welcomeImports: ImportPanel
   readonly filters: LibraryFilters
   readonly selection: SelectionBar
   readonly tags: TagsPanel
@@ -124,6 +126,7 @@ export class LibraryPage {
     this.list = page.getByRole('list', { name: words('library.listLabel') })
     this.welcome = page.getByRole('region', { name: words('library.welcome.title') })
     this.imports = new ImportPanel(page, page, words)
+    this.welcomeImports = new ImportPanel(page, this.welcome, words)
     this.filters = new LibraryFilters(page, words)
     this.selection = new SelectionBar(page, words)
     this.tags = new TagsPanel(page, words)
