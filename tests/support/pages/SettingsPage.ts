@@ -38,11 +38,10 @@ export class BackupsSection {
     await this.root.getByLabel(this.words('settings.backups.fileLabel')).setInputFiles(file)
   }
 
-  /** Restore on the newest snapshot in the list; the confirmation opens. */
+  /** Restore on the only snapshot in the list; the confirmation opens. */
   async restoreSnapshot(): Promise<void> {
     await this.snapshots
       .getByRole('button', { name: this.words('settings.backups.restore') })
-      .first()
       .click()
   }
 
