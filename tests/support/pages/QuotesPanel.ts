@@ -45,6 +45,9 @@ export class QuotesPanel {
   readonly showTerms: Locator
   /** Any "Confirm … as the speaker" button left. */
   readonly confirmButtons: Locator
+  /** The "Save as quote" buttons of quotations not saved yet, and the "✓ Saved" ones. */
+  readonly saveButtons: Locator
+  readonly savedButtons: Locator
 
   constructor(
     page: Page,
@@ -53,6 +56,10 @@ export class QuotesPanel {
     this.tab = page.getByRole('tab', { name: words('quotes.quotesTab') })
     this.list = page.getByRole('list', { name: words('quotes.listLabel') })
     this.showTerms = page.getByLabel(words('quotes.showTerms'))
+    this.saveButtons = this.list.getByRole('button', {
+      name: wordsLike(words, 'quotes.saveNamed', ['quote'])
+    })
+    this.savedButtons = this.list.getByRole('button', { name: new RegExp(words('quotes.saved')) })
     this.confirmButtons = page.getByRole('button', { name: startingWith(words('quotes.confirm')) })
   }
 

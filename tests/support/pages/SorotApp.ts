@@ -39,6 +39,16 @@ export class SorotApp {
     await this.nav.getByRole('link', { name: this.words(view) }).click()
   }
 
+  /** Presses Tab (or Shift+Tab) until `target` has the focus, as a keyboard user would. */
+  async tabTo(target: Locator, { backwards = false } = {}): Promise<void> {
+    for (let i = 0; i < 80; i++) {
+      if (await target.evaluate((el) => el === el.ownerDocument.activeElement).catch(() => false))
+        return
+      await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
+    }
+    throw new Error(`Tab never reached ${target}`)
+  }
+
   /** The announcement region of the page, where imports and deletes report. */
   get status(): Locator {
     return this.page.getByRole('status')
