@@ -1,7 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import type { ServedApp } from '../serve'
 import { ImportPanel } from './ImportPanel'
-import { wordsLike, type Words } from './words'
+import { wordsLike, type AppHome, type Words } from './words'
 
 /** The library's sort order and filters, each a control named as the reader sees it. */
 export class LibraryFilters {
@@ -119,7 +118,7 @@ export class LibraryPage {
 
   constructor(
     private readonly page: Page,
-    private readonly served: ServedApp,
+    private readonly home: AppHome,
     private readonly words: Words
   ) {
     this.heading = page.getByRole('heading', { level: 1, name: words('library.title') })
@@ -137,7 +136,7 @@ export class LibraryPage {
 
   /** Opens the app on the library and waits for its heading. */
   async goto(): Promise<void> {
-    await this.page.goto(this.served.url)
+    await this.page.goto(this.home())
     await expect(this.heading).toBeVisible()
   }
 

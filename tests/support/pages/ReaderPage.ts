@@ -1,11 +1,10 @@
 import type { Locator, Page } from '@playwright/test'
-import type { ServedApp } from '../serve'
 import { dragOver } from '../selection'
 import { AnnotationsPanel } from './AnnotationsPanel'
 import { ExportDialog } from './ExportDialog'
 import { FindBar } from './FindBar'
 import { QuotesPanel } from './QuotesPanel'
-import type { Words } from './words'
+import type { AppHome, Words } from './words'
 
 /** The reading view of one article: its text, highlights, panels, find and settings. */
 export class ReaderPage {
@@ -32,7 +31,7 @@ export class ReaderPage {
 
   constructor(
     private readonly page: Page,
-    private readonly served: ServedApp,
+    private readonly home: AppHome,
     private readonly words: Words
   ) {
     this.article = page.getByRole('article')
@@ -56,7 +55,7 @@ export class ReaderPage {
   /** Opens the article by its address, at a text offset when given. */
   async goto(id: string, at?: number): Promise<void> {
     const query = at === undefined ? '' : `?at=${at}`
-    await this.page.goto(`${this.served.url}#/article/${id}${query}`)
+    await this.page.goto(`${this.home()}#/article/${id}${query}`)
   }
 
   /** The article's title, as its level-1 heading. */

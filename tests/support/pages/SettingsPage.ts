@@ -1,6 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test'
-import type { ServedApp } from '../serve'
-import type { Words } from './words'
+import type { AppHome, Words } from './words'
 
 /** Settings › Backups: back up, restore from a file or a snapshot, and the restore report. */
 export class BackupsSection {
@@ -95,7 +94,7 @@ export class SettingsPage {
 
   constructor(
     private readonly page: Page,
-    private readonly served: ServedApp,
+    private readonly home: AppHome,
     words: Words
   ) {
     this.heading = page.getByRole('heading', { level: 1 })
@@ -106,7 +105,7 @@ export class SettingsPage {
   }
 
   async goto(): Promise<void> {
-    await this.page.goto(`${this.served.url}#/settings`)
+    await this.page.goto(`${this.home()}#/settings`)
     await expect(this.heading).toBeVisible()
   }
 }

@@ -17,21 +17,32 @@ export class SorotApp {
   readonly reader: ReaderPage
   readonly speakers: SpeakersPage
   readonly settings: SettingsPage
-  readonly api: LibraryApi
+  private readonly contract: LibraryApi | null
   readonly nav: Locator
 
   constructor(
     readonly page: Page,
-    readonly served: ServedApp,
+    served: ServedApp | null,
     locale: string | undefined
   ) {
     this.words = wordsFor(locale)
-    this.library = new LibraryPage(page, served, this.words)
-    this.reader = new ReaderPage(page, served, this.words)
-    this.speakers = new SpeakersPage(page, served, this.words)
-    this.settings = new SettingsPage(page, served, this.words)
-    this.api = new LibraryApi(served)
+    // Electron's window has no served address: its views are reached through the UI only.
+    const home = (): string => {
+      if (!served) throw new Error('this app is not served over HTTP: open views through the UI')
+      return served.url
+    }
+    this.library = new LibraryPage(page, home, this.words)
+    this.reader = new ReaderPage(page, home, this.words)
+    this.speakers = new SpeakersPage(page, home, this.words)
+    this.settings = new SettingsPage(page, home, this.words)
+    this.contract = served && new LibraryApi(served)
     this.nav = page.getByRole('navigation')
+  }
+
+  /** The served core's contract, for setting up data beside the page. */
+  get api(): LibraryApi {
+    if (!this.contract) throw new Error('this app is not served over HTTP: it has no RPC contract')
+    return this.contract
   }
 
   /** Goes to a main view through the navigation ("Library", "Speakers", "Settings"). */

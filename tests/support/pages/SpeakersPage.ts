@@ -1,6 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import type { ServedApp } from '../serve'
-import type { Words } from './words'
+import type { AppHome, Words } from './words'
 
 /** One person in the Speakers list, with their names, quotations and the merge form. */
 export class SpeakerGroup {
@@ -80,7 +79,7 @@ export class SpeakersPage {
 
   constructor(
     private readonly page: Page,
-    private readonly served: ServedApp,
+    private readonly home: AppHome,
     private readonly words: Words
   ) {
     this.heading = page.getByRole('heading', { level: 1, name: words('quotes.speakersTitle') })
@@ -96,7 +95,7 @@ export class SpeakersPage {
   }
 
   async goto(): Promise<void> {
-    await this.page.goto(`${this.served.url}#/speakers`)
+    await this.page.goto(`${this.home()}#/speakers`)
     await expect(this.heading).toBeVisible()
   }
 

@@ -4,6 +4,9 @@ import { languageFromLocale, resources } from '../../../src/shared/i18n'
 /** The app's words in one language: a locale key (and its values) to the text a user sees. */
 export type Words = (key: string, values?: Record<string, unknown>) => string
 
+/** The app's address (without a route), for pages that open a view by its URL. */
+export type AppHome = () => string
+
 const made = new Map<string, Words>()
 
 /**
