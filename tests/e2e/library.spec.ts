@@ -70,7 +70,7 @@ test('translated labels: an Indonesian UI shows English glosses beside its label
   await settings.goto()
   await settings.gloss.selectOption('en')
   await expect(app.nav.getByRole('link', { name: /^Pustaka\W*Library$/ })).toBeVisible()
-  await expect(app.nav.locator('.gloss[lang="en"]').first()).toHaveText('Library')
+  await expect(app.glosses(app.nav, 'en').first()).toHaveText('Library')
 
   // A highlight with a default label, made through the contract as the reader's UI would.
   await library.goto()
@@ -84,12 +84,15 @@ test('translated labels: an Indonesian UI shows English glosses beside its label
     end: 9,
     labels: ['fact']
   })
-  const chip = page.locator('.label-chip').filter({ hasText: 'Fakta' }).first()
+  const chip = app.reader.annotations
+    .at(0)
+    .labels.getByRole('listitem')
+    .filter({ hasText: 'Fakta' })
   await expect(chip).toContainText('Fakta')
-  await expect(chip.locator('.gloss[lang="en"]')).toHaveText('Fact')
+  await expect(app.glosses(chip, 'en')).toHaveText('Fact')
 
   await settings.goto()
   await settings.gloss.selectOption('none')
-  await expect(app.nav.locator('.gloss')).toHaveCount(0)
+  await expect(app.glosses(app.nav)).toHaveCount(0)
   await context.close()
 })

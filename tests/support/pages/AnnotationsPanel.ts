@@ -97,6 +97,11 @@ export class AnnotationsPanel {
     return new AnnotationItem(this.items.filter({ hasText: text }), this.words)
   }
 
+  /** The annotation at this place in text order. */
+  at(index: number): AnnotationItem {
+    return new AnnotationItem(this.items.nth(index), this.words)
+  }
+
   /** The article note's editor field (once "Write an article note" is pressed). */
   get articleNoteField(): Locator {
     return this.root.getByLabel(this.words('annotations.articleNoteLabel'))

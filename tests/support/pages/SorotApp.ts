@@ -60,6 +60,11 @@ export class SorotApp {
     throw new Error(`Tab never reached ${target}`)
   }
 
+  /** The translated glosses shown beside labels within `part` (all of them, or in one language). */
+  glosses(part: Locator, lang?: string): Locator {
+    return part.locator(lang ? `.gloss[lang="${lang}"]` : '.gloss')
+  }
+
   /** The announcement region of the page, where imports and deletes report. */
   get status(): Locator {
     return this.page.getByRole('status')
