@@ -51,10 +51,10 @@ export function wordsLike(
   options: { values?: Record<string, unknown>; open?: boolean } = {}
 ): RegExp {
   const tokens = Object.fromEntries(
-    wild.map((name, i) => [name, name === 'count' ? COUNT : `\u0001${i}\u0001`])
+    wild.map((name, i) => [name, name === 'count' ? COUNT : `⟦${i}⟧`])
   )
   const text = escape(words(key, { ...options.values, ...tokens }))
-    .replace(/\u0001\d+\u0001/g, '.*?')
+    .replace(/⟦\d+⟧/g, '.*?')
     .replace(String(COUNT), '\\d+')
   return new RegExp(`^${text}${options.open ? '' : '$'}`)
 }
