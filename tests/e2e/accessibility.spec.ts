@@ -1,24 +1,25 @@
-/// <reference lib="dom" />
-import type { Page } from '@playwright/test'
-import { SEED } from '../support/paths'
 import { seriousViolations } from '../support/axe'
+import { SorotApp } from '../support/pages/SorotApp'
+import { SEED } from '../support/paths'
 import { startServe, type ServedApp } from '../support/serve'
 import { expect, test } from '../support/test'
 
+const SEED_TITLE = /Kerja sama antara/
+
 /** The runs share one library: the first one imports the seed article. */
-async function ensureSeed(page: Page): Promise<void> {
-  if ((await page.getByRole('link', { name: /Kerja sama antara/ }).count()) === 0) {
-    await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(SEED)
-    await expect(page.getByRole('link', { name: /Kerja sama antara/ })).toBeVisible()
+async function ensureSeed({ library }: SorotApp): Promise<void> {
+  if ((await library.row(SEED_TITLE).count()) === 0) {
+    await library.imports.importFile(SEED)
+    await expect(library.row(SEED_TITLE)).toBeVisible()
   }
 }
 
-let app: ServedApp
+let served: ServedApp
 test.beforeAll(async () => {
-  app = await startServe()
+  served = await startServe()
 })
 test.afterAll(async () => {
-  await app.stop()
+  await served.stop()
 })
 
 for (const locale of ['id-ID', 'en-US']) {
@@ -29,46 +30,43 @@ for (const locale of ['id-ID', 'en-US']) {
       test('library, reader, dialogs and settings have no serious or critical axe violations', async ({
         page
       }) => {
-        await page.goto(app.url)
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-        await ensureSeed(page)
+        const app = new SorotApp(page, served, locale)
+        const { library, reader, speakers, settings } = app
+        await library.goto()
+        await ensureSeed(app)
         expect(await seriousViolations(page), 'library').toEqual([])
 
-        await page.locator('.import-actions button').first().click()
-        await expect(page.getByRole('dialog')).toBeVisible()
+        await library.imports.pasteButton.click()
+        await expect(library.imports.pasteDialog).toBeVisible()
         expect(await seriousViolations(page), 'paste dialog').toEqual([])
         await page.keyboard.press('Escape')
         await expect(page.getByRole('dialog')).toBeHidden()
 
-        await page.getByRole('link', { name: /Kerja sama antara/ }).click()
-        await expect(page.getByRole('article')).toBeVisible()
+        await library.openArticle(SEED_TITLE)
+        await expect(reader.article).toBeVisible()
         expect(await seriousViolations(page), 'reader').toEqual([])
 
         // The quotes panel, then the annotation panel holding the quote saved from it.
-        const tabs = page.getByRole('tab')
-        await tabs.nth(1).click()
+        const { quotesPanel } = reader
+        await quotesPanel.open()
         expect(await seriousViolations(page), 'quotes panel').toEqual([])
         // The library is shared by the four runs: the first one saves the quote.
-        if ((await page.locator('.quote-actions button.is-saved').count()) === 0)
-          await page.locator('.quote-actions button').first().click()
-        await expect(page.locator('.quote-actions button.is-saved').first()).toBeVisible()
-        await tabs.nth(0).click()
-        await expect(page.locator('.article-body mark').first()).toBeVisible()
+        if ((await quotesPanel.savedButtons.count()) === 0)
+          await quotesPanel.saveButtons.first().click()
+        await expect(quotesPanel.savedButtons.first()).toBeVisible()
+        await reader.annotationsTab.click()
+        await expect(reader.marks.first()).toBeVisible()
         expect(await seriousViolations(page), 'annotation panel').toEqual([])
 
-        await page
-          .locator('.article-tools button')
-          .filter({ hasText: /Ekspor|Export/ })
-          .click()
-        await expect(page.getByRole('dialog')).toBeVisible()
+        const exportDialog = await reader.openExport()
+        await expect(exportDialog.root).toBeVisible()
         expect(await seriousViolations(page), 'export dialog').toEqual([])
         await page.keyboard.press('Escape')
 
-        await page.goto(`${app.url}#/speakers`)
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        await speakers.goto()
         expect(await seriousViolations(page), 'speakers').toEqual([])
 
-        await page.goto(`${app.url}#/settings`)
+        await settings.goto()
         await expect(page.getByRole('combobox').first()).toBeVisible()
         expect(await seriousViolations(page), 'settings').toEqual([])
       })
@@ -79,28 +77,19 @@ for (const locale of ['id-ID', 'en-US']) {
 test.describe('sepia', () => {
   test.use({ locale: 'id-ID' })
 
-  test('the sepia theme keeps AA contrast in the library and the reader', async ({ page }) => {
-    await page.goto(app.url)
-    await page.evaluate(async (token) => {
-      await fetch('/rpc/settings.set', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ theme: 'sepia' })
-      })
-    }, app.token)
-    await page.reload()
+  test('the sepia theme keeps AA contrast in the library and the reader', async ({
+    page,
+    locale
+  }) => {
+    const app = new SorotApp(page, served, locale)
+    await app.api.call('settings.set', { theme: 'sepia' })
+    await app.library.goto()
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia')
-    await ensureSeed(page)
+    await ensureSeed(app)
     expect(await seriousViolations(page), 'library').toEqual([])
-    await page.getByRole('link', { name: /Kerja sama antara/ }).click()
-    await expect(page.getByRole('article')).toBeVisible()
+    await app.library.openArticle(SEED_TITLE)
+    await expect(app.reader.article).toBeVisible()
     expect(await seriousViolations(page), 'reader').toEqual([])
-    await page.evaluate(async (token) => {
-      await fetch('/rpc/settings.set', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ theme: 'system' })
-      })
-    }, app.token)
+    await app.api.call('settings.set', { theme: 'system' })
   })
 })

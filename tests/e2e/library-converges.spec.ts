@@ -1,22 +1,15 @@
-import type { Page } from '@playwright/test'
+import { SorotApp } from '../support/pages/SorotApp'
 import { expect, servePerTest, test } from '../support/test'
 
 const served = servePerTest()
 
 test.use({ locale: 'en-US' })
 
-/** Imports pasted text through the Paste dialog, without waiting for the list to follow. */
-async function paste(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: 'Paste…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Paste an article' })
-  await dialog.getByLabel(/Article text/).fill(text)
-  await dialog.getByRole('button', { name: 'Import' }).click()
-  await expect(dialog).toBeHidden()
-}
-
 test('three quick pastes all appear, though the list answers arrive out of order', async ({
-  page
+  page,
+  locale
 }) => {
+  const { library } = new SorotApp(page, served(), locale)
   // Each list request waits a different time before it reaches the server and again before
   // its answer reaches the page, so answers overtake each other as on a busy machine.
   const delays = [700, 0, 350, 900, 50, 500, 0, 250]
@@ -33,12 +26,13 @@ test('three quick pastes all appear, though the list answers arrive out of order
   })
   await page.goto(served().url)
   const titles = ['Banjir di Kemang', 'Anggaran Desa Naik', 'Cuaca Cerah di Bali']
-  for (const title of titles) await paste(page, `${title}\n\nIsi berita singkat tentang ${title}.`)
-  const list = page.getByRole('list', { name: 'Articles' })
-  for (const title of titles) await expect(list.getByText(title, { exact: true })).toBeVisible()
+  for (const title of titles)
+    await library.imports.paste(`${title}\n\nIsi berita singkat tentang ${title}.`)
+  for (const title of titles)
+    await expect(library.list.getByText(title, { exact: true })).toBeVisible()
   // Late answers still on their way must not take any of them away again.
   await expect.poll(() => pending).toBe(0)
-  await expect(list.locator('.article-title')).toHaveText(
+  await expect(library.titles).toHaveText(
     ['Cuaca Cerah di Bali', 'Anggaran Desa Naik', 'Banjir di Kemang'],
     { useInnerText: true }
   )

@@ -1,13 +1,10 @@
-import type { Page } from '@playwright/test'
-import { rpc } from '../support/rpc'
+import type { LibraryApi } from '../support/pages/LibraryApi'
+import { SorotApp } from '../support/pages/SorotApp'
 import { expect, servePerTest, test } from '../support/test'
 
 const served = servePerTest()
 
 test.use({ locale: 'en-US' })
-
-const call = <T>(page: Page, channel: string, input: unknown): Promise<T> =>
-  rpc<T>(page, served(), channel, input)
 
 interface Article {
   title: string
@@ -49,23 +46,20 @@ const ARTICLES: Article[] = [
 ]
 
 /** Imports the articles through the contract, with their details, notes and reading places. */
-async function fillLibrary(page: Page): Promise<Record<string, string>> {
+async function fillLibrary(api: LibraryApi): Promise<Record<string, string>> {
   const ids: Record<string, string> = {}
   for (const article of ARTICLES) {
-    const [outcome] = await call<Array<{ id: string }>>(page, 'articles.import', {
-      items: [{ name: `${article.title}.txt`, text: `${article.title}\n\n${article.text}` }]
-    })
-    ids[article.title] = outcome.id
-    await call(page, 'articles.update', {
-      id: outcome.id,
+    const id = await api.importText(`${article.title}\n\n${article.text}`, `${article.title}.txt`)
+    ids[article.title] = id
+    await api.call('articles.update', {
+      id,
       outlet: article.outlet,
       publishedAt: article.publishedAt,
       language: article.language
     })
   }
-  const anggaran = ids['Anggaran Desa Naik']
-  await call(page, 'annotations.create', {
-    articleId: anggaran,
+  await api.call('annotations.create', {
+    articleId: ids['Anggaran Desa Naik'],
     kind: 'highlight',
     start: 0,
     end: 10,
@@ -73,33 +67,32 @@ async function fillLibrary(page: Page): Promise<Record<string, string>> {
     labels: [],
     note: 'Cek angka resminya.'
   })
-  await call(page, 'articles.progress', { id: ids['Banjir di Kemang'], progress: 0.4 })
-  await call(page, 'articles.progress', { id: ids['Rice Prices Climb'], progress: 1 })
+  await api.call('articles.progress', { id: ids['Banjir di Kemang'], progress: 0.4 })
+  await api.call('articles.progress', { id: ids['Rice Prices Climb'], progress: 1 })
   return ids
 }
 
-const rowTitles = (page: Page): Promise<string[]> =>
-  page.getByRole('list', { name: 'Articles' }).locator('.article-title').allTextContents()
-
 test('sorts by publication date and outlet, and filters by outlet, language, reading, notes and dates', async ({
-  page
+  page,
+  locale
 }) => {
+  const { library, api } = new SorotApp(page, served(), locale)
+  const { filters } = library
   await page.goto(served().url)
-  await fillLibrary(page)
+  await fillLibrary(api)
   await page.reload()
-  await expect(page.getByText('4 articles', { exact: true })).toBeVisible()
-  const filters = page.getByRole('group', { name: 'Sort and filter' })
+  await expect(library.count(4)).toBeVisible()
   const showing = (titles: string[]): Promise<void> =>
-    expect.poll(() => rowTitles(page)).toEqual(titles)
+    expect.poll(() => library.rowTitles()).toEqual(titles)
 
-  await filters.getByLabel('Sort by').selectOption({ label: 'Publication date' })
+  await filters.sort('Publication date')
   await showing([
     'Anggaran Desa Naik',
     'Banjir di Kemang',
     'Rice Prices Climb',
     'Catatan Tanpa Sumber'
   ])
-  await filters.getByLabel('Sort by').selectOption({ label: 'Outlet' })
+  await filters.sort('Outlet')
   await showing([
     'Banjir di Kemang',
     'Rice Prices Climb',
@@ -107,52 +100,53 @@ test('sorts by publication date and outlet, and filters by outlet, language, rea
     'Catatan Tanpa Sumber'
   ])
 
-  await filters.getByLabel('Outlet').selectOption('Kompas.com')
+  await filters.outlet.selectOption('Kompas.com')
   await showing(['Banjir di Kemang', 'Rice Prices Climb'])
-  await filters.getByLabel('Language').selectOption('en')
+  await filters.language.selectOption('en')
   await showing(['Rice Prices Climb'])
-  await filters.getByLabel('Outlet').selectOption('')
-  await filters.getByLabel('Language').selectOption('')
+  await filters.outlet.selectOption('')
+  await filters.language.selectOption('')
 
-  await filters.getByLabel('Reading').selectOption({ label: 'Reading' })
+  await filters.readingState('Reading')
   await showing(['Banjir di Kemang'])
-  await filters.getByLabel('Reading').selectOption({ label: 'Finished' })
+  await filters.readingState('Finished')
   await showing(['Rice Prices Climb'])
-  await filters.getByLabel('Reading').selectOption({ label: 'Unread' })
+  await filters.readingState('Unread')
   await showing(['Anggaran Desa Naik', 'Catatan Tanpa Sumber'])
-  await filters.getByLabel('Reading').selectOption({ label: 'All' })
+  await filters.readingState('All')
 
-  await filters.getByRole('checkbox', { name: 'Notes' }).check()
+  await filters.notes.check()
   await showing(['Anggaran Desa Naik'])
-  await expect(page.getByRole('link', { name: /Anggaran Desa Naik/ })).toContainText('1 note')
-  await filters.getByRole('checkbox', { name: 'Notes' }).uncheck()
+  await expect(library.row(/Anggaran Desa Naik/)).toContainText('1 note')
+  await filters.notes.uncheck()
 
   // Publication dates between the two ends, inclusive; an article without one is filed under
   // its import date (today), outside this range.
-  await filters.getByLabel('From').fill('2024-01-01')
-  await filters.getByLabel('To').fill('2024-03-05')
+  await filters.from.fill('2024-01-01')
+  await filters.to.fill('2024-03-05')
   await showing(['Banjir di Kemang', 'Anggaran Desa Naik'])
-  await filters.getByLabel('To').fill('2024-02-01')
+  await filters.to.fill('2024-02-01')
   await showing(['Banjir di Kemang'])
-  await filters.getByLabel('From').fill('2030-01-01')
-  await filters.getByLabel('To').fill('')
-  await expect(page.getByText('No article matches these filters.')).toBeVisible()
+  await filters.from.fill('2030-01-01')
+  await filters.to.fill('')
+  await expect(library.noMatch).toBeVisible()
 })
 
-test('gives a tag a colour that the list and the core keep', async ({ page }) => {
+test('gives a tag a colour that the list and the core keep', async ({ page, locale }) => {
+  const { library, api } = new SorotApp(page, served(), locale)
   await page.goto(served().url)
-  const ids = await fillLibrary(page)
-  await call(page, 'articles.tag', { ids: [ids['Banjir di Kemang']], add: ['cuaca'] })
+  const ids = await fillLibrary(api)
+  await api.call('articles.tag', { ids: [ids['Banjir di Kemang']], add: ['cuaca'] })
   await page.reload()
-  await page.getByText('1 tag').click()
-  await page.getByLabel('Colour of cuaca').selectOption({ label: 'Blue' })
+  await library.tags.open(1)
+  await library.tags.colourOf('cuaca').selectOption({ label: 'Blue' })
   await expect
     .poll(
       async () =>
-        (await call<Array<{ name: string; color: string | null }>>(page, 'tags.list', {}))[0]
+        (await api.call<Array<{ name: string; color: string | null }>>('tags.list', {}))[0]
     )
     .toMatchObject({ name: 'cuaca', color: 'blue' })
   await page.reload()
-  await page.getByText('1 tag').click()
-  await expect(page.getByLabel('Colour of cuaca')).toHaveValue('blue')
+  await library.tags.open(1)
+  await expect(library.tags.colourOf('cuaca')).toHaveValue('blue')
 })

@@ -1,34 +1,37 @@
 /// <reference lib="dom" />
+import { SorotApp } from '../support/pages/SorotApp'
 import { expect, servePerTest, test } from '../support/test'
 
 import { SEED } from '../support/paths'
 
 const served = servePerTest()
 
+const SEED_TITLE = /Kerja sama antara badan intelijen/
+
 test('imports a file through the UI, lists it, opens it and switches language', async ({
   browser
 }) => {
   const context = await browser.newContext({ locale: 'id-ID' })
-  const page = await context.newPage()
-  await page.goto(served().url)
+  const app = new SorotApp(await context.newPage(), served(), 'id-ID')
+  const { page, library, reader, settings } = app
+  await library.goto()
   await expect(page.getByRole('heading', { name: 'Pustaka' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Selamat datang di Sorot' })).toBeVisible()
 
-  await page.getByLabel('Pilih berkas artikel untuk diimpor').setInputFiles(SEED)
-  await expect(page.getByRole('status')).toHaveText('Diimpor 1, versi baru 0, duplikat 0, gagal 0.')
-  const row = page.getByRole('link', { name: /Kerja sama antara badan intelijen/ })
+  await library.imports.importFile(SEED)
+  await expect(app.status).toHaveText('Diimpor 1, versi baru 0, duplikat 0, gagal 0.')
+  const row = library.row(SEED_TITLE)
   await expect(row).toBeVisible()
   await expect(row).toContainText('299 kata')
 
   await row.click()
-  const article = page.getByRole('article')
-  await expect(article).toHaveAttribute('lang', 'id')
-  await expect(article.locator('p').filter({ hasText: 'ujar Presiden Putin' })).toBeVisible()
-  await expect(article).not.toContainText('[iklan_2]')
-  await expect(article).not.toContainText('Komentar (0)')
+  await expect(reader.article).toHaveAttribute('lang', 'id')
+  await expect(reader.article.locator('p').filter({ hasText: 'ujar Presiden Putin' })).toBeVisible()
+  await expect(reader.article).not.toContainText('[iklan_2]')
+  await expect(reader.article).not.toContainText('Komentar (0)')
 
-  await page.getByRole('link', { name: 'Pengaturan' }).click()
-  await page.getByLabel('Bahasa antarmuka').selectOption('en')
+  await app.navigate('nav.settings')
+  await settings.language.selectOption('en')
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 
@@ -62,36 +65,34 @@ test('translated labels: an Indonesian UI shows English glosses beside its label
   browser
 }) => {
   const context = await browser.newContext({ locale: 'id-ID' })
-  const page = await context.newPage()
-  await page.goto(`${served().url}#/settings`)
-  await page.getByLabel('Label terjemahan').selectOption('en')
-  const nav = page.getByRole('navigation')
-  await expect(nav.getByRole('link', { name: /^Pustaka\W*Library$/ })).toBeVisible()
-  await expect(nav.locator('.gloss[lang="en"]').first()).toHaveText('Library')
+  const app = new SorotApp(await context.newPage(), served(), 'id-ID')
+  const { page, library, settings, api } = app
+  await settings.goto()
+  await settings.gloss.selectOption('en')
+  await expect(app.nav.getByRole('link', { name: /^Pustaka\W*Library$/ })).toBeVisible()
+  await expect(app.glosses(app.nav, 'en').first()).toHaveText('Library')
 
-  // A highlight with a default label, made through the API as the reader's UI would.
-  await page.goto(served().url)
-  await page.getByLabel('Pilih berkas artikel untuk diimpor').setInputFiles(SEED)
-  await page.getByRole('link', { name: /Kerja sama antara badan intelijen/ }).click()
+  // A highlight with a default label, made through the contract as the reader's UI would.
+  await library.goto()
+  await library.imports.importFile(SEED)
+  await library.openArticle(SEED_TITLE)
   const id = new URL(page.url()).hash.split('/').pop()!.split('?')[0]
-  const created = await page.evaluate(
-    async ([token, articleId]) => {
-      const response = await fetch('/rpc/annotations.create', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ articleId, kind: 'highlight', start: 0, end: 9, labels: ['fact'] })
-      })
-      return (await response.json()).ok as boolean
-    },
-    [served().token, id]
-  )
-  expect(created).toBe(true)
-  const chip = page.locator('.label-chip').filter({ hasText: 'Fakta' }).first()
+  await api.call('annotations.create', {
+    articleId: id,
+    kind: 'highlight',
+    start: 0,
+    end: 9,
+    labels: ['fact']
+  })
+  const chip = app.reader.annotations
+    .at(0)
+    .labels.getByRole('listitem')
+    .filter({ hasText: 'Fakta' })
   await expect(chip).toContainText('Fakta')
-  await expect(chip.locator('.gloss[lang="en"]')).toHaveText('Fact')
+  await expect(app.glosses(chip, 'en')).toHaveText('Fact')
 
-  await page.goto(`${served().url}#/settings`)
-  await page.getByLabel('Label terjemahan').selectOption('none')
-  await expect(page.getByRole('navigation').locator('.gloss')).toHaveCount(0)
+  await settings.goto()
+  await settings.gloss.selectOption('none')
+  await expect(app.glosses(app.nav)).toHaveCount(0)
   await context.close()
 })

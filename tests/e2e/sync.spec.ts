@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { startCouchServer, startFlakyProxy } from '../support/couch-server'
+import { SorotApp } from '../support/pages/SorotApp'
 import { expect, servePerTest, test } from '../support/test'
 
 // The settings screen of the built app against `sorot serve` and a local pouchdb-server: the
@@ -11,47 +12,42 @@ test.describe('Sinkronisasi, in Indonesian', () => {
   test.use({ locale: 'id-ID' })
 
   test('starts sync, shows synced, offline with the reason, pause, and stop that keeps the library', async ({
-    page
+    page,
+    locale
   }) => {
     test.setTimeout(180_000)
+    const { settings, library, api } = new SorotApp(page, served(), locale)
+    const { sync } = settings
     const couch = await startCouchServer()
     const proxy = await startFlakyProxy(couch.url, { sari: { password: 'rahasia-sekali' } })
     try {
-      const imported = await page.request.post(`${served().origin}/rpc/articles.import`, {
-        headers: { Authorization: `Bearer ${served().token}` },
-        data: {
-          items: [{ text: 'Harga beras naik\n\nHarga beras di pasar naik lagi.', format: 'text' }]
-        }
+      await api.importTexts(['Harga beras naik\n\nHarga beras di pasar naik lagi.'])
+      await settings.goto()
+      await expect(sync.status).toHaveText('Tidak disinkronkan')
+      await sync.start({
+        url: proxy.url,
+        database: 'e2e',
+        user: 'sari',
+        password: 'rahasia-sekali'
       })
-      expect((await imported.json()).ok).toBe(true)
-      await page.goto(`${served().url}#/settings`)
-      const section = page.getByRole('region', { name: 'Sinkronisasi' })
-      await expect(section.getByRole('status')).toHaveText('Tidak disinkronkan')
-      await section.getByLabel('Alamat server').fill(proxy.url)
-      await section.getByLabel('Basis data').fill('e2e')
-      await section.getByLabel('Nama pengguna').fill('sari')
-      await section.getByLabel('Kata sandi', { exact: true }).fill('rahasia-sekali')
-      await section.getByRole('button', { name: 'Mulai sinkronisasi' }).click()
-      await expect(section.getByRole('status')).toHaveText('Tersinkron', { timeout: 60_000 })
-      await expect(section.locator('.sync-log li').first()).toContainText('received')
+      await expect(sync.status).toHaveText('Tersinkron', { timeout: 60_000 })
+      await expect(sync.log.first()).toContainText('received')
       const state = readFileSync(path.join(served().dataDir, 'sync.json'), 'utf8')
       expect(state).toContain('"user": "sari"')
       expect(state).not.toContain('rahasia')
 
       proxy.down()
-      await expect(section.getByRole('status')).toContainText(/Luring: Cannot reach http/, {
-        timeout: 60_000
-      })
+      await expect(sync.status).toContainText(/Luring: Cannot reach http/, { timeout: 60_000 })
       proxy.up()
-      await expect(section.getByRole('status')).toHaveText('Tersinkron', { timeout: 60_000 })
-      await section.getByRole('button', { name: 'Jeda' }).click()
-      await expect(section.getByRole('status')).toHaveText('Dijeda')
-      await section.getByRole('button', { name: 'Lanjutkan' }).click()
-      await expect(section.getByRole('status')).toHaveText('Tersinkron', { timeout: 60_000 })
-      await section.getByRole('button', { name: 'Hentikan sinkronisasi pustaka ini' }).click()
-      await expect(section.getByRole('status')).toHaveText('Tidak disinkronkan')
+      await expect(sync.status).toHaveText('Tersinkron', { timeout: 60_000 })
+      await sync.press('sync.pause')
+      await expect(sync.status).toHaveText('Dijeda')
+      await sync.press('sync.resume')
+      await expect(sync.status).toHaveText('Tersinkron', { timeout: 60_000 })
+      await sync.press('sync.stop')
+      await expect(sync.status).toHaveText('Tidak disinkronkan')
       await page.goto(served().url)
-      await expect(page.locator('.article-title')).toHaveText(['Harga beras naik'])
+      await expect(library.titles).toHaveText(['Harga beras naik'])
     } finally {
       await proxy.close()
       await couch.stop()

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { CORPUS } from '../support/paths'
-import { dragOver } from '../support/selection'
+import { SorotApp } from '../support/pages/SorotApp'
 import { expect, test } from '../support/test'
 import { openElectronPage, type ElectronPage } from './support/electron-page'
 import { tempDir } from './support/main-bundle'
@@ -23,9 +23,11 @@ test.afterEach(async () => {
 })
 
 test('import, highlight, note and export run through the real preload and ipc.ts', async ({
-  page
+  page,
+  locale
 }) => {
   app = await openElectronPage(page)
+  const { library, reader } = new SorotApp(page, null, locale)
   // The page found the preload's API and talks through it, not through HTTP.
   const seen = await page.evaluate(() => {
     const bridge = (window as unknown as { sorot?: Record<string, unknown> }).sorot
@@ -34,42 +36,33 @@ test('import, highlight, note and export run through the real preload and ipc.ts
   expect(seen.groups).toEqual(expect.arrayContaining(['articles', 'annotations', 'onEvent']))
   expect(seen.ipcRenderer).toBe('undefined')
   // The library list came through it: the sample article is there.
-  await expect(page.getByRole('link', { name: SAMPLE })).toBeVisible()
+  await expect(library.row(SAMPLE)).toBeVisible()
 
   // Import: the reader drops a file on the window.
-  const text = readFileSync(ARTICLE, 'utf8')
-  await page.evaluate((content) => {
-    const transfer = new DataTransfer()
-    transfer.items.add(new File([content], 'susi-air.txt', { type: 'text/plain' }))
-    for (const type of ['dragenter', 'dragover', 'drop'])
-      window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, cancelable: true }))
-  }, text)
-  await expect(page.getByRole('link', { name: TITLE })).toBeVisible()
+  await library.imports.dropFile(ARTICLE, 'susi-air.txt')
+  await expect(library.row(TITLE)).toBeVisible()
   expect(app.invoked).toContain('articles.import')
 
   // Highlight: a mouse selection and h, in the article just imported.
-  await page.getByRole('link', { name: TITLE }).click()
-  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
-  const body = page.locator('.article-body')
-  await dragOver(page, body.locator('[data-block]').filter({ hasText: PHRASE }).first(), PHRASE)
-  await expect(page.getByRole('toolbar', { name: 'Highlight the selection' })).toBeVisible()
+  await library.openArticle(TITLE)
+  await expect(reader.heading(TITLE)).toBeVisible()
+  await reader.select(PHRASE)
+  await expect(reader.selectionToolbar).toBeVisible()
   await page.keyboard.press('h')
-  await expect(body.locator('mark')).toHaveText([PHRASE])
+  await expect(reader.marks).toHaveText([PHRASE])
 
   // Note: on that highlight, in the side panel.
-  const item = page.getByRole('complementary').getByRole('listitem').filter({ hasText: PHRASE })
-  await item.getByRole('button', { name: /^Edit/ }).click()
-  await item.getByLabel('Note (Markdown)').fill(NOTE)
-  await item.getByRole('button', { name: 'Save note' }).click()
-  await expect(item.locator('.note-text strong')).toHaveText('lokasi')
+  const item = reader.annotations.item(PHRASE)
+  await item.edit()
+  await item.writeNote(NOTE)
+  await expect(item.note.getByRole('strong')).toHaveText('lokasi')
 
   // Export: Save… asks the OS save dialog (the reader picks a file) and main writes it.
   const target = path.join(tempDir('sorot-export-'), 'catatan.md')
   app.shell.dialogAnswers.showSaveDialog = [{ canceled: false, filePath: target }]
-  await page.getByRole('button', { name: 'Export…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Export notes' })
-  await dialog.getByRole('button', { name: 'Save…' }).click()
-  await expect(dialog).toContainText('catatan.md')
+  const dialog = await reader.openExport()
+  await dialog.saveButton.click()
+  await expect(dialog.root).toContainText('catatan.md')
   const markdown = readFileSync(target, 'utf8')
   expect(markdown).toContain(PHRASE)
   expect(markdown).toContain('**lokasi**')
