@@ -75,7 +75,8 @@ export function referenceOf(phrase: string): Reference | null {
   if (words.length === 1 && /^(?:pe|ke|per)\p{Ll}{3,}an$/u.test(words[0])) return null
   // Descriptions (`tuan rumah pangkalan AS`) name no one unless a name ends them.
   const found = nameFromPhrase(np)
-  if (found && /^\p{Ll}/u.test(np) && !found.person) return null
+  // `pihak Gedung Putih` names the body; other lower-case descriptions do not.
+  if (found && /^\p{Ll}/u.test(np) && !found.person && !/^pihak\s+\p{Lu}/u.test(np)) return null
   if (found?.person || !found) {
     if (found) return { type: 'name', speaker: found }
     const lead = leadingRun(words)
@@ -109,7 +110,10 @@ function phraseAfterVerb(rest: string): string {
     const second = after.search(NP_STOP)
     const apposition = second < 0 ? after : after.slice(0, second)
     const named = referenceOf(apposition)
-    if ((!role || (role.type === 'name' && !role.speaker.person)) && /^\s*\p{Lu}/u.test(after))
+    // `Kepala SMAN 1 Sukorejo, Rohadi`: a phrase led by a title is the role of the name after it.
+    const titled = TITLES.has(first.trim().split(/\s+/)[0]?.toLowerCase() ?? '')
+    const roleOnly = !role || titled || (role.type === 'name' && !role.speaker.person)
+    if (roleOnly && /^\s*\p{Lu}/u.test(after))
       if (named?.type === 'name' && named.speaker.person) return apposition
   }
   return first

@@ -120,3 +120,9 @@ export const ROLE_WORDS = words(`
   kapten bek kiper striker gelandang manajer presiden wapres ketua direktur bos juru kades
   camat lurah komisioner anggota perdana raja ratu pangeran sultan
 `)
+
+/** Academic degrees written after a name (`Raldi Hendro Koestoer PhD`), never part of it. */
+export const DEGREES = words(`
+  phd dea msc msi mpd spd skom ssos sh mh mm mt st se sag mag ma mba mkes skm sked sp sip
+  ssi sst mhum shum mpa llm
+`)

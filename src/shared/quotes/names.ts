@@ -1,15 +1,18 @@
 /** Names in a phrase: titles and roles stripped, the fullest form the article uses. */
 
-import { CONNECTIVES, GROUP_WORDS, ORGANISATION_WORDS, PLACES, ROLE_WORDS, TITLES } from './lexicon'
+import {
+  CONNECTIVES,
+  DEGREES,
+  GROUP_WORDS,
+  ORGANISATION_WORDS,
+  PLACES,
+  ROLE_WORDS,
+  TITLES
+} from './lexicon'
 import { commonWordKind } from './common-words'
+import { NameBook, type Speaker } from './name-book'
 
-/** Someone or something quoted: a person, or an organisation or country. */
-export interface Speaker {
-  name: string
-  person: boolean
-  /** Every word is also an ordinary word ("Orang", "Indah"): a name only if the article shows it. */
-  common?: boolean
-}
+export { NameBook, type Speaker } from './name-book'
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u
 const INITIAL = /^\p{Lu}\.$/u
@@ -63,6 +66,13 @@ export function nameFromPhrase(phrase: string): Speaker | null {
   const words = wordsOf(phrase)
   const trailing: string[] = []
   let last = words.length - 1
+  // `Raldi Hendro Koestoer PhD`, `Muhammad Nur DEA`: a degree after a name is not part of it.
+  while (
+    last > 0 &&
+    DEGREES.has(lower(words[last]).replace(/\./g, '')) &&
+    isNameWord(words[last - 1])
+  )
+    last--
   // `Mahfud MD`: a short acronym closing a name is part of it.
   const closing = ACRONYM.test(words[last] ?? '') && words[last].length <= 3 ? words[last] : null
   if (closing && last > 0 && isNameWord(words[last - 1])) last--
@@ -113,63 +123,6 @@ function organisationFrom(words: string[]): Speaker | null {
   return { name: kept.join(' '), person }
 }
 
-/** A person a role word named, and where: `pelatih Persib Bojan Hodak` gives pelatih → Bojan Hodak. */
-interface RoleMention {
-  at: number
-  speaker: Speaker
-}
-
-/** Names the article uses, for expanding a short mention, aliases and the roles people hold. */
-export class NameBook {
-  readonly names = new Set<string>()
-  readonly aliases = new Map<string, string>()
-  /** Capitalised words the article uses as places (`di Sukabumi`, `Kota Bukittinggi`). */
-  readonly places = new Set<string>()
-  /** Full names by each of their words, so a short mention finds its fuller forms at once. */
-  readonly #byWord = new Map<string, string[]>()
-  readonly #roles = new Map<string, RoleMention[]>()
-  readonly #counts = new Map<string, number>()
-
-  add(name: string): void {
-    this.#counts.set(name, (this.#counts.get(name) ?? 0) + 1)
-    if (this.names.has(name)) return
-    this.names.add(name)
-    for (const word of new Set(name.split(' '))) {
-      const list = this.#byWord.get(word) ?? []
-      if (list.length < 50) list.push(name)
-      this.#byWord.set(word, list)
-    }
-  }
-
-  addRole(role: string, at: number, speaker: Speaker): void {
-    const list = this.#roles.get(role) ?? []
-    list.push({ at, speaker })
-    this.#roles.set(role, list)
-  }
-
-  /** The person `role` named last before `at`, if any. */
-  roleBefore(role: string, at: number): Speaker | null {
-    const list = this.#roles.get(role.toLowerCase())
-    if (!list) return null
-    let found: Speaker | null = null
-    for (const mention of list) {
-      if (mention.at >= at) break
-      found = mention.speaker
-    }
-    return found
-  }
-
-  /** How often the article names `name` as a person. */
-  count(name: string): number {
-    return this.#counts.get(name) ?? 0
-  }
-
-  /** Full names that contain `word`. */
-  containing(word: string): readonly string[] {
-    return this.#byWord.get(word) ?? []
-  }
-}
-
 // Capitalised words in a row; only a one-letter initial (`W.`) may carry a full stop.
 const NAME_RUN =
   /(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*)(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*))*/gu
@@ -187,14 +140,24 @@ const PLACE_CUE =
 const REGION_HEAD =
   /\b(?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Kk]apolres(?:ta)?|[Kk]apolda|[Kk]apolsek|[Cc]amat|[Ll]urah|DPRD|Polres|Polda|Polsek|Pemkab|Pemkot|Pemprov|Dinkes|Disdik|Kejari|Kejati) (\p{Lu}\p{Ll}+)(?= \p{Lu}\p{L}* \p{Lu})/gu
 
-export function collectNames(text: string, title?: string): NameBook {
+/** `masked` (the text with quotations blanked) keeps names inside quotations out of aliasing. */
+export function collectNames(text: string, title?: string, masked?: string): NameBook {
   const book = new NameBook()
   for (const match of text.matchAll(PLACE_CUE)) book.places.add(match[1])
   for (const match of text.matchAll(REGION_HEAD)) book.places.add(match[1])
   if (title) for (const match of title.matchAll(NAME_RUN)) readRun(book, title, match, false)
-  for (const match of text.matchAll(NAME_RUN)) readRun(book, text, match, true)
+  for (const match of text.matchAll(NAME_RUN))
+    readRun(book, text, match, true, !masked || masked[match.index] === text[match.index])
+  // `kata wanita yang akrab disapa Kiki itu`: the nickname of the person named just before.
+  for (const match of text.matchAll(DESCRIBED_ALIAS)) {
+    const full = book.fullNameBefore(match.index)
+    if (full && !book.aliases.has(match[1])) book.aliases.set(match[1], full)
+  }
   return book
 }
+
+const DESCRIBED_ALIAS =
+  /\b(?:pria|wanita|perempuan|lelaki|laki-laki|sosok|pemuda|gadis|remaja|bapak|ibu|pemain|pelatih|politikus|politisi|pengusaha|artis|penyanyi|aktor|aktris|mahasiswa|mahasiswi)\s+(?:\p{Ll}+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+(\p{Lu}[\p{L}-]+)/gu
 
 /** Whether a run opens a sentence, where every word is capitalised whatever it is. */
 function opensSentence(text: string, at: number): boolean {
@@ -203,7 +166,13 @@ function opensSentence(text: string, at: number): boolean {
   return i < 0 || /[.!?:\n]/.test(text[i]) || text.slice(i + 1, at).includes('\n')
 }
 
-function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: boolean): void {
+function readRun(
+  book: NameBook,
+  text: string,
+  match: RegExpExecArray,
+  roles: boolean,
+  outsideQuotes = false
+): void {
   let run = match[0]
   // `Kinerja Renita …`, `Saran Mahfud MD`: ordinary words capitalised only by their place.
   if (!roles || opensSentence(text, match.index)) {
@@ -215,7 +184,7 @@ function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: bo
   const named = nameFromPhrase(run)
   if (!named?.person || named.common) return
   const found = { ...named, name: withoutPlaces(named.name, book) }
-  book.add(found.name)
+  book.add(found.name, outsideQuotes ? match.index : -1)
   const end = match.index + match[0].length
   const alias = text
     .slice(end, end + 60)
@@ -275,6 +244,8 @@ export function fullestName(name: string, book: NameBook): string {
   const alias = book.aliases.get(name)
   if (alias) return alias
   const parts = name.split(' ')
+  if (parts.length === 1 && book.containing(name).every((n) => n === name))
+    return book.byNickname(name) ?? name
   let best = name
   for (const candidate of book.containing(parts[0])) {
     const words = candidate.split(' ')
