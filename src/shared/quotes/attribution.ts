@@ -31,7 +31,7 @@ const NOT_VERBS = new Set(
   )
 )
 const NP_STOP =
-  /[,;.!?:]|\s(?:saat|ketika|usai|seusai|setelah|sesudah|sebelum|dalam|di|pada|kepada|dikutip|dilansir|seperti|sebagaimana|melalui|lewat|dari|sambil|yang|kemarin|menjelang|selepas|via|sebagai|kala|tadi|kepada|dengan|soal|terkait|mengenai|tentang|untuk|bahwa|ketika|sembari|seraya)(?=\s|$)/u
+  /[,;.!?:]|\s(?:saat|ketika|usai|seusai|setelah|sesudah|sebelum|dalam|di|pada|kepada|dikutip|dilansir|seperti|sebagaimana|melalui|lewat|dari|sambil|yang|kemarin|menjelang|selepas|via|sebagai|kala|tadi|kepada|dengan|soal|terkait|mengenai|tentang|untuk|bahwa|ketika|sembari|seraya|didampingi|bersama|mendampingi)(?=\s|$)/u
 
 const isVerbLike = (word: string): boolean => {
   if (!/^\p{Ll}/u.test(word)) return false
@@ -60,6 +60,9 @@ function reportingVerb(word: string): { pronoun: boolean } | null {
 export function referenceOf(phrase: string): Reference | null {
   const np = phrase.trim()
   if (np === '') return null
+  // `kata @farhanalv`: an account is quoted under its handle.
+  const handle = np.match(/^@[\p{L}\p{N}_.]*[\p{L}\p{N}_]/u)
+  if (handle) return { type: 'name', speaker: { name: handle[0], person: true } }
   const first = np.match(WORD)?.[0] ?? ''
   if (/^(?:dia|ia|beliau|pihaknya)$/i.test(first)) return { type: 'pronoun' }
   // `sang pelatih`, `si pengusaha`: the role points back to whoever held it.
@@ -103,6 +106,15 @@ function phraseAfterVerb(rest: string): string {
   if (called) return called[1]
   const stop = rest.search(NP_STOP)
   const first = stop < 0 ? rest : rest.slice(0, stop)
+  // `Wakil Sekretaris Jenderal untuk Operasi Perdamaian Jean-Pierre Lacroix`: a role cut by
+  // a preposition; the name closes the role's own phrase.
+  if (stop >= 0 && rest[stop] !== ',' && titleOnly(first)) {
+    const from = stop + 1 + (rest.slice(stop + 1).match(/^\S+/)?.[0].length ?? 0)
+    const next = rest.slice(from).search(NP_STOP)
+    const longer = rest.slice(0, next < 0 ? rest.length : from + next)
+    const named = referenceOf(longer)
+    if (named?.type === 'name' && named.speaker.person) return longer
+  }
   // `kata Ketua Bawaslu Kota Pariaman, Riswan usai …`: the name comes after the role.
   if (stop >= 0 && rest[stop] === ',') {
     const role = referenceOf(first)
@@ -117,6 +129,12 @@ function phraseAfterVerb(rest: string): string {
       if (named?.type === 'name' && named.speaker.person) return apposition
   }
   return first
+}
+
+/** Whether a phrase is titles only: `Wakil Sekretaris Jenderal`. */
+function titleOnly(phrase: string): boolean {
+  const words = phrase.match(WORD) ?? []
+  return words.length > 0 && words.every((w) => TITLES.has(w.toLowerCase()))
 }
 
 /**

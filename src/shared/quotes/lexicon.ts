@@ -67,6 +67,7 @@ export const ORGANISATION_WORDS = words(`
   sekolah rumah sakit bank pt cv tbk perusahaan yayasan asosiasi federasi himpunan ikatan
   persatuan serikat koalisi aliansi gerakan front faksi milisi pasukan angkatan armada kepolisian
   kejaksaan pengadilan mahkamah otoritas biro kantor imigrasi kelas khusus tpi
+  dinkes disdik dishub dinsos disnaker disperindag dispora disdukcapil bappeda bpbd
 `)
 
 /** Groups whose name follows a generic word: `Kelompok Hamas` is Hamas. */

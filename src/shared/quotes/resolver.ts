@@ -164,12 +164,20 @@ function subjectMentions(context: Context): Mention[] {
         const reference = referenceOf(menurut[1])
         if (reference?.type === 'name')
           mentions.push({ at: start, speaker: reference.speaker, reporting: true })
+        // `… yang menurut dia, …`: the sentence is the last speaker's, it names no new subject.
+        if (reference?.type === 'pronoun') continue
       }
       // The clause verb, or failing that the first lower-case word after a capitalised subject.
       const verb =
         sentence.match(/\s(?:me|ber|di)\p{Ll}{3,}/u) ?? sentence.match(/^\p{Lu}[^,]*?\s(?=\p{Ll})/u)
       // `"…," mantan bintang … itu menambahkan`: a description, not a subject that names anyone.
       if (!verb || /^[\s"“”'‘’,.]*\p{Ll}/u.test(sentence)) continue
+      // `…, Senin (20/10) Menteri X, Tawfiq F. Al-Rabiah, menyampaikan …`: a reporting verb's subject.
+      const said = reportingSubject(sentence)
+      if (said) {
+        mentions.push({ at: start, speaker: said, reporting: true })
+        continue
+      }
       const reference = subjectBefore(
         sentence.slice(0, verb.index === 0 ? verb[0].length : verb.index)
       )
@@ -179,4 +187,14 @@ function subjectMentions(context: Context): Mention[] {
     }
   }
   return mentions
+}
+
+/** The person or body named before the first reporting verb of a sentence, if any. */
+function reportingSubject(sentence: string): Speaker | null {
+  for (const word of sentence.matchAll(/\p{Ll}+/gu)) {
+    if (!PREFIXED_VERBS.has(word[0])) continue
+    const reference = subjectBefore(sentence.slice(0, word.index))
+    return reference?.type === 'name' ? reference.speaker : null
+  }
+  return null
 }
