@@ -4,14 +4,22 @@
  * Pronouns and `pemain itu` point back to the last one named.
  */
 
-import { BARE_VERBS, CONNECTIVES, FRAGMENT_VERBS, PREFIXED_VERBS, TITLES } from './lexicon'
+import {
+  BARE_VERBS,
+  CONNECTIVES,
+  FRAGMENT_VERBS,
+  PREFIXED_VERBS,
+  ROLE_WORDS,
+  TITLES
+} from './lexicon'
 import { nameFromPhrase, type Speaker } from './names'
 
 /** What a reporting clause names: a speaker, a pronoun, or `kementerian tersebut`. */
 export type Reference =
   | { type: 'name'; speaker: Speaker }
   | { type: 'pronoun' }
-  | { type: 'anaphor'; head: string }
+  /** `bare`: a role with no `itu`/`tersebut` (`tutur hakim`): unnamed unless someone held it. */
+  | { type: 'anaphor'; head: string; bare?: boolean }
   /** `kata seorang warga`: someone the article does not name; never given to a nearby name. */
   | { type: 'unnamed' }
 
@@ -56,6 +64,8 @@ function reportingVerb(word: string): { pronoun: boolean } | null {
   return null
 }
 
+const isRoleWord = (key: string): boolean => TITLES.has(key) || ROLE_WORDS.has(key)
+
 /** Who a noun phrase names, if anyone: `Presiden Putin`, `dia`, `pemain itu`. */
 export function referenceOf(phrase: string): Reference | null {
   const np = phrase.trim()
@@ -72,6 +82,8 @@ export function referenceOf(phrase: string): Reference | null {
     return { type: 'anaphor', head: first.toLowerCase() === 'mantan' ? '' : first.toLowerCase() }
   }
   const words = np.match(WORD) ?? []
+  if (words.every((w) => isRoleWord(w.toLowerCase())))
+    return { type: 'anaphor', head: first.toLowerCase(), bare: true }
   // `Pendeportasian tersebut`, `Juventus itu`: a thing pointed at, not a speaker named.
   const run = words.findIndex((w) => !/^\p{Lu}/u.test(w))
   if (run > 0 && /^(?:itu|tersebut|ini)$/.test(words[run])) return null

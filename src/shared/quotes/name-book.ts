@@ -66,14 +66,15 @@ export class NameBook {
     this.#roles.set(role, list)
   }
 
-  /** The person `role` named last before `at`, if any. */
+  /** The one person `role` named before `at`; null when none did, or several (`hakim`). */
   roleBefore(role: string, at: number): Speaker | null {
     const list = this.#roles.get(role.toLowerCase())
     if (!list) return null
     let found: Speaker | null = null
     for (const mention of list) {
       if (mention.at >= at) break
-      found = mention.speaker
+      if (found && !sameOrPart(found.name, mention.speaker.name)) return null
+      if (!found || mention.speaker.name.length > found.name.length) found = mention.speaker
     }
     return found
   }
@@ -96,4 +97,10 @@ function push(map: Map<string, string[]>, key: string, name: string): void {
   const list = map.get(key) ?? []
   if (list.length < 50 && !list.includes(name)) list.push(name)
   map.set(key, list)
+}
+
+/** Whether one name is the other or a part of it (`Bojan` and `Bojan Hodak`). */
+function sameOrPart(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  return ` ${long} `.includes(` ${short} `)
 }

@@ -201,11 +201,17 @@ function readRun(
       .slice(0, lead.length - found.name.length)
       .split(/[.!?;:"“”()]/)
       .at(-1) ?? ''
-  for (const word of phrase.split(/[^\p{L}-]+/u).slice(-5)) {
-    const key = word.toLowerCase()
+  // Back over the role's own words only: `Hakim mengatakan, pernyataan Hasto` gives no role.
+  const words = phrase.split(/[^\p{L}-]+/u).filter((w) => w !== '')
+  for (let i = words.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
+    const key = words[i].toLowerCase()
     if (ROLE_WORDS.has(key) || TITLES.has(key)) book.addRole(key, match.index, found)
+    else if (/^\p{Ll}/u.test(words[i]) && !ROLE_LINKS.has(key)) break
   }
 }
+
+/** Lower-case words inside a role phrase: `pelatih asal Kroasia`, `juru bicara dari Kemenlu`. */
+const ROLE_LINKS = new Set(['asal', 'dari', 'tim', 'klub', 'timnas', 'bidang', 'urusan', 'dan'])
 
 /** A name the article shows as a name: several words, a fuller form, an alias, or used twice. */
 export function isKnownName(speaker: Speaker, book: NameBook): boolean {
