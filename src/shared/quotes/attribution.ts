@@ -27,7 +27,8 @@ export type Reference =
 const UNNAMED =
   /^\s*(?:seorang|seseorang|salah\s+(?:satu|seorang)|sejumlah|beberapa|para|sebagian|banyak|warga)\b/iu
 
-const WORD = /\p{Lu}\.|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu
+// `Ã³`: a letter mis-decoded as two (UTF-8 read as Latin-1) stays inside its word.
+const WORD = /\p{Lu}\.|[\p{L}\p{M}](?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’-])*/gu
 const ADVERBS = new Set(
   'juga pun telah sudah kemudian lalu sebelumnya akhirnya dengan kembali bahkan masih secara resmi tidak belum hanya pula sempat turut lantas'.split(
     ' '
@@ -64,6 +65,10 @@ function reportingVerb(word: string): { pronoun: boolean } | null {
   return null
 }
 
+/** A generic word for a body right before its name. */
+const BODY_LEAD =
+  /^(?:pihak|lembaga|organisasi|badan|kelompok|perusahaan|yayasan|komunitas|asosiasi|koalisi|aliansi|partai|klub)\s+\p{Lu}/u
+
 const isRoleWord = (key: string): boolean => TITLES.has(key) || ROLE_WORDS.has(key)
 
 /** Who a noun phrase names, if anyone: `Presiden Putin`, `dia`, `pemain itu`. */
@@ -90,8 +95,8 @@ export function referenceOf(phrase: string): Reference | null {
   if (words.length === 1 && /^(?:pe|ke|per)\p{Ll}{3,}an$/u.test(words[0])) return null
   // Descriptions (`tuan rumah pangkalan AS`) name no one unless a name ends them.
   const found = nameFromPhrase(np)
-  // `pihak Gedung Putih` names the body; other lower-case descriptions do not.
-  if (found && /^\p{Ll}/u.test(np) && !found.person && !/^pihak\s+\p{Lu}/u.test(np)) return null
+  // `pihak Gedung Putih`, `lembaga Climate Council` name the body; other descriptions do not.
+  if (found && /^\p{Ll}/u.test(np) && !found.person && !BODY_LEAD.test(np)) return null
   if (found?.person || !found) {
     if (found) return { type: 'name', speaker: found }
     const lead = leadingRun(words)

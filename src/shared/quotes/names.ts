@@ -14,7 +14,8 @@ import { NameBook, type Speaker } from './name-book'
 
 export { NameBook, type Speaker } from './name-book'
 
-const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u
+// `AntÃ³nio`: a letter mis-decoded as two (UTF-8 read as Latin-1) stays inside its word.
+const CAPITALISED = /^\p{Lu}(?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’.-])*$/u
 const INITIAL = /^\p{Lu}\.$/u
 const ACRONYM = /^[\p{Lu}\p{N}-]{2,}$/u
 const ROMAN = /^[IVXLC]+$/
@@ -125,7 +126,7 @@ function organisationFrom(words: string[]): Speaker | null {
 
 // Capitalised words in a row; only a one-letter initial (`W.`) may carry a full stop.
 const NAME_RUN =
-  /(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*)(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*))*/gu
+  /(?:\p{Lu}\.|\p{Lu}(?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’-])*)(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}(?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’-])*))*/gu
 /** Role words looked for just before a name: `pelatih Persib, Bojan Hodak`. */
 const ROLE_LEAD = 80
 
