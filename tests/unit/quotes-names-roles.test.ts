@@ -110,4 +110,17 @@ describe('attribution across paragraphs and by reference (issue 15, classes 2, 4
       '"Terdakwa bersikap sopan," tutur hakim.'
     expect(speakers(several)).toEqual([null])
   })
+
+  it('skips an ordinary-word subject ("Pihak sekolah") and keeps one capitalised mid-sentence', () => {
+    const school =
+      '"Kami tidak tahu data itu tidak valid," kata Kepala SMAN 3 Sukamaju, Wiryono.\n\n' +
+      'Pihak sekolah menyatakan telah melakukan verifikasi.\n\n' +
+      '"Kami sudah melakukan proses sesuai prosedur," jelasnya.'
+    expect(speakers(school)).toEqual(['Wiryono', 'Wiryono'])
+    const parent =
+      '"Menunya sudah diganti," kata Kepala Sekolah Iis Irawati.\n\n' +
+      'Sementara itu, salah satu orang tua siswa, Dian (37) berharap dapur lebih bersih. ' +
+      '"Tolong lebih hati-hati," katanya.'
+    expect(speakers(parent)).toEqual(['Iis Irawati', 'Dian'])
+  })
 })

@@ -125,5 +125,5 @@ export const ROLE_WORDS = words(`
 /** Academic degrees written after a name (`Raldi Hendro Koestoer PhD`), never part of it. */
 export const DEGREES = words(`
   phd dea msc msi mpd spd skom ssos sh mh mm mt st se sag mag ma mba mkes skm sked sp sip
-  ssi sst mhum shum mpa llm
+  ssi sst mhum shum mpa llm eng
 `)

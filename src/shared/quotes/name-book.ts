@@ -20,6 +20,8 @@ export class NameBook {
   readonly aliases = new Map<string, string>()
   /** Capitalised words the article uses as places (`di Sukabumi`, `Kota Bukittinggi`). */
   readonly places = new Set<string>()
+  /** Ordinary words the article capitalises mid-sentence, so uses as a name (`Dian`, `Indah`). */
+  readonly shown = new Set<string>()
   /** Full names by each of their words, so a short mention finds its fuller forms at once. */
   readonly #byWord = new Map<string, string[]>()
   readonly #roles = new Map<string, RoleMention[]>()

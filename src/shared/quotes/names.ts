@@ -164,7 +164,29 @@ const DESCRIBED_ALIAS =
 function opensSentence(text: string, at: number): boolean {
   let i = at - 1
   while (i >= 0 && /[\s"“”'‘’(]/.test(text[i])) i--
+  if (i >= 0 && text[i] === '.' && afterTitle(text, i)) return false
   return i < 0 || /[.!?:\n]/.test(text[i]) || text.slice(i + 1, at).includes('\n')
+}
+
+/** Whether the full stop at `dot` closes a title or degree (`Dr.`, `Eng.`), not a sentence. */
+function afterTitle(text: string, dot: number): boolean {
+  const word =
+    text
+      .slice(Math.max(0, dot - 8), dot)
+      .match(/\p{L}+$/u)?.[0]
+      .toLowerCase() ?? ''
+  return TITLES.has(word) || DEGREES.has(word)
+}
+
+/**
+ * A headline-like line (no full stop before its end): there, ordinary words glued to a name
+ * (`Jokowi Buka Puasa`) are a headline's; in a sentence they are more of the name (`Ayu Lestari`).
+ */
+function inHeadline(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 300)
+  const stop = rest.search(/[.!?]/)
+  const line = rest.indexOf('\n')
+  return stop < 0 ? line >= 0 || end + 300 >= text.length : line >= 0 && line < stop
 }
 
 function readRun(
@@ -180,9 +202,12 @@ function readRun(
     const words = run.split(/\s+/)
     while (words.length > 1 && !isLexical(words[0]) && commonWordKind(words[0]) !== null)
       words.shift()
-    run = withoutGluedPhrase(words).join(' ')
+    const end = match.index + match[0].length
+    run = (!roles || inHeadline(text, end) ? withoutGluedPhrase(words) : words).join(' ')
   }
   const named = nameFromPhrase(run)
+  // `salah satu orang tua siswa, Dian (37)`: an ordinary word capitalised mid-sentence is a name.
+  if (named?.common && roles && !opensSentence(text, match.index)) book.shown.add(named.name)
   if (!named?.person || named.common) return
   const found = { ...named, name: withoutPlaces(named.name, book) }
   book.add(found.name, outsideQuotes ? match.index : -1)
@@ -217,7 +242,7 @@ const ROLE_LINKS = new Set(['asal', 'dari', 'tim', 'klub', 'timnas', 'bidang', '
 /** A name the article shows as a name: several words, a fuller form, an alias, or used twice. */
 export function isKnownName(speaker: Speaker, book: NameBook): boolean {
   const name = speaker.name
-  if (book.aliases.has(name)) return true
+  if (book.aliases.has(name) || book.shown.has(name)) return true
   if (!speaker.common && (name.includes(' ') || book.count(name) >= 2)) return true
   return fullestName(name, book) !== name
 }

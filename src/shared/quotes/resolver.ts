@@ -78,13 +78,16 @@ export class Resolver {
     const recent = this.#recent(at)
     // The subject of the quote's own paragraph comes first; further back, only speakers count.
     const paragraphStart = this.#context.paragraphs.at(at).start
-    const local = recent.find((m) => m.speaker.person)
+    // `Pihak sekolah menyatakan`: an ordinary word the article never shows as a name is skipped.
+    const named = (m: Mention): boolean =>
+      m.speaker.person && !(m.speaker.common && !isKnownName(m.speaker, this.#context.book))
+    const local = recent.find(named)
     if (local && local.at >= paragraphStart)
       return local.unnamed ? null : { speaker: local.speaker, confidence: vague ? 0.55 : 0.8 }
-    const speaker = recent.find((m) => m.reporting && m.speaker.person)
+    const speaker = recent.find((m) => m.reporting && named(m))
     if (speaker?.unnamed) return null
     if (speaker) return { speaker: speaker.speaker, confidence: vague ? 0.55 : 0.8 }
-    const person = recent.find((m) => m.speaker.person && !m.unnamed)
+    const person = recent.find((m) => named(m) && !m.unnamed)
     return person ? { speaker: person.speaker, confidence: vague ? 0.5 : 0.62 } : null
   }
 
