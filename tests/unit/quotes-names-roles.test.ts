@@ -36,6 +36,13 @@ describe('names as the article writes them most fully (issue 15, class 1 and 3)'
     expect(speakers(text)).toEqual(['AntÃ³nio Guterres', 'AntÃ³nio Guterres'])
   })
 
+  it('leaves the name of a body out of the name after it', () => {
+    const text =
+      '"Koalisi ini rapuh," kata pengamat politik Universitas Airlangga Ucu Martanto.\n\n' +
+      '"Stok beras aman," ujar Kepala Badan Pangan Nasional Arief Prasetyo Adi.'
+    expect(speakers(text)).toEqual(['Ucu Martanto', 'Arief Prasetyo Adi'])
+  })
+
   it('quotes an account under its handle', () => {
     expect(speakers('"Timnya jago sekali musim ini," kata @penggemar_bola.')).toEqual([
       '@penggemar_bola'

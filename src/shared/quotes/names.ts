@@ -20,6 +20,9 @@ const INITIAL = /^\p{Lu}\.$/u
 const ACRONYM = /^[\p{Lu}\p{N}-]{2,}$/u
 const ROMAN = /^[IVXLC]+$/
 
+/** Words that close a body's name, never open a person's. */
+const BODY_TAILS = new Set(['nasional', 'internasional', 'pusat', 'daerah', 'raya', 'terpadu'])
+
 const lower = (word: string): string => word.toLowerCase().replace(/[.,]$/, '')
 
 /** Whether a word is a lexicon word (title, organisation, place or connective). */
@@ -83,6 +86,11 @@ export function nameFromPhrase(phrase: string): Speaker | null {
   // Up to four words (`Tri Edhi Budhi Soesilo`), three when one is an initial (`Dwipa W. Soehoed`).
   while (trailing.length > (trailing.some((w) => INITIAL.test(w)) ? 3 : 4)) trailing.shift()
   while (trailing.length > 0 && INITIAL.test(trailing[0])) trailing.shift()
+  // `Universitas Airlangga Ucu Martanto`: the word after a body's generic word is its name.
+  const lead = words[last - trailing.length + (closing && last < words.length - 1 ? 1 : 0)]
+  if (trailing.length >= 3 && lead && ORGANISATION_WORDS.has(lower(lead))) trailing.shift()
+  // `Badan Pangan Nasional Arief Prasetyo Adi`: the word that closes a body's name.
+  while (trailing.length >= 2 && BODY_TAILS.has(lower(trailing[0]))) trailing.shift()
   const first = words[0] ? lower(words[0]) : ''
   if (trailing.length > 0 && !(GROUP_WORDS.has(first) && words.length > trailing.length + 1)) {
     const organisation = words.length > trailing.length && ORGANISATION_WORDS.has(first)
