@@ -125,10 +125,10 @@ describe('pronouns and role references (class 4)', () => {
     ).toEqual(['Budi Gunawan'])
   })
 
-  it('reads the name of "pria yang akrab disapa …"', () => {
+  it('gives "pria yang akrab disapa …" the full name of the person it describes', () => {
     const text =
       'Bimastyaji Surya Ramadan membuat alat pantau udara.\n\n"Saya hanya ingin membantu warga," kata pria yang akrab disapa Bima itu.'
-    expect(speakers(text)).toEqual(['Bima'])
+    expect(speakers(text)).toEqual(['Bimastyaji Surya Ramadan'])
   })
 })
 

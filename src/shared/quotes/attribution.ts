@@ -4,14 +4,22 @@
  * Pronouns and `pemain itu` point back to the last one named.
  */
 
-import { BARE_VERBS, CONNECTIVES, FRAGMENT_VERBS, PREFIXED_VERBS, TITLES } from './lexicon'
+import {
+  BARE_VERBS,
+  CONNECTIVES,
+  FRAGMENT_VERBS,
+  PREFIXED_VERBS,
+  ROLE_WORDS,
+  TITLES
+} from './lexicon'
 import { nameFromPhrase, type Speaker } from './names'
 
 /** What a reporting clause names: a speaker, a pronoun, or `kementerian tersebut`. */
 export type Reference =
   | { type: 'name'; speaker: Speaker }
   | { type: 'pronoun' }
-  | { type: 'anaphor'; head: string }
+  /** `bare`: a role with no `itu`/`tersebut` (`tutur hakim`): unnamed unless someone held it. */
+  | { type: 'anaphor'; head: string; bare?: boolean }
   /** `kata seorang warga`: someone the article does not name; never given to a nearby name. */
   | { type: 'unnamed' }
 
@@ -19,7 +27,8 @@ export type Reference =
 const UNNAMED =
   /^\s*(?:seorang|seseorang|salah\s+(?:satu|seorang)|sejumlah|beberapa|para|sebagian|banyak|warga)\b/iu
 
-const WORD = /\p{Lu}\.|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu
+// `Ã³`: a letter mis-decoded as two (UTF-8 read as Latin-1) stays inside its word.
+const WORD = /\p{Lu}\.|[\p{L}\p{M}](?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’-])*/gu
 const ADVERBS = new Set(
   'juga pun telah sudah kemudian lalu sebelumnya akhirnya dengan kembali bahkan masih secara resmi tidak belum hanya pula sempat turut lantas'.split(
     ' '
@@ -31,7 +40,7 @@ const NOT_VERBS = new Set(
   )
 )
 const NP_STOP =
-  /[,;.!?:]|\s(?:saat|ketika|usai|seusai|setelah|sesudah|sebelum|dalam|di|pada|kepada|dikutip|dilansir|seperti|sebagaimana|melalui|lewat|dari|sambil|yang|kemarin|menjelang|selepas|via|sebagai|kala|tadi|kepada|dengan|soal|terkait|mengenai|tentang|untuk|bahwa|ketika|sembari|seraya)(?=\s|$)/u
+  /[,;.!?:]|\s(?:saat|ketika|usai|seusai|setelah|sesudah|sebelum|dalam|di|pada|kepada|dikutip|dilansir|seperti|sebagaimana|melalui|lewat|dari|sambil|yang|kemarin|menjelang|selepas|via|sebagai|kala|tadi|kepada|dengan|soal|terkait|mengenai|tentang|untuk|bahwa|ketika|sembari|seraya|didampingi|bersama|mendampingi)(?=\s|$)/u
 
 const isVerbLike = (word: string): boolean => {
   if (!/^\p{Ll}/u.test(word)) return false
@@ -56,10 +65,19 @@ function reportingVerb(word: string): { pronoun: boolean } | null {
   return null
 }
 
+/** A generic word for a body right before its name. */
+const BODY_LEAD =
+  /^(?:pihak|lembaga|organisasi|badan|kelompok|perusahaan|yayasan|komunitas|asosiasi|koalisi|aliansi|partai|klub)\s+\p{Lu}/u
+
+const isRoleWord = (key: string): boolean => TITLES.has(key) || ROLE_WORDS.has(key)
+
 /** Who a noun phrase names, if anyone: `Presiden Putin`, `dia`, `pemain itu`. */
 export function referenceOf(phrase: string): Reference | null {
   const np = phrase.trim()
   if (np === '') return null
+  // `kata @farhanalv`: an account is quoted under its handle.
+  const handle = np.match(/^@[\p{L}\p{N}_.]*[\p{L}\p{N}_]/u)
+  if (handle) return { type: 'name', speaker: { name: handle[0], person: true } }
   const first = np.match(WORD)?.[0] ?? ''
   if (/^(?:dia|ia|beliau|pihaknya)$/i.test(first)) return { type: 'pronoun' }
   // `sang pelatih`, `si pengusaha`: the role points back to whoever held it.
@@ -69,13 +87,16 @@ export function referenceOf(phrase: string): Reference | null {
     return { type: 'anaphor', head: first.toLowerCase() === 'mantan' ? '' : first.toLowerCase() }
   }
   const words = np.match(WORD) ?? []
+  if (words.every((w) => isRoleWord(w.toLowerCase())))
+    return { type: 'anaphor', head: first.toLowerCase(), bare: true }
   // `Pendeportasian tersebut`, `Juventus itu`: a thing pointed at, not a speaker named.
   const run = words.findIndex((w) => !/^\p{Lu}/u.test(w))
   if (run > 0 && /^(?:itu|tersebut|ini)$/.test(words[run])) return null
   if (words.length === 1 && /^(?:pe|ke|per)\p{Ll}{3,}an$/u.test(words[0])) return null
   // Descriptions (`tuan rumah pangkalan AS`) name no one unless a name ends them.
   const found = nameFromPhrase(np)
-  if (found && /^\p{Ll}/u.test(np) && !found.person) return null
+  // `pihak Gedung Putih`, `lembaga Climate Council` name the body; other descriptions do not.
+  if (found && /^\p{Ll}/u.test(np) && !found.person && !BODY_LEAD.test(np)) return null
   if (found?.person || !found) {
     if (found) return { type: 'name', speaker: found }
     const lead = leadingRun(words)
@@ -102,6 +123,15 @@ function phraseAfterVerb(rest: string): string {
   if (called) return called[1]
   const stop = rest.search(NP_STOP)
   const first = stop < 0 ? rest : rest.slice(0, stop)
+  // `Wakil Sekretaris Jenderal untuk Operasi Perdamaian Jean-Pierre Lacroix`: a role cut by
+  // a preposition; the name closes the role's own phrase.
+  if (stop >= 0 && rest[stop] !== ',' && titleOnly(first)) {
+    const from = stop + 1 + (rest.slice(stop + 1).match(/^\S+/)?.[0].length ?? 0)
+    const next = rest.slice(from).search(NP_STOP)
+    const longer = rest.slice(0, next < 0 ? rest.length : from + next)
+    const named = referenceOf(longer)
+    if (named?.type === 'name' && named.speaker.person) return longer
+  }
   // `kata Ketua Bawaslu Kota Pariaman, Riswan usai …`: the name comes after the role.
   if (stop >= 0 && rest[stop] === ',') {
     const role = referenceOf(first)
@@ -109,10 +139,19 @@ function phraseAfterVerb(rest: string): string {
     const second = after.search(NP_STOP)
     const apposition = second < 0 ? after : after.slice(0, second)
     const named = referenceOf(apposition)
-    if ((!role || (role.type === 'name' && !role.speaker.person)) && /^\s*\p{Lu}/u.test(after))
+    // `Kepala SMAN 1 Sukorejo, Rohadi`: a phrase led by a title is the role of the name after it.
+    const titled = TITLES.has(first.trim().split(/\s+/)[0]?.toLowerCase() ?? '')
+    const roleOnly = !role || titled || (role.type === 'name' && !role.speaker.person)
+    if (roleOnly && /^\s*\p{Lu}/u.test(after))
       if (named?.type === 'name' && named.speaker.person) return apposition
   }
   return first
+}
+
+/** Whether a phrase is titles only: `Wakil Sekretaris Jenderal`. */
+function titleOnly(phrase: string): boolean {
+  const words = phrase.match(WORD) ?? []
+  return words.length > 0 && words.every((w) => TITLES.has(w.toLowerCase()))
 }
 
 /**

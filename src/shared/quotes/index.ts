@@ -43,7 +43,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
     masked,
     sentences: new SentenceIndex(masked),
     paragraphs: new ParagraphIndex(paragraphs),
-    book: collectNames(text, options.title)
+    book: collectNames(text, options.title, masked)
   }
   const resolver = new Resolver(context)
 

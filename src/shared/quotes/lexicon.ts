@@ -67,6 +67,7 @@ export const ORGANISATION_WORDS = words(`
   sekolah rumah sakit bank pt cv tbk perusahaan yayasan asosiasi federasi himpunan ikatan
   persatuan serikat koalisi aliansi gerakan front faksi milisi pasukan angkatan armada kepolisian
   kejaksaan pengadilan mahkamah otoritas biro kantor imigrasi kelas khusus tpi
+  dinkes disdik dishub dinsos disnaker disperindag dispora disdukcapil bappeda bpbd
 `)
 
 /** Groups whose name follows a generic word: `Kelompok Hamas` is Hamas. */
@@ -119,4 +120,10 @@ export const ROLE_WORDS = words(`
   legislator menteri gubernur bupati walikota kapolres kapolda kapolri kapolsek jenderal
   kapten bek kiper striker gelandang manajer presiden wapres ketua direktur bos juru kades
   camat lurah komisioner anggota perdana raja ratu pangeran sultan
+`)
+
+/** Academic degrees written after a name (`Raldi Hendro Koestoer PhD`), never part of it. */
+export const DEGREES = words(`
+  phd dea msc msi mpd spd skom ssos sh mh mm mt st se sag mag ma mba mkes skm sked sp sip
+  ssi sst mhum shum mpa llm eng
 `)

@@ -1,20 +1,27 @@
 /** Names in a phrase: titles and roles stripped, the fullest form the article uses. */
 
-import { CONNECTIVES, GROUP_WORDS, ORGANISATION_WORDS, PLACES, ROLE_WORDS, TITLES } from './lexicon'
+import {
+  CONNECTIVES,
+  DEGREES,
+  GROUP_WORDS,
+  ORGANISATION_WORDS,
+  PLACES,
+  ROLE_WORDS,
+  TITLES
+} from './lexicon'
 import { commonWordKind } from './common-words'
+import { NameBook, type Speaker } from './name-book'
 
-/** Someone or something quoted: a person, or an organisation or country. */
-export interface Speaker {
-  name: string
-  person: boolean
-  /** Every word is also an ordinary word ("Orang", "Indah"): a name only if the article shows it. */
-  common?: boolean
-}
+export { NameBook, type Speaker } from './name-book'
 
-const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u
+// `AntÃ³nio`: a letter mis-decoded as two (UTF-8 read as Latin-1) stays inside its word.
+const CAPITALISED = /^\p{Lu}(?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’.-])*$/u
 const INITIAL = /^\p{Lu}\.$/u
 const ACRONYM = /^[\p{Lu}\p{N}-]{2,}$/u
 const ROMAN = /^[IVXLC]+$/
+
+/** Words that close a body's name, never open a person's. */
+const BODY_TAILS = new Set(['nasional', 'internasional', 'pusat', 'daerah', 'raya', 'terpadu'])
 
 const lower = (word: string): string => word.toLowerCase().replace(/[.,]$/, '')
 
@@ -63,6 +70,13 @@ export function nameFromPhrase(phrase: string): Speaker | null {
   const words = wordsOf(phrase)
   const trailing: string[] = []
   let last = words.length - 1
+  // `Raldi Hendro Koestoer PhD`, `Muhammad Nur DEA`: a degree after a name is not part of it.
+  while (
+    last > 0 &&
+    DEGREES.has(lower(words[last]).replace(/\./g, '')) &&
+    isNameWord(words[last - 1])
+  )
+    last--
   // `Mahfud MD`: a short acronym closing a name is part of it.
   const closing = ACRONYM.test(words[last] ?? '') && words[last].length <= 3 ? words[last] : null
   if (closing && last > 0 && isNameWord(words[last - 1])) last--
@@ -72,6 +86,11 @@ export function nameFromPhrase(phrase: string): Speaker | null {
   // Up to four words (`Tri Edhi Budhi Soesilo`), three when one is an initial (`Dwipa W. Soehoed`).
   while (trailing.length > (trailing.some((w) => INITIAL.test(w)) ? 3 : 4)) trailing.shift()
   while (trailing.length > 0 && INITIAL.test(trailing[0])) trailing.shift()
+  // `Universitas Airlangga Ucu Martanto`: the word after a body's generic word is its name.
+  const lead = words[last - trailing.length + (closing && last < words.length - 1 ? 1 : 0)]
+  if (trailing.length >= 3 && lead && ORGANISATION_WORDS.has(lower(lead))) trailing.shift()
+  // `Badan Pangan Nasional Arief Prasetyo Adi`: the word that closes a body's name.
+  while (trailing.length >= 2 && BODY_TAILS.has(lower(trailing[0]))) trailing.shift()
   const first = words[0] ? lower(words[0]) : ''
   if (trailing.length > 0 && !(GROUP_WORDS.has(first) && words.length > trailing.length + 1)) {
     const organisation = words.length > trailing.length && ORGANISATION_WORDS.has(first)
@@ -113,66 +132,9 @@ function organisationFrom(words: string[]): Speaker | null {
   return { name: kept.join(' '), person }
 }
 
-/** A person a role word named, and where: `pelatih Persib Bojan Hodak` gives pelatih → Bojan Hodak. */
-interface RoleMention {
-  at: number
-  speaker: Speaker
-}
-
-/** Names the article uses, for expanding a short mention, aliases and the roles people hold. */
-export class NameBook {
-  readonly names = new Set<string>()
-  readonly aliases = new Map<string, string>()
-  /** Capitalised words the article uses as places (`di Sukabumi`, `Kota Bukittinggi`). */
-  readonly places = new Set<string>()
-  /** Full names by each of their words, so a short mention finds its fuller forms at once. */
-  readonly #byWord = new Map<string, string[]>()
-  readonly #roles = new Map<string, RoleMention[]>()
-  readonly #counts = new Map<string, number>()
-
-  add(name: string): void {
-    this.#counts.set(name, (this.#counts.get(name) ?? 0) + 1)
-    if (this.names.has(name)) return
-    this.names.add(name)
-    for (const word of new Set(name.split(' '))) {
-      const list = this.#byWord.get(word) ?? []
-      if (list.length < 50) list.push(name)
-      this.#byWord.set(word, list)
-    }
-  }
-
-  addRole(role: string, at: number, speaker: Speaker): void {
-    const list = this.#roles.get(role) ?? []
-    list.push({ at, speaker })
-    this.#roles.set(role, list)
-  }
-
-  /** The person `role` named last before `at`, if any. */
-  roleBefore(role: string, at: number): Speaker | null {
-    const list = this.#roles.get(role.toLowerCase())
-    if (!list) return null
-    let found: Speaker | null = null
-    for (const mention of list) {
-      if (mention.at >= at) break
-      found = mention.speaker
-    }
-    return found
-  }
-
-  /** How often the article names `name` as a person. */
-  count(name: string): number {
-    return this.#counts.get(name) ?? 0
-  }
-
-  /** Full names that contain `word`. */
-  containing(word: string): readonly string[] {
-    return this.#byWord.get(word) ?? []
-  }
-}
-
 // Capitalised words in a row; only a one-letter initial (`W.`) may carry a full stop.
 const NAME_RUN =
-  /(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*)(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*))*/gu
+  /(?:\p{Lu}\.|\p{Lu}(?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’-])*)(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}(?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’-])*))*/gu
 /** Role words looked for just before a name: `pelatih Persib, Bojan Hodak`. */
 const ROLE_LEAD = 80
 
@@ -187,35 +149,76 @@ const PLACE_CUE =
 const REGION_HEAD =
   /\b(?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Kk]apolres(?:ta)?|[Kk]apolda|[Kk]apolsek|[Cc]amat|[Ll]urah|DPRD|Polres|Polda|Polsek|Pemkab|Pemkot|Pemprov|Dinkes|Disdik|Kejari|Kejati) (\p{Lu}\p{Ll}+)(?= \p{Lu}\p{L}* \p{Lu})/gu
 
-export function collectNames(text: string, title?: string): NameBook {
+/** `masked` (the text with quotations blanked) keeps names inside quotations out of aliasing. */
+export function collectNames(text: string, title?: string, masked?: string): NameBook {
   const book = new NameBook()
   for (const match of text.matchAll(PLACE_CUE)) book.places.add(match[1])
   for (const match of text.matchAll(REGION_HEAD)) book.places.add(match[1])
   if (title) for (const match of title.matchAll(NAME_RUN)) readRun(book, title, match, false)
-  for (const match of text.matchAll(NAME_RUN)) readRun(book, text, match, true)
+  for (const match of text.matchAll(NAME_RUN))
+    readRun(book, text, match, true, !masked || masked[match.index] === text[match.index])
+  // `kata wanita yang akrab disapa Kiki itu`: the nickname of the person named just before.
+  for (const match of text.matchAll(DESCRIBED_ALIAS)) {
+    const full = book.fullNameBefore(match.index)
+    if (full && !book.aliases.has(match[1])) book.aliases.set(match[1], full)
+  }
   return book
 }
+
+const DESCRIBED_ALIAS =
+  /\b(?:pria|wanita|perempuan|lelaki|laki-laki|sosok|pemuda|gadis|remaja|bapak|ibu|pemain|pelatih|politikus|politisi|pengusaha|artis|penyanyi|aktor|aktris|mahasiswa|mahasiswi)\s+(?:\p{Ll}+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+(\p{Lu}[\p{L}-]+)/gu
 
 /** Whether a run opens a sentence, where every word is capitalised whatever it is. */
 function opensSentence(text: string, at: number): boolean {
   let i = at - 1
   while (i >= 0 && /[\s"“”'‘’(]/.test(text[i])) i--
+  if (i >= 0 && text[i] === '.' && afterTitle(text, i)) return false
   return i < 0 || /[.!?:\n]/.test(text[i]) || text.slice(i + 1, at).includes('\n')
 }
 
-function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: boolean): void {
+/** Whether the full stop at `dot` closes a title or degree (`Dr.`, `Eng.`), not a sentence. */
+function afterTitle(text: string, dot: number): boolean {
+  const word =
+    text
+      .slice(Math.max(0, dot - 8), dot)
+      .match(/\p{L}+$/u)?.[0]
+      .toLowerCase() ?? ''
+  return TITLES.has(word) || DEGREES.has(word)
+}
+
+/**
+ * A headline-like line (no full stop before its end): there, ordinary words glued to a name
+ * (`Jokowi Buka Puasa`) are a headline's; in a sentence they are more of the name (`Ayu Lestari`).
+ */
+function inHeadline(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 300)
+  const stop = rest.search(/[.!?]/)
+  const line = rest.indexOf('\n')
+  return stop < 0 ? line >= 0 || end + 300 >= text.length : line >= 0 && line < stop
+}
+
+function readRun(
+  book: NameBook,
+  text: string,
+  match: RegExpExecArray,
+  roles: boolean,
+  outsideQuotes = false
+): void {
   let run = match[0]
   // `Kinerja Renita …`, `Saran Mahfud MD`: ordinary words capitalised only by their place.
   if (!roles || opensSentence(text, match.index)) {
     const words = run.split(/\s+/)
     while (words.length > 1 && !isLexical(words[0]) && commonWordKind(words[0]) !== null)
       words.shift()
-    run = withoutGluedPhrase(words).join(' ')
+    const end = match.index + match[0].length
+    run = (!roles || inHeadline(text, end) ? withoutGluedPhrase(words) : words).join(' ')
   }
   const named = nameFromPhrase(run)
+  // `salah satu orang tua siswa, Dian (37)`: an ordinary word capitalised mid-sentence is a name.
+  if (named?.common && roles && !opensSentence(text, match.index)) book.shown.add(named.name)
   if (!named?.person || named.common) return
   const found = { ...named, name: withoutPlaces(named.name, book) }
-  book.add(found.name)
+  book.add(found.name, outsideQuotes ? match.index : -1)
   const end = match.index + match[0].length
   const alias = text
     .slice(end, end + 60)
@@ -232,16 +235,22 @@ function readRun(book: NameBook, text: string, match: RegExpExecArray, roles: bo
       .slice(0, lead.length - found.name.length)
       .split(/[.!?;:"“”()]/)
       .at(-1) ?? ''
-  for (const word of phrase.split(/[^\p{L}-]+/u).slice(-5)) {
-    const key = word.toLowerCase()
+  // Back over the role's own words only: `Hakim mengatakan, pernyataan Hasto` gives no role.
+  const words = phrase.split(/[^\p{L}-]+/u).filter((w) => w !== '')
+  for (let i = words.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
+    const key = words[i].toLowerCase()
     if (ROLE_WORDS.has(key) || TITLES.has(key)) book.addRole(key, match.index, found)
+    else if (/^\p{Ll}/u.test(words[i]) && !ROLE_LINKS.has(key)) break
   }
 }
+
+/** Lower-case words inside a role phrase: `pelatih asal Kroasia`, `juru bicara dari Kemenlu`. */
+const ROLE_LINKS = new Set(['asal', 'dari', 'tim', 'klub', 'timnas', 'bidang', 'urusan', 'dan'])
 
 /** A name the article shows as a name: several words, a fuller form, an alias, or used twice. */
 export function isKnownName(speaker: Speaker, book: NameBook): boolean {
   const name = speaker.name
-  if (book.aliases.has(name)) return true
+  if (book.aliases.has(name) || book.shown.has(name)) return true
   if (!speaker.common && (name.includes(' ') || book.count(name) >= 2)) return true
   return fullestName(name, book) !== name
 }
@@ -275,6 +284,8 @@ export function fullestName(name: string, book: NameBook): string {
   const alias = book.aliases.get(name)
   if (alias) return alias
   const parts = name.split(' ')
+  if (parts.length === 1 && book.containing(name).every((n) => n === name))
+    return book.byNickname(name) ?? name
   let best = name
   for (const candidate of book.containing(parts[0])) {
     const words = candidate.split(' ')

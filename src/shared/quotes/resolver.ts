@@ -20,7 +20,11 @@ interface Mention {
   speaker: Speaker
   /** Named as the subject of a reporting verb (`X mengatakan …`, `menurut X`): a speaker. */
   reporting: boolean
+  /** A subject the article does not name (`Hakim mengatakan …`): pronouns after it stay null. */
+  unnamed?: boolean
 }
+
+const NOBODY: Speaker = { name: '', person: true }
 
 /** How far back (in mentions) a pronoun or role word is followed. */
 const LOOK_BACK = 40
@@ -67,18 +71,23 @@ export class Resolver {
         (m) => !m.speaker.person && m.speaker.name.toLowerCase().startsWith(head)
       )
       if (organisation) return { speaker: organisation.speaker, confidence: 0.72 }
+      if (reference.bare) return null
     }
     // A role word nobody held earlier points at the last speaker less surely than a pronoun.
     const vague = reference.type === 'anaphor' && !PERSON_WORDS.has(reference.head)
     const recent = this.#recent(at)
     // The subject of the quote's own paragraph comes first; further back, only speakers count.
     const paragraphStart = this.#context.paragraphs.at(at).start
-    const local = recent.find((m) => m.speaker.person)
+    // `Pihak sekolah menyatakan`: an ordinary word the article never shows as a name is skipped.
+    const named = (m: Mention): boolean =>
+      m.speaker.person && !(m.speaker.common && !isKnownName(m.speaker, this.#context.book))
+    const local = recent.find(named)
     if (local && local.at >= paragraphStart)
-      return { speaker: local.speaker, confidence: vague ? 0.55 : 0.8 }
-    const speaker = recent.find((m) => m.reporting && m.speaker.person)
+      return local.unnamed ? null : { speaker: local.speaker, confidence: vague ? 0.55 : 0.8 }
+    const speaker = recent.find((m) => m.reporting && named(m))
+    if (speaker?.unnamed) return null
     if (speaker) return { speaker: speaker.speaker, confidence: vague ? 0.55 : 0.8 }
-    const person = recent.find((m) => m.speaker.person)
+    const person = recent.find((m) => named(m) && !m.unnamed)
     return person ? { speaker: person.speaker, confidence: vague ? 0.5 : 0.62 } : null
   }
 
@@ -119,6 +128,7 @@ export class Resolver {
       const mention = this.#mentions[i]
       if (mention.at < from) break
       const { speaker } = mention
+      if (mention.unnamed) return null
       if (!speaker.person) continue
       if (speaker.common && !isKnownName(speaker, this.#context.book)) continue
       return { speaker, confidence: opensParagraph ? 0.7 : 0.65 }
@@ -164,19 +174,47 @@ function subjectMentions(context: Context): Mention[] {
         const reference = referenceOf(menurut[1])
         if (reference?.type === 'name')
           mentions.push({ at: start, speaker: reference.speaker, reporting: true })
+        // `… yang menurut dia, …`: the sentence is the last speaker's, it names no new subject.
+        if (reference?.type === 'pronoun') continue
       }
       // The clause verb, or failing that the first lower-case word after a capitalised subject.
       const verb =
         sentence.match(/\s(?:me|ber|di)\p{Ll}{3,}/u) ?? sentence.match(/^\p{Lu}[^,]*?\s(?=\p{Ll})/u)
       // `"…," mantan bintang … itu menambahkan`: a description, not a subject that names anyone.
       if (!verb || /^[\s"“”'‘’,.]*\p{Ll}/u.test(sentence)) continue
+      // `…, Senin (20/10) Menteri X, Tawfiq F. Al-Rabiah, menyampaikan …`: a reporting verb's subject.
+      const said = reportingSubject(sentence)
+      if (said) {
+        mentions.push(mentionOf(context, said, start, true))
+        continue
+      }
       const reference = subjectBefore(
         sentence.slice(0, verb.index === 0 ? verb[0].length : verb.index)
       )
-      if (reference?.type !== 'name') continue
+      if (reference?.type !== 'name' && !(reference?.type === 'anaphor' && reference.bare)) continue
       const reporting = PREFIXED_VERBS.has(verb[0].trim().toLowerCase())
-      mentions.push({ at: start, speaker: reference.speaker, reporting })
+      mentions.push(mentionOf(context, reference, start, reporting))
     }
   }
   return mentions
+}
+
+type Subject = Extract<Reference, { type: 'name' | 'anaphor' }>
+
+/** A named subject, or a bare role (`Hakim`): whoever held it earlier, else nobody named. */
+function mentionOf(context: Context, subject: Subject, at: number, reporting: boolean): Mention {
+  if (subject.type === 'name') return { at, speaker: subject.speaker, reporting }
+  const held = context.book.roleBefore(subject.head, at)
+  return held ? { at, speaker: held, reporting } : { at, speaker: NOBODY, reporting, unnamed: true }
+}
+
+/** The person, body or bare role named before the first reporting verb of a sentence. */
+function reportingSubject(sentence: string): Subject | null {
+  for (const word of sentence.matchAll(/\p{Ll}+/gu)) {
+    if (!PREFIXED_VERBS.has(word[0])) continue
+    const reference = subjectBefore(sentence.slice(0, word.index))
+    if (reference?.type === 'name') return reference
+    return reference?.type === 'anaphor' && reference.bare ? reference : null
+  }
+  return null
 }
