@@ -1,9 +1,8 @@
 import { countsOf } from '../../../shared/annotations'
-import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { AnnotationCounts, ArticleMeta } from '../../../shared/model'
 import { termsOfDocument } from './analyze'
-import { encodeCache, LEGACY_INDEX_FILE, SEARCH_INDEX_FILE, writeCacheFile } from './cache-file'
+import { encodeCache, SEARCH_INDEX_FILE, writeCacheFile } from './cache-file'
 import { SearchIndex, type DocumentTerms } from './flex-index'
 import {
   documentOf,
@@ -48,10 +47,9 @@ export function cacheBytes(index: SearchIndex, savedAt = Date.now()): ArrayBuffe
   return encodeCache(index.state(), { fingerprint: fingerprintOf(index.stamps()), savedAt })
 }
 
-/** Writes cache bytes to the data dir, and removes the JSON cache of earlier versions. */
+/** Writes cache bytes to the data dir. */
 export async function saveCache(dataDir: string, bytes: ArrayBuffer): Promise<void> {
   await writeCacheFile(path.join(dataDir, SEARCH_INDEX_FILE), bytes)
-  await fs.rm(path.join(dataDir, LEGACY_INDEX_FILE), { force: true }).catch(() => undefined)
 }
 
 /**

@@ -12,9 +12,6 @@ import { FIELD_COUNT, type DocumentTerms, type IndexState } from './flex-index'
  */
 export const SEARCH_INDEX_FILE = 'search-index.bin'
 
-/** The JSON cache of earlier versions, removed when a binary cache is written. */
-export const LEGACY_INDEX_FILE = 'search-index.json'
-
 /** Bump when tokenising, fields or the layout change: an older cache is rebuilt, not trusted. */
 export const SEARCH_SCHEMA_VERSION = 3
 

@@ -1,17 +1,11 @@
 import { Encoder, Index, Resolver, type DocumentData } from 'flexsearch'
 
 /**
- * Sorot's full-text index, made of FlexSearch indexes (Apache-2.0, nextapps-de/flexsearch):
- * FlexSearch keeps the postings, evaluates the AND/OR of a query and orders its results, and
- * exports and imports itself for the cache file. Sorot supplies what FlexSearch cannot know: the
- * Indonesian analysis (terms.ts — folded, stemmed, reduplication resolved), handed over as the
- * terms of each field separated by spaces, and the vocabulary that prefix matching expands to.
- *
- * Three FlexSearch indexes: `all` (title, annotations and text together, so every word of a
- * query may match in any of them), and `title` and `notes` alone, whose matches weigh more.
- *
- * (SQLite FTS5 through its WebAssembly build was measured first: better BM25, but 17 ms p95 and
- * 350 MB resident on 10,000 articles, against the library issue's 10 ms and 300 MB.)
+ * Sorot's full-text index over FlexSearch (Apache-2.0): FlexSearch keeps the postings, evaluates
+ * a query's AND/OR and exports itself for the cache file; Sorot hands it the Indonesian analysis
+ * (terms.ts) as space-separated terms and keeps the vocabulary prefixes expand to. Three indexes:
+ * `all` (title, annotations and text, so any word may match in any of them), `title` and `notes`
+ * (matches there weigh more). SQLite FTS5 in WebAssembly was measured first: 17 ms p95, 350 MB.
  */
 
 /** The fields, in this order (analyze.ts fieldTexts): title, body text, annotations. */
