@@ -6,12 +6,13 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { buildSearchCache } from './core/search/build'
 
-const { dataDir, speakerTable } = workerData as {
+const { dataDir, speakerTable, checkpointEvery } = workerData as {
   dataDir: string
   speakerTable?: Map<string, string[]>
+  checkpointEvery?: number
 }
 
-buildSearchCache(dataDir, speakerTable).then(
+buildSearchCache(dataDir, speakerTable, { checkpointEvery }).then(
   (built) => parentPort?.postMessage({ ok: true, built }, [built.bytes]),
   (error: unknown) =>
     parentPort?.postMessage({

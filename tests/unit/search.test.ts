@@ -12,7 +12,11 @@ import {
   SEARCH_SCHEMA_VERSION,
   SEARCH_UPDATES_FILE
 } from '../../src/main/core/search/cache-file'
-import { SearchIndex, type DocumentTerms } from '../../src/main/core/search/flex-index'
+import {
+  SearchIndex,
+  type DocumentTerms,
+  type MatchWord
+} from '../../src/main/core/search/flex-index'
 import { termsOfWord } from '../../src/main/core/search/terms'
 import { hasSearchWorker } from '../../src/main/core/search/worker-client'
 import type { SearchResponse } from '../../src/shared/model'
@@ -346,6 +350,39 @@ describe('the FlexSearch index', () => {
     index.add(doc('once', 'Rapat', filler + 'Ada banjir kecil.'))
     index.add(doc('often', 'Rapat', filler + 'Banjir datang lagi, banjir meluas, banjir surut.'))
     expect(ids(index, 'banjir').slice(0, 3)).toEqual(['c', 'often', 'once'])
+  })
+
+  it('gives for a short limit exactly the head of the whole ranking', async () => {
+    // Real articles, each also cut into paragraphs: many documents share each slot.
+    const files = (await readdir(path.join(CORPUS, 'real'))).filter((f) => f.endsWith('.txt'))
+    const index = new SearchIndex()
+    for (const name of files) {
+      const [title, ...paragraphs] = (await readFile(path.join(CORPUS, 'real', name), 'utf8'))
+        .split(/\n\s*\n/)
+        .filter((part) => part.trim())
+      index.add(doc(name, title, paragraphs.join('\n\n'), paragraphs[0]))
+      paragraphs.forEach((text, i) => index.add(doc(`${name}#${i}`, `Bagian ${i}`, text)))
+    }
+    expect(index.size).toBeGreaterThan(100)
+    const word = (text: string): MatchWord => ({ terms: termsOfWord(text), prefix: [] })
+    const queries: Array<[MatchWord[], boolean]> = [
+      [[word('kata')], true],
+      [[word('kata'), word('indonesia')], false],
+      [
+        [
+          { terms: [], prefix: ['pe'] },
+          { terms: [], prefix: ['me'] }
+        ],
+        true
+      ],
+      [[word('bagian')], true]
+    ]
+    for (const [words, all] of queries) {
+      const whole = index.search(words, all, index.size)
+      expect(whole.length, JSON.stringify(words)).toBeGreaterThan(5)
+      for (const limit of [1, 3, 5])
+        expect(index.search(words, all, limit)).toEqual(whole.slice(0, limit))
+    }
   })
 
   it('expands a word being typed to the terms it starts, commonest first', () => {

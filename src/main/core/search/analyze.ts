@@ -7,11 +7,14 @@ export function fieldTexts(doc: SearchDocument): string[] {
   return [doc.title, doc.text, [doc.highlights, doc.notes, doc.speakers].filter(Boolean).join('\n')]
 }
 
+/** A text's index terms separated by spaces; a plain loop, since a full build runs it on every word. */
+function termsOf(text: string): string {
+  const terms: string[] = []
+  for (const word of tokenize(text)) for (const term of termsOfWord(word)) terms.push(term)
+  return terms.join(' ')
+}
+
 /** A document as the index receives it: each field as its index terms, in order. */
 export function termsOfDocument(doc: SearchDocument, stamp: string): DocumentTerms {
-  return {
-    id: doc.id,
-    stamp,
-    fields: fieldTexts(doc).map((text) => tokenize(text).flatMap(termsOfWord).join(' '))
-  }
+  return { id: doc.id, stamp, fields: fieldTexts(doc).map(termsOf) }
 }

@@ -3,7 +3,13 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { AnnotationCounts, ArticleMeta } from '../../../shared/model'
 import { termsOfDocument } from './analyze'
-import { encodeCache, LEGACY_INDEX_FILE, SEARCH_INDEX_FILE, writeCacheFile } from './cache-file'
+import {
+  decodeCache,
+  encodeCache,
+  SEARCH_INDEX_FILE,
+  SEARCH_PARTIAL_FILE,
+  writeCacheFile
+} from './cache-file'
 import { SearchIndex, type DocumentTerms } from './flex-index'
 import {
   documentOf,
@@ -23,22 +29,35 @@ export interface BuiltCache {
   /** Transferred, not copied, from the worker thread. */
   bytes: ArrayBuffer
   documents: number
+  /** Documents taken from the checkpoint of an earlier build that was stopped, not read again. */
+  resumed: number
   counts: Record<string, AnnotationCounts>
   milliseconds: number
 }
 
-/** Reads one article's newest blocks and its annotations straight from the data dir. */
+export interface BuildCheckpoints {
+  /** Documents indexed between checkpoints (default a fifth of the library, at least 2,000). */
+  checkpointEvery?: number
+}
+
+const CHECKPOINT_MIN = 2000
+
+/**
+ * One article's annotations (for its counts) and, unless the checkpoint holds it already, its
+ * newest blocks, straight from the data dir; null when its article file is gone.
+ */
 async function readDocument(
   dataDir: string,
   meta: ArticleMeta,
-  speakerTable: SpeakerNameTable
-): Promise<{ document: SearchDocument; counts: AnnotationCounts } | null> {
-  const blocks = (await peekNewestVersion(dataDir, meta.id))?.blocks
-  if (!blocks) return null
+  speakerTable: SpeakerNameTable,
+  indexed: boolean
+): Promise<{ document: SearchDocument | null; counts: AnnotationCounts } | null> {
+  const blocks = indexed ? null : (await peekNewestVersion(dataDir, meta.id))?.blocks
+  if (!indexed && !blocks) return null
   // A missing or unreadable file: the article is indexed without it (the store reports it).
   const annotations = (await peekAnnotationList(dataDir, meta.id)) ?? []
   return {
-    document: documentOf(meta, blocks, annotations, namesFrom(speakerTable)),
+    document: blocks ? documentOf(meta, blocks, annotations, namesFrom(speakerTable)) : null,
     counts: countsOf(annotations)
   }
 }
@@ -48,46 +67,78 @@ export function cacheBytes(index: SearchIndex, savedAt = Date.now()): ArrayBuffe
   return encodeCache(index.state(), { fingerprint: fingerprintOf(index.stamps()), savedAt })
 }
 
-/** Writes cache bytes to the data dir, and removes the JSON cache of earlier versions. */
+/** Writes cache bytes to the data dir. */
 export async function saveCache(dataDir: string, bytes: ArrayBuffer): Promise<void> {
   await writeCacheFile(path.join(dataDir, SEARCH_INDEX_FILE), bytes)
-  await fs.rm(path.join(dataDir, LEGACY_INDEX_FILE), { force: true }).catch(() => undefined)
+}
+
+/** The index a stopped build had checkpointed, and when that build started; null if none. */
+async function readCheckpoint(
+  file: string
+): Promise<{ index: SearchIndex; savedAt: number } | null> {
+  try {
+    const { header, state } = decodeCache(await fs.readFile(file))
+    return { index: new SearchIndex(state), savedAt: header.savedAt }
+  } catch {
+    return null
+  }
 }
 
 /**
  * Indexes every live article of the data dir from its files (no store, no lowdb: this runs in
- * the search worker) and writes the cache. Files are read a few dozen at a time.
+ * the search worker) and writes the cache. Files are read a few dozen at a time. Every so many
+ * documents the index so far is checkpointed, and a build stopped part way (a killed app)
+ * resumes from there: articles whose stamp is unchanged are not read and analysed again.
  */
 export async function buildSearchCache(
   dataDir: string,
-  speakerTable: SpeakerNameTable = new Map()
+  speakerTable: SpeakerNameTable = new Map(),
+  options: BuildCheckpoints = {}
 ): Promise<BuiltCache> {
   const started = performance.now()
-  // Annotation files changed from now on are indexed again when the cache is loaded.
-  const savedAt = Date.now()
+  const partialFile = path.join(dataDir, SEARCH_PARTIAL_FILE)
+  const checkpoint = await readCheckpoint(partialFile)
+  // Annotation files changed after the (first) start are indexed again when the cache loads.
+  const savedAt = checkpoint?.savedAt ?? Date.now()
   const live = (await peekIndexArticles(dataDir)).filter((meta) => !meta.deletedAt)
-  const index = new SearchIndex()
-  const counts: Record<string, AnnotationCounts> = Object.create(null)
+  const index = checkpoint?.index ?? new SearchIndex()
   const stamps = libraryStamps(live)
+  const done = index.stamps()
+  for (const id of done.keys()) if (!stamps.has(id)) index.remove(id)
+  const every = options.checkpointEvery ?? Math.max(CHECKPOINT_MIN, Math.ceil(live.length / 5))
+  const counts: Record<string, AnnotationCounts> = Object.create(null)
+  let resumed = 0
+  let sinceCheckpoint = 0
   const BATCH = 48
   for (let i = 0; i < live.length; i += BATCH) {
     const batch = live.slice(i, i + BATCH)
-    const read = await Promise.all(batch.map((meta) => readDocument(dataDir, meta, speakerTable)))
+    const indexed = batch.map((meta) => done.get(meta.id) === stamps.get(meta.id))
+    const read = await Promise.all(
+      batch.map((meta, j) => readDocument(dataDir, meta, speakerTable, indexed[j]))
+    )
     const docs: DocumentTerms[] = []
     read.forEach((entry, j) => {
       if (!entry) return
       const id = batch[j].id
-      docs.push(termsOfDocument(entry.document, stamps.get(id) ?? ''))
+      if (entry.document) docs.push(termsOfDocument(entry.document, stamps.get(id) ?? ''))
+      else resumed += 1
       counts[id] = entry.counts
     })
     index.addAll(docs)
+    sinceCheckpoint += docs.length
+    if (sinceCheckpoint >= every && i + BATCH < live.length) {
+      sinceCheckpoint = 0
+      await writeCacheFile(partialFile, encodeCache(index.state(), { fingerprint: '', savedAt }))
+    }
   }
   const bytes = cacheBytes(index, savedAt)
   const documents = index.size
   await saveCache(dataDir, bytes)
+  await fs.rm(partialFile, { force: true })
   return {
     bytes,
     documents,
+    resumed,
     counts,
     milliseconds: Math.round(performance.now() - started)
   }

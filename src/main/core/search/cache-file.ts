@@ -12,8 +12,8 @@ import { FIELD_COUNT, type DocumentTerms, type IndexState } from './flex-index'
  */
 export const SEARCH_INDEX_FILE = 'search-index.bin'
 
-/** The JSON cache of earlier versions, removed when a binary cache is written. */
-export const LEGACY_INDEX_FILE = 'search-index.json'
+/** The checkpoint of a build under way, in the same layout; a stopped build resumes from it. */
+export const SEARCH_PARTIAL_FILE = 'search-index.partial.bin'
 
 /** Bump when tokenising, fields or the layout change: an older cache is rebuilt, not trusted. */
 export const SEARCH_SCHEMA_VERSION = 3
@@ -153,7 +153,10 @@ export async function writeCacheFile(file: string, bytes: ArrayBuffer): Promise<
 export async function removeStaleCacheTemps(dir: string): Promise<void> {
   const names = await fs.readdir(dir).catch(() => [] as string[])
   for (const name of names) {
-    if (!name.startsWith(`.${SEARCH_INDEX_FILE}.`) || !name.endsWith(TEMP_SUFFIX)) continue
+    const ours = [SEARCH_INDEX_FILE, SEARCH_PARTIAL_FILE].some((file) =>
+      name.startsWith(`.${file}.`)
+    )
+    if (!ours || !name.endsWith(TEMP_SUFFIX)) continue
     const file = path.join(dir, name)
     const stat = await fs.stat(file).catch(() => null)
     if (stat && Date.now() - stat.mtimeMs > 600_000) await fs.rm(file, { force: true })

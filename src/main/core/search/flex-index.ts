@@ -1,17 +1,12 @@
 import { Encoder, Index, Resolver, type DocumentData } from 'flexsearch'
+import { best, lowerBound } from './sorted'
 
 /**
- * Sorot's full-text index, made of FlexSearch indexes (Apache-2.0, nextapps-de/flexsearch):
- * FlexSearch keeps the postings, evaluates the AND/OR of a query and orders its results, and
- * exports and imports itself for the cache file. Sorot supplies what FlexSearch cannot know: the
- * Indonesian analysis (terms.ts — folded, stemmed, reduplication resolved), handed over as the
- * terms of each field separated by spaces, and the vocabulary that prefix matching expands to.
- *
- * Three FlexSearch indexes: `all` (title, annotations and text together, so every word of a
- * query may match in any of them), and `title` and `notes` alone, whose matches weigh more.
- *
- * (SQLite FTS5 through its WebAssembly build was measured first: better BM25, but 17 ms p95 and
- * 350 MB resident on 10,000 articles, against the library issue's 10 ms and 300 MB.)
+ * Sorot's full-text index over FlexSearch (Apache-2.0): FlexSearch keeps the postings, evaluates
+ * a query's AND/OR and exports itself for the cache file; Sorot hands it the Indonesian analysis
+ * (terms.ts) as space-separated terms and keeps the vocabulary prefixes expand to. Three indexes:
+ * `all` (title, annotations and text, so any word may match in any of them), `title` and `notes`
+ * (matches there weigh more). SQLite FTS5 in WebAssembly was measured first: 17 ms p95, 350 MB.
  */
 
 /** The fields, in this order (analyze.ts fieldTexts): title, body text, annotations. */
@@ -207,19 +202,38 @@ export class SearchIndex {
   search(words: readonly MatchWord[], all: boolean, limit: number): ScoredDocument[] {
     if (words.length === 0 || this.#numbers.size === 0 || limit < 1) return []
     const alternatives = words.map((word) => this.#alternatives(word))
-    const scores = new Map<number, number>()
-    const add = (slots: unknown[][], weight: number, only: boolean): void =>
-      slots.forEach((numbers, slot) => {
-        const score = (weight * (RESOLUTION - slot)) / RESOLUTION
-        for (const number of numbers ?? []) {
-          const current = scores.get(number as number)
-          if (current !== undefined || !only) scores.set(number as number, (current ?? 0) + score)
-        }
-      })
-    add(this.#matches(this.#indexes.all, alternatives, all), WEIGHT.all, false)
+    // Title and annotation matches are few: each one's increments, in the order they add up.
+    const bonus = new Map<number, number[]>()
     for (const name of ['title', 'notes'] as const)
       for (const terms of alternatives)
-        add(this.#matches(this.#indexes[name], [terms], false), WEIGHT[name] / words.length, true)
+        this.#matches(this.#indexes[name], [terms], false).forEach((numbers, slot) => {
+          const score = ((WEIGHT[name] / words.length) * (RESOLUTION - slot)) / RESOLUTION
+          for (const number of numbers ?? []) {
+            const increments = bonus.get(number as number)
+            if (increments) increments.push(score)
+            else bonus.set(number as number, [score])
+          }
+        })
+    // FlexSearch gives each document one slot, best first: once `limit` documents without a
+    // bonus are in, later slots can only add documents with one (100,000 matches, 20 wanted).
+    const scores = new Map<number, number>()
+    let plain = 0
+    this.#matches(this.#indexes.all, alternatives, all).forEach((numbers, slot) => {
+      const score = (WEIGHT.all * (RESOLUTION - slot)) / RESOLUTION
+      const full = plain >= limit
+      for (const number of numbers ?? []) {
+        const increments = bonus.get(number as number)
+        if (increments)
+          scores.set(
+            number as number,
+            increments.reduce((a, b) => a + b, score)
+          )
+        else if (!full) {
+          scores.set(number as number, score)
+          plain += 1
+        }
+      }
+    })
     return best(scores, limit).flatMap(([number, score]) => {
       const id = this.#ids.get(number)
       return id ? [{ id, score }] : []
@@ -323,33 +337,4 @@ export class SearchIndex {
     this.#numbers.delete(id)
     this.#stamps.delete(id)
   }
-}
-
-/** The `limit` highest scores, highest first (newer documents first among equals). */
-function best(scores: ReadonlyMap<number, number>, limit: number): Array<[number, number]> {
-  const top: Array<[number, number]> = []
-  const better = (a: [number, number], b: [number, number]): boolean =>
-    a[1] > b[1] || (a[1] === b[1] && a[0] > b[0])
-  for (const entry of scores) {
-    if (top.length === limit && !better(entry, top[limit - 1])) continue
-    let at = top.length < limit ? top.length : limit - 1
-    top[at] = entry
-    while (at > 0 && better(top[at], top[at - 1])) {
-      ;[top[at], top[at - 1]] = [top[at - 1], top[at]]
-      at -= 1
-    }
-  }
-  return top
-}
-
-/** The first index in sorted `terms` whose term is ≥ `value`. */
-function lowerBound(terms: readonly string[], value: string): number {
-  let lo = 0
-  let hi = terms.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (terms[mid] < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { SorotFailure } from '../../../shared/result'
-import { buildSearchCache, type BuiltCache } from './build'
+import { buildSearchCache, type BuildCheckpoints, type BuiltCache } from './build'
 import type { SpeakerNameTable } from './documents'
 
 type WorkerMessage = { ok: true; built: BuiltCache } | { ok: false; message: string }
@@ -35,7 +35,7 @@ export function hasSearchWorker(): boolean {
   return workerScript() !== null
 }
 
-export interface BuildOptions {
+export interface BuildOptions extends BuildCheckpoints {
   /** false: build on this thread (a small library, where a worker costs more than it saves). */
   worker: boolean
   log: (message: string) => void
@@ -57,12 +57,16 @@ export async function buildSearchCacheOffThread(
   if (!script) {
     if (options.worker)
       options.log('search worker not found next to the build; indexing on the main thread')
-    return buildSearchCache(dataDir, options.speakerTable)
+    return buildSearchCache(dataDir, options.speakerTable, options)
   }
   return new Promise<BuiltCache>((resolve, reject) => {
     const worker = new Worker(script.code, {
       eval: script.eval,
-      workerData: { dataDir, speakerTable: options.speakerTable }
+      workerData: {
+        dataDir,
+        speakerTable: options.speakerTable,
+        checkpointEvery: options.checkpointEvery
+      }
     })
     // The cache's bytes come back transferred (search-worker.ts), not structured-cloned.
     options.onWorker?.(worker)
