@@ -85,8 +85,9 @@ export function extractHtmlPage(
     const markup = ruled.map((el) => el.outerHTML).join('')
     cleaned = cleanBlocks(textBlocks(markup), reference, options.keep, outletJunk)
   }
-  removeJunk(document)
   // Else the article's own container: Readability over it alone walks a fraction of the page.
+  // (The page's furniture only needs removing for those readings.)
+  if (cleaned.blocks.length === 0) removeJunk(document)
   const container = cleaned.blocks.length === 0 ? articleContainer(document) : null
   if (container) {
     found = readable(container) ? readSafely(containerDocument(document, container)) : null
