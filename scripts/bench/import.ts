@@ -12,6 +12,9 @@ const TEXT_ARTICLES = 300
 const HTML_PAGES = 120
 const HTML_FIXTURE = path.resolve(__dirname, '../../tests/fixtures/html/kompas-banjir-kemang.html')
 
+/** CPU milliseconds per item of the last importRate: the pace on a machine others load too. */
+let lastCpuMsPerItem = 0
+
 /** Imports `items` in one batch (as a folder import does) and returns articles per second. */
 async function importRate(
   dataDir: string,
@@ -19,8 +22,11 @@ async function importRate(
 ): Promise<number> {
   const core = await openCore({ dataDir, version: 'bench' })
   const started = performance.now()
+  const cpu = process.cpuUsage()
   const result = await core.dispatch('articles.import', { items })
   const seconds = (performance.now() - started) / 1000
+  const used = process.cpuUsage(cpu)
+  lastCpuMsPerItem = (used.user + used.system) / 1000 / items.length
   await core.close()
   if (!result.ok) throw new Error(result.error.message)
   const imported = (result.value as ImportOutcome[]).filter((o) => o.status === 'imported')
@@ -117,6 +123,7 @@ export async function importBenchmarks(workDir: string, context: BenchContext): 
   // so the rate is a folder import's steady pace.
   const firstPageMs = 1000 / (await importRate(dataDir, [warmUp]))
   const htmlRate = await importRate(dataDir, pages)
+  const htmlCpuMs = lastCpuMsPerItem
   return [
     ...hostilePageFigures(),
     {
@@ -134,6 +141,14 @@ export async function importBenchmarks(workDir: string, context: BenchContext): 
       unit: 'pages/s',
       target: 20,
       better: 'higher'
+    },
+    {
+      key: 'importHtmlCpuMsPerPage',
+      name: 'import.html CPU time per page, same pages (1000/this is the rate an idle core gives)',
+      value: Math.round(htmlCpuMs),
+      unit: 'ms',
+      target: 50,
+      better: 'lower'
     }
   ]
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { extractHtml, parsePage } from '../../src/main/core/import/html'
-import { guardMarkup, MAX_DEPTH, MAX_ELEMENTS } from '../../src/main/core/import/html-guard'
+import { guardMarkup, MAX_DEPTH, MAX_ELEMENTS } from '../../src/main/core/import/html/guard'
 import { nestedDivs, nestedLists, unclosedLists } from '../support/hostile-pages'
 
 /** The deepest element of a parsed page, counted from <html>. */

@@ -5,11 +5,8 @@ import { decodeBytes } from '../../src/main/core/import/decode'
 import { extractHtml, parsePage } from '../../src/main/core/import/html'
 import { readPageMetadata } from '../../src/main/core/import/html-metadata'
 import { honestAuthors, ruleBody } from '../../src/main/core/import/outlet-apply'
-import {
-  outletRuleFor,
-  outletRules,
-  outletRuleSchema
-} from '../../src/main/core/import/outlet-rules'
+import { outletRuleFor, outletRules } from '../../src/main/core/import/outlet-registry'
+import { outletRuleSchema } from '../../src/main/core/import/outlet-rules'
 import { OUTLET_RULE_DATA } from '../../src/main/core/import/outlets'
 
 const OUTLETS = path.resolve(__dirname, '../../src/main/core/import/outlets')

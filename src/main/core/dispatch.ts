@@ -26,7 +26,7 @@ import type { Core } from './core'
 import { createBackup, restoreBackup } from './backup/archive'
 import { listSnapshotSummaries, restoreSnapshot } from './backup/restore-snapshot'
 import { renderExport } from './export'
-import { importJsonLd } from './export/import-jsonld'
+import { importJsonLd } from './library/import-annotations'
 import { quotesServiceOf } from './quotes/service'
 import { correctSpeaker, mergeSpeakers, splitSpeaker } from './library/speaker-identities'
 

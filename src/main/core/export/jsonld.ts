@@ -5,7 +5,8 @@ import type { ExportArticle } from './gather'
 import type { ExportWords } from './i18n'
 
 /** The W3C Web Annotation context, and a prefix for what only Sorot needs to round-trip. */
-export const SOROT_VOCAB = 'urn:sorot:vocab#'
+import { SOROT_VOCAB } from '../../../shared/jsonld-vocab'
+export { SOROT_VOCAB }
 export const JSONLD_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { sorot: SOROT_VOCAB }]
 
 /** The IRI of an annotation: ids are kept, so an import recognises its own annotations. */

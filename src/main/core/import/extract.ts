@@ -1,7 +1,8 @@
 import path from 'node:path'
-import type { Block, Removal, SourceFormat } from '../../../shared/model'
+import type { SourceFormat } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { cleanLines } from './clean'
+import type { ArticleDraft, ExtractOptions } from './draft'
 import { takeFrontMatter } from './front-matter'
 import { extractHtmlPage } from './html'
 import { junkRules } from './junk-rules'
@@ -9,28 +10,7 @@ import { detectLanguage, isHeadline, takeDateLine, textMetadata, titleFromText }
 import { markdownToBlocks, textToBlocks } from './text-blocks'
 
 export type { SourceFormat } from '../../../shared/model'
-
-/** What one input becomes before it is stored: clean blocks, what was removed, metadata. */
-export interface ArticleDraft {
-  title: string
-  blocks: Block[]
-  removed: Removal[]
-  outlet: string | null
-  /** The byline's names, joined for display ("A, B"); null when the page names no one. */
-  author: string | null
-  /** The persons or named desks credited, in order; [] when unknown. */
-  authors: string[]
-  url: string | null
-  publishedAt: string | null
-  language: string | null
-}
-
-export interface ExtractOptions {
-  /** Removals the reader restored (`rule:line:text` keys): kept in the text this time. */
-  keep?: ReadonlySet<string>
-  /** "Now" for dates written without a year; the clock when absent. */
-  reference?: Date
-}
+export type { ArticleDraft, ExtractOptions } from './draft'
 
 /** Picks the parser from the file name; pasted text without a name is plain text. */
 export function formatOf(name: string | undefined): SourceFormat {

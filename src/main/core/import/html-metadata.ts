@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { parseIndonesianDate } from './dates'
 import { authorFromByline, outletFromDateline } from './metadata'
-import { JSON_LD_META } from './html-sanitize'
+import { JSON_LD_META } from './html/stored-source'
 
 /*
  * Metadata of a web page (Open Graph, meta tags, JSON-LD, bylines), read from the page as

@@ -1,10 +1,9 @@
 import { z } from 'zod'
-import { OUTLET_RULE_DATA } from './outlets'
 
 /*
  * Site knowledge as data (as Zotero translators and trafilatura keep theirs): one plain object
- * per outlet in ./outlets, checked by this schema when first needed. Generic extraction stays
- * the fallback for every site without a rule, and for a rule whose body selectors find nothing.
+ * per outlet in ./outlets, checked by this schema when first needed (outlet-registry.ts). This
+ * file is the rules' shape only, so the outlet files can import it without a cycle.
  */
 
 const regexSource = z.string().refine((source) => {
@@ -61,45 +60,16 @@ export interface OutletRule extends Omit<
   titleDecorations: RegExp[]
 }
 
-let rules: OutletRule[] | null = null
-
-/** All rules, validated and compiled on first use (most commands never read a page). */
-export function outletRules(): OutletRule[] {
-  rules ??= OUTLET_RULE_DATA.map((data) => {
-    const rule = outletRuleSchema.parse(data)
-    return {
-      ...rule,
-      dropText: rule.dropText.map((source) => new RegExp(`^(?:${source})$`, 'iu')),
-      byline: {
-        selectors: rule.byline.selectors,
-        forms: rule.byline.forms.map((source) => new RegExp(source, 'iu'))
-      },
-      titleDecorations: rule.titleDecorations.map((source) => new RegExp(source, 'iu'))
-    }
-  })
-  return rules
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '')
-  } catch {
-    return null
+/** A rule's data, validated and its patterns compiled; names the bad field when invalid. */
+export function compileOutletRule(data: OutletRuleData): OutletRule {
+  const rule = outletRuleSchema.parse(data)
+  return {
+    ...rule,
+    dropText: rule.dropText.map((source) => new RegExp(`^(?:${source})$`, 'iu')),
+    byline: {
+      selectors: rule.byline.selectors,
+      forms: rule.byline.forms.map((source) => new RegExp(source, 'iu'))
+    },
+    titleDecorations: rule.titleDecorations.map((source) => new RegExp(source, 'iu'))
   }
-}
-
-/** The rule of the outlet a page belongs to, by its address's host or its site name. */
-export function outletRuleFor(
-  urls: Array<string | null>,
-  siteName: string | null
-): OutletRule | null {
-  const all = outletRules()
-  for (const host of urls.map(hostOf)) {
-    if (!host) continue
-    const rule = all.find((r) => r.hosts.some((h) => host === h || host.endsWith(`.${h}`)))
-    if (rule) return rule
-  }
-  const site = siteName?.trim().toLowerCase()
-  return (site && all.find((rule) => rule.siteNames.includes(site))) || null
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { anchor, describe } from '../../../shared/anchoring'
+import { describe } from '../../../shared/anchoring'
+import { anchorThenDescribe } from '../../../shared/selectors/anchor-describe'
 import {
   ANNOTATION_COLORS,
   DEFAULT_ANNOTATION_COLOR,
@@ -295,17 +296,10 @@ export async function reanchorAnnotations(
   for (const annotation of file.data.annotations) {
     const target = annotation.target
     if (!target || target.version === article.version) continue
-    const found = anchor(article.text, target.selectors)
-    const range = found && found.end > found.start ? found : null
-    if (!range && annotation.orphan) continue
-    moves.set(
-      annotation.id,
-      range && {
-        version: article.version,
-        selectors: describe(article.text, range.start, range.end)
-      }
-    )
-    if (range) summary.anchored += 1
+    const selectors = anchorThenDescribe(article.text, target.selectors)
+    if (!selectors && annotation.orphan) continue
+    moves.set(annotation.id, selectors && { version: article.version, selectors })
+    if (selectors) summary.anchored += 1
     else summary.orphaned += 1
   }
   if (moves.size === 0) return summary

@@ -1,4 +1,6 @@
-import { anchor, describe } from '../../../shared/anchoring'
+import { createHash, randomUUID } from 'node:crypto'
+import type { JsonLdImportReport } from '../../../shared/contract'
+import { idProblem } from '../../../shared/ids'
 import type {
   Annotation,
   AnnotationTarget,
@@ -7,27 +9,18 @@ import type {
   TextQuoteSelector,
   TextSelector
 } from '../../../shared/model'
-import type { JsonLdImportReport } from '../../../shared/contract'
-import { SorotFailure } from '../../../shared/result'
+import { anchorThenDescribe } from '../../../shared/selectors/anchor-describe'
 import { canonicalText } from '../../../shared/text'
-import { cleanLabels, isArticleNote } from '../library/annotations'
+import {
+  jsonLdFields,
+  readJsonLdAnnotations,
+  shorten,
+  type JsonLdItem,
+  type JsonLdTarget
+} from '../import/jsonld-reader'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
-import {
-  annotationsIn,
-  bodiesOf,
-  colorOf,
-  hasSorotField,
-  isObject,
-  kindOf,
-  localIdOf,
-  shorten,
-  sorotField,
-  stringOf,
-  targetsOf,
-  validDate,
-  type Json
-} from './jsonld-items'
+import { cleanLabels, isArticleNote } from './annotations'
 
 /** An address without its fragment or trailing slash, so small spelling differences match. */
 const normalUrl = (url: string): string => url.trim().replace(/#.*$/, '').replace(/\/+$/, '')
@@ -50,13 +43,28 @@ function articleFinder(store: LibraryStore): ArticleFinder {
   return finder
 }
 
-function findArticle(finder: ArticleFinder, item: Json, source: string): ArticleMeta | undefined {
-  const hinted = stringOf(sorotField(item, 'article'))
-  const byHint = hinted === undefined ? undefined : finder.byId.get(hinted)
+function findArticle(
+  finder: ArticleFinder,
+  item: JsonLdItem,
+  source: string
+): ArticleMeta | undefined {
+  const byHint = item.articleHint === undefined ? undefined : finder.byId.get(item.articleHint)
   if (byHint) return byHint
   const urn = /^urn:sorot:article:(.+)$/.exec(source)?.[1]
   if (urn) return finder.byId.get(urn)
   return finder.byUrl.get(normalUrl(source))
+}
+
+/** Our own ids come back as they were; another tool's become a stable id of their own. */
+function localIdOf(iri: string | undefined): string {
+  if (!iri) return randomUUID()
+  const ours = /^urn:sorot:annotation:([a-z0-9_-]{1,64})$/.exec(iri)
+  if (ours && idProblem(ours[1]) === null) return ours[1]
+  const uuid = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
+    iri
+  )
+  if (uuid) return uuid[1].toLowerCase()
+  return `ext-${createHash('sha256').update(iri).digest('hex').slice(0, 32)}`
 }
 
 interface ArticleVersions {
@@ -83,23 +91,33 @@ async function versionsOf(store: LibraryStore, id: string): Promise<ArticleVersi
 function placeTarget(
   versions: ArticleVersions,
   selectors: TextSelector[],
-  versionHint: unknown
+  versionHint: number | undefined
 ): { target: AnnotationTarget; orphan: boolean } | null {
   const tryOn = (version: number, text: string): AnnotationTarget | null => {
-    const range = anchor(text, selectors)
-    if (!range || range.end <= range.start) return null
-    return { version, selectors: describe(text, range.start, range.end) }
+    const described = anchorThenDescribe(text, selectors)
+    return described && { version, selectors: described }
   }
   if (versions.newest) {
     const placed = tryOn(versions.newest.version, versions.newest.text)
     if (placed) return { target: placed, orphan: false }
   }
-  if (typeof versionHint === 'number' && versionHint !== versions.newest?.version) {
+  if (versionHint !== undefined && versionHint !== versions.newest?.version) {
     const text = versions.textOf(versionHint)
     const placed = text === null ? null : tryOn(versionHint, text)
     if (placed) return { target: placed, orphan: true }
   }
   return null
+}
+
+/** Why a passage could not be placed, naming it and the article. */
+function unplacedReason(selectors: TextSelector[], meta: ArticleMeta): string {
+  const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector')
+  if (quote)
+    return `the passage "${shorten(quote.exact)}" is not in article ${meta.id} (${shorten(meta.title)})`
+  const position = selectors.find(
+    (s): s is TextPositionSelector => s.type === 'TextPositionSelector'
+  )
+  return `position ${position?.start}..${position?.end} does not fit article ${meta.id}`
 }
 
 /** Same passage (position) with the same note and labels: one key, so a duplicate is O(1). */
@@ -138,59 +156,88 @@ function remember(state: ArticleAnnotations, annotation: Annotation): void {
   if (key !== null) state.passages.add(key)
 }
 
+/** Why `annotation` is already there in `state`, or null when it is new. */
+function duplicateReason(state: ArticleAnnotations, annotation: Annotation): string | null {
+  const sameId = state.byId.get(annotation.id)
+  if (sameId)
+    return `an annotation with this id is already there${sameId.deletedAt ? ' (in the trash)' : ''}`
+  if (!annotation.target && state.hasArticleNote) return 'the article already has an article note'
+  const key = passageKey(annotation)
+  if (key !== null && state.passages.has(key))
+    return 'the same passage with the same note and labels is already there'
+  return null
+}
+
+/** The annotation `item` becomes in the article `meta`, placed by `on` (or an article note). */
+function annotationOf(
+  item: JsonLdItem,
+  on: JsonLdTarget,
+  meta: ArticleMeta,
+  placed: { target: AnnotationTarget; orphan: boolean } | null,
+  now: string
+): Annotation {
+  const fields = jsonLdFields(item, on)
+  const created = item.created ?? now
+  return {
+    id: localIdOf(item.iri),
+    articleId: meta.id,
+    kind: fields.kind,
+    ...(placed && { target: placed.target }),
+    color: fields.color,
+    labels: cleanLabels(fields.labels),
+    note: fields.note,
+    ...(fields.speaker !== undefined && { speaker: fields.speaker }),
+    ...(placed?.orphan && { orphan: true }),
+    createdAt: created,
+    updatedAt: item.modified ?? created
+  }
+}
+
 /**
  * Re-attaches each annotation of a W3C Web Annotation document (Sorot's own export or another
- * tool's) to its article through anchor(). Annotations already there are skipped; those whose
+ * tool's) to its article through anchoring. Annotations already there are skipped; those whose
  * article or passage cannot be found are kept out, each with its reason. Writes each touched
- * article's annotations file once.
+ * article's annotations file once, after the whole document was read.
  */
 export async function importJsonLd(
   store: LibraryStore,
   content: string
 ): Promise<JsonLdImportReport> {
-  let document: unknown
-  try {
-    document = JSON.parse(content)
-  } catch (error) {
-    throw new SorotFailure('bad_input', `content: not valid JSON (${(error as Error).message})`)
-  }
+  const entries = readJsonLdAnnotations(content)
   const report: JsonLdImportReport = { imported: [], skipped: [], unmatched: [] }
   const states = new Map<string, ArticleAnnotations>()
   const versionsCache = new Map<string, ArticleVersions>()
   const finder = articleFinder(store)
   const now = new Date().toISOString()
 
-  for (const item of annotationsIn(document)) {
-    if (!isObject(item)) {
-      report.unmatched.push({
-        id: stringOf(item) ?? null,
-        reason: 'given only by its address, without its content'
-      })
+  for (const entry of entries) {
+    if (!('item' in entry)) {
+      const reason = 'given only by its address, without its content'
+      report.unmatched.push({ id: entry.addressOnly, reason })
       continue
     }
-    const iri = stringOf(item.id ?? item['@id'])
-    const targets = targetsOf(item)
-    if (targets.length === 0) {
-      report.unmatched.push({ id: iri ?? null, reason: 'it has no target' })
+    const { item } = entry
+    if (item.targets.length === 0) {
+      report.unmatched.push({ id: item.iri ?? null, reason: 'it has no target' })
       continue
     }
-    const found = targets
+    const found = item.targets
       .map((target) => ({ target, meta: findArticle(finder, item, target.source) }))
       .find((t) => t.meta)
     if (!found?.meta) {
+      const sources = item.targets.map((t) => t.source).join(' or ')
       report.unmatched.push({
-        id: iri ?? null,
-        reason: `no article in the library is ${targets.map((t) => t.source).join(' or ')}`
+        id: item.iri ?? null,
+        reason: `no article in the library is ${sources}`
       })
       continue
     }
     const { target, meta } = found
-    const id = localIdOf(iri)
-    const bodies = bodiesOf(item)
     const hasSelectors = target.selectors.length > 0
-    const kind = kindOf(item, bodies, hasSelectors)
+    const kind = jsonLdFields(item, target).kind
     if (!hasSelectors && kind !== 'note') {
-      report.unmatched.push({ id: iri ?? id, reason: `a ${kind} needs a text selector` })
+      const reason = `a ${kind} needs a text selector`
+      report.unmatched.push({ id: item.iri ?? localIdOf(item.iri), reason })
       continue
     }
     let versions = versionsCache.get(meta.id)
@@ -198,71 +245,26 @@ export async function importJsonLd(
       versions = await versionsOf(store, meta.id)
       versionsCache.set(meta.id, versions)
     }
-    const placed = hasSelectors
-      ? placeTarget(versions, target.selectors, sorotField(item, 'version'))
-      : null
+    const placed = hasSelectors ? placeTarget(versions, target.selectors, item.version) : null
     if (hasSelectors && !placed) {
-      const quote = target.selectors.find(
-        (s): s is TextQuoteSelector => s.type === 'TextQuoteSelector'
-      )
-      const position = target.selectors.find(
-        (s): s is TextPositionSelector => s.type === 'TextPositionSelector'
-      )
-      report.unmatched.push({
-        id: iri ?? id,
-        reason: quote
-          ? `the passage "${shorten(quote.exact)}" is not in article ${meta.id} (${shorten(meta.title)})`
-          : `position ${position?.start}..${position?.end} does not fit article ${meta.id}`
-      })
+      const reason = unplacedReason(target.selectors, meta)
+      report.unmatched.push({ id: item.iri ?? localIdOf(item.iri), reason })
       continue
     }
-    const speakerField = sorotField(item, 'speaker')
-    const speaker = hasSorotField(item, 'speaker')
-      ? typeof speakerField === 'string'
-        ? speakerField
-        : null
-      : kind === 'quote'
-        ? (bodies.descriptions[0] ?? null)
-        : undefined
-    const notes =
-      kind === 'quote' || hasSorotField(item, 'speaker')
-        ? bodies.notes
-        : [...bodies.notes, ...bodies.descriptions]
-    const created = validDate(item.created) ?? now
-    const annotation: Annotation = {
-      id,
-      articleId: meta.id,
-      kind,
-      ...(placed && { target: placed.target }),
-      color: colorOf(item, target, iri ?? id),
-      labels: cleanLabels(bodies.labels),
-      note: notes.join('\n\n'),
-      ...(speaker !== undefined && { speaker }),
-      ...(placed?.orphan && { orphan: true }),
-      createdAt: created,
-      updatedAt: validDate(item.modified) ?? created
-    }
+    const annotation = annotationOf(item, target, meta, placed, now)
     let state = states.get(meta.id)
     if (!state) {
       state = await annotationsState(store, meta.id)
       states.set(meta.id, state)
     }
-    const sameId = state.byId.get(id)
-    const key = passageKey(annotation)
-    const reason = sameId
-      ? `an annotation with this id is already there${sameId.deletedAt ? ' (in the trash)' : ''}`
-      : !annotation.target && state.hasArticleNote
-        ? 'the article already has an article note'
-        : key !== null && state.passages.has(key)
-          ? 'the same passage with the same note and labels is already there'
-          : null
+    const reason = duplicateReason(state, annotation)
     if (reason) {
-      report.skipped.push({ id, articleId: meta.id, reason })
+      report.skipped.push({ id: annotation.id, articleId: meta.id, reason })
       continue
     }
     remember(state, annotation)
     state.added.push(annotation)
-    report.imported.push({ id, articleId: meta.id })
+    report.imported.push({ id: annotation.id, articleId: meta.id })
   }
 
   for (const [articleId, state] of states) {

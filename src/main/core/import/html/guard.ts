@@ -1,4 +1,4 @@
-import { SorotFailure } from '../../../shared/result'
+import { SorotFailure } from '../../../../shared/result'
 
 /*
  * A page's markup is counted before any DOM is built: linkedom's (htmlparser2's) parse and the
