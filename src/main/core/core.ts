@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Result } from '../../shared/result'
-import { snapshotIfStale, type SnapshotOptions } from './backup/snapshots'
+import { snapshotIfStale, type SnapshotOptions } from './store/snapshots'
 import { dispatch } from './dispatch'
 import { EventHub } from './events'
 import { lockLibrary, type LibraryLock, type LockOptions } from './locking'
@@ -9,6 +9,7 @@ import type { Recovery } from './store/json-file'
 import { LibraryStore, type StoreOptions } from './store/library-store'
 import { relistingMessage } from './store/relist'
 import { importItems } from './library/import'
+import { detailsFromFile } from './library/reextract'
 import { AnnotationCounter } from './library/annotation-counts'
 import { ImportJobs } from './library/import-jobs'
 import { SearchService, type SearchServiceOptions } from './search/service'
@@ -73,6 +74,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     store = await LibraryStore.open(options.dataDir, {
       ...options.store,
       readOnly: options.readOnly,
+      reextract: detailsFromFile,
       onRecovered: (recovery) => {
         recoveries.push(recovery)
         events.emit({ type: 'storage.recovered', file: recovery.file, movedTo: recovery.movedTo })

@@ -15,7 +15,7 @@ import {
   settingsFileSchema,
   type ArticleFile
 } from '../store/schemas'
-import { takeSnapshot } from './snapshots'
+import { takeSnapshot } from '../store/snapshots'
 
 /** Names a Sorot backup file, so a restore refuses some other JSON by name. */
 export const BACKUP_FORMAT = 'sorot-backup'

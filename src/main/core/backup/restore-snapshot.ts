@@ -6,8 +6,8 @@ import { SorotFailure } from '../../../shared/result'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, checkBackup, mergeBackup } from './archive'
-import { migrateFile, type DataFileKind } from './migrations'
-import { listSnapshots, type SnapshotInfo } from './snapshots'
+import { migrateFile, type DataFileKind } from '../store/migrations'
+import { listSnapshots, type SnapshotInfo } from '../store/snapshots'
 
 /** The snapshots the settings screen lists, newest first, without their folder paths. */
 export async function listSnapshotSummaries(

@@ -9,11 +9,11 @@ import type {
   Block,
   SpeakersFile
 } from '../../../shared/model'
-import type { Migration } from '../backup/migrations'
-import { findBackupCopy, removePartialSnapshots, takeSnapshot } from '../backup/snapshots'
+import type { Migration } from './migrations'
+import { findBackupCopy, removePartialSnapshots, takeSnapshot } from './snapshots'
 import { removeTempFiles, type FileSystem } from './atomic-file'
 import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from './json-file'
-import { idsIn, relistArticles, type Relisting } from './relist'
+import { idsIn, relistArticles, type Reextract, type Relisting } from './relist'
 import {
   peekAnnotationList,
   peekNewestVersion,
@@ -45,6 +45,8 @@ export interface StoreOptions {
   onRecovered?: (recovery: Recovery) => void
   /** Article files the index did not list were put back into it (or files were kept). */
   onRelisted?: (relisting: Relisting) => void
+  /** Finds the details of re-listed files that kept no copy of them (the library's extractor). */
+  reextract?: Reextract
   /**
    * Opened without the writer lock (read-only CLI commands): every save is refused, and the
    * temp files of another process's writes under way are left alone.
@@ -173,7 +175,8 @@ export class LibraryStore {
     const relisting = await relistArticles(store, {
       damaged: store.#indexRecovered || !store.index.exists,
       readOnly: options.readOnly === true,
-      articleIds
+      articleIds,
+      reextract: options.reextract
     })
     if (relisting) options.onRelisted?.(relisting)
     await store.settings.load()
