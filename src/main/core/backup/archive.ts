@@ -5,7 +5,7 @@ import { ownValue } from '../../../shared/own'
 import { defaultSettings, type Annotation, type ArticleMeta } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText, countWords } from '../../../shared/text'
-import { reanchorAnnotations } from '../library/annotations'
+import { reanchorAnnotations } from '../library/versions'
 import type { LibraryStore } from '../store/library-store'
 import {
   SCHEMA_VERSION,

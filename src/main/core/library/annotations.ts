@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { anchor, describe } from '../../../shared/anchoring'
+import { describe } from '../../../shared/anchoring'
 import {
   ANNOTATION_COLORS,
   DEFAULT_ANNOTATION_COLOR,
@@ -8,11 +8,10 @@ import {
 } from '../../../shared/annotations'
 import type { Annotation, AnnotationKind, AnnotationTarget } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
-import { canonicalText } from '../../../shared/text'
 import type { JsonFile } from '../store/json-file'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION, type AnnotationsFile } from '../store/schemas'
-import { findArticleMeta } from './articles'
+import { newestText, type ArticleText } from './versions'
 
 /** What a reader gives to make an annotation; start and end are canonical-text offsets. */
 export interface NewAnnotation {
@@ -38,26 +37,7 @@ export interface AnnotationChanges {
   end?: number
 }
 
-export interface ReanchorSummary {
-  /** Annotations placed on the newest version. */
-  anchored: number
-  /** Annotations that found no place there and have just become orphans. */
-  orphaned: number
-}
-
-interface ArticleText {
-  version: number
-  text: string
-}
-
 const badInput = (message: string): SorotFailure => new SorotFailure('bad_input', message)
-
-/** The newest version of an article and its canonical text, or a not_found failure. */
-async function newestText(store: LibraryStore, articleId: string): Promise<ArticleText | null> {
-  findArticleMeta(store, articleId)
-  const latest = (await store.articleFile(articleId)).data.versions.at(-1)
-  return latest ? { version: latest.version, text: canonicalText(latest.blocks) } : null
-}
 
 async function requireNewestText(store: LibraryStore, articleId: string): Promise<ArticleText> {
   const article = await newestText(store, articleId)
@@ -119,7 +99,7 @@ async function annotationsOf(
   store: LibraryStore,
   articleId: string
 ): Promise<JsonFile<AnnotationsFile>> {
-  findArticleMeta(store, articleId)
+  store.requireArticleMeta(articleId)
   return store.annotationsFile(articleId)
 }
 
@@ -274,50 +254,4 @@ export async function emptyAnnotationTrash(
       data.annotations = data.annotations.filter((a) => !a.deletedAt)
     })
   return structuredClone(trashed)
-}
-
-/**
- * Re-anchors every annotation of an article (trashed ones too, so a restore finds them in
- * place) onto its newest version. Those that cannot be placed become orphans: kept with their
- * old selectors, so a later version may place them again, never dropped. Writes only when
- * something moved.
- */
-export async function reanchorAnnotations(
-  store: LibraryStore,
-  articleId: string
-): Promise<ReanchorSummary> {
-  const summary: ReanchorSummary = { anchored: 0, orphaned: 0 }
-  const article = await newestText(store, articleId)
-  if (!article) return summary
-  const file = await store.annotationsFile(articleId)
-  const moves = new Map<string, AnnotationTarget | null>()
-  for (const annotation of file.data.annotations) {
-    const target = annotation.target
-    if (!target || target.version === article.version) continue
-    const found = anchor(article.text, target.selectors)
-    const range = found && found.end > found.start ? found : null
-    if (!range && annotation.orphan) continue
-    moves.set(
-      annotation.id,
-      range && {
-        version: article.version,
-        selectors: describe(article.text, range.start, range.end)
-      }
-    )
-    if (range) summary.anchored += 1
-    else summary.orphaned += 1
-  }
-  if (moves.size === 0) return summary
-  await file.update((data) => {
-    data.schemaVersion = SCHEMA_VERSION
-    for (const annotation of data.annotations) {
-      const moved = moves.get(annotation.id)
-      if (moved === undefined) continue
-      if (moved) {
-        annotation.target = moved
-        delete annotation.orphan
-      } else annotation.orphan = true
-    }
-  })
-  return summary
 }

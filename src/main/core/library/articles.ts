@@ -9,7 +9,7 @@ import { SorotFailure } from '../../../shared/result'
 import { canonicalText } from '../../../shared/text'
 import { extractArticle } from '../import/extract'
 import type { LibraryStore } from '../store/library-store'
-import { addVersion, hashOf } from './import'
+import { addVersion, hashOf } from './versions'
 
 /** Articles in the library (not in the trash), newest import first. */
 export function listArticles(store: LibraryStore): ArticleMeta[] {
@@ -65,16 +65,9 @@ export function listArticleSummaries(store: LibraryStore, limit?: number): Artic
   }
 }
 
-/** The index record of one article, or a not_found failure. */
-export function findArticleMeta(store: LibraryStore, id: string): ArticleMeta {
-  const meta = store.articleMeta(id)
-  if (!meta) throw new SorotFailure('not_found', `No article with id ${id}`)
-  return meta
-}
-
 /** One article with its newest version's blocks and canonical text. */
 export async function getArticle(store: LibraryStore, id: string): Promise<ArticleDetail> {
-  const meta = findArticleMeta(store, id)
+  const meta = store.requireArticleMeta(id)
   const file = await store.articleFile(id)
   const latest = file.data.versions.at(-1)
   if (!latest) throw new SorotFailure('not_found', `Article ${id} has no stored text`)
@@ -92,7 +85,7 @@ export async function deleteArticle(
   store: LibraryStore,
   id: string
 ): Promise<{ id: string; deletedAt: string }> {
-  const meta = findArticleMeta(store, id)
+  const meta = store.requireArticleMeta(id)
   const deletedAt = meta.deletedAt ?? new Date().toISOString()
   await store.index.update((index) => {
     const record = index.articles.find((article) => article.id === id)
@@ -111,7 +104,7 @@ export async function updateArticle(
   id: string,
   change: ArticleChange
 ): Promise<ArticleMeta> {
-  findArticleMeta(store, id)
+  store.requireArticleMeta(id)
   await store.index.update((index) => {
     const record = index.articles.find((article) => article.id === id)
     if (!record) return
@@ -122,7 +115,7 @@ export async function updateArticle(
     }
     record.updatedAt = new Date().toISOString()
   })
-  return findArticleMeta(store, id)
+  return store.requireArticleMeta(id)
 }
 
 /** The stable name of a removal: a restored one is kept when the source is extracted again. */
@@ -138,7 +131,7 @@ export async function restoreRemoval(
   id: string,
   index: number
 ): Promise<ArticleDetail> {
-  const meta = findArticleMeta(store, id)
+  const meta = store.requireArticleMeta(id)
   const latest = (await store.articleFile(id)).data.versions.at(-1)
   const removal = latest?.removed[index]
   if (!latest || !removal)
@@ -175,7 +168,7 @@ export async function setReadingProgress(
   id: string,
   progress: number
 ): Promise<{ id: string; readingProgress: number }> {
-  const meta = findArticleMeta(store, id)
+  const meta = store.requireArticleMeta(id)
   const readingProgress = Math.round(Math.min(1, Math.max(0, progress)) * 1000) / 1000
   if (meta.readingProgress !== readingProgress)
     await store.index.update((index) => {

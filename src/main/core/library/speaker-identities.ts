@@ -2,7 +2,6 @@ import type { SpeakerCorrection, SpeakerIdentity, SpeakersFile } from '../../../
 import { SorotFailure } from '../../../shared/result'
 import { identityKey, type IdentityBook } from './identity-book'
 import type { LibraryStore } from '../store/library-store'
-import { findArticleMeta } from './articles'
 
 const distinct = (names: readonly string[]): string[] => {
   const seen = new Set<string>()
@@ -90,7 +89,7 @@ export async function correctSpeaker(
   store: LibraryStore,
   correction: Omit<SpeakerCorrection, 'correctedAt'>
 ): Promise<SpeakerCorrection> {
-  findArticleMeta(store, correction.articleId)
+  store.requireArticleMeta(correction.articleId)
   if (correction.end <= correction.start)
     throw new SorotFailure('bad_input', 'end: must be after start')
   const stored: SpeakerCorrection = { ...correction, correctedAt: new Date().toISOString() }

@@ -1,7 +1,6 @@
 import type { ArticleMeta, TagInfo } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import type { LibraryStore } from '../store/library-store'
-import { findArticleMeta } from './articles'
 import { ownValue } from '../../../shared/own'
 import type { AnnotationColor } from '../../../shared/annotations'
 
@@ -30,7 +29,7 @@ export async function tagArticles(
   ids: readonly string[],
   change: { add?: readonly string[]; remove?: readonly string[] }
 ): Promise<ArticleMeta[]> {
-  for (const id of ids) findArticleMeta(store, id)
+  for (const id of ids) store.requireArticleMeta(id)
   const add = (change.add ?? []).map(cleanTag).filter(Boolean)
   const remove = (change.remove ?? []).map(cleanTag).filter(Boolean)
   const wanted = new Set(ids)
@@ -46,7 +45,7 @@ export async function tagArticles(
       meta.updatedAt = new Date().toISOString()
     }
   })
-  return ids.map((id) => structuredClone(findArticleMeta(store, id)))
+  return ids.map((id) => structuredClone(store.requireArticleMeta(id)))
 }
 
 /**

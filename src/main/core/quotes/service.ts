@@ -12,7 +12,6 @@ import { findQuotes, type Quotation } from '../../../shared/quotes'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText } from '../../../shared/text'
 import type { Core } from '../core'
-import { findArticleMeta } from '../library/articles'
 import type { LibraryStore } from '../store/library-store'
 import { detectQuotes } from './detect-off-thread'
 import {
@@ -128,7 +127,7 @@ export class QuotesService {
    * reader's correction in place of detection, and the speaker's library-wide identity name.
    */
   async listQuotes(articleId: string): Promise<ArticleQuotes> {
-    findArticleMeta(this.#store, articleId)
+    this.#store.requireArticleMeta(articleId)
     const latest = (await this.#store.articleFile(articleId)).data.versions.at(-1)
     if (!latest) throw new SorotFailure('not_found', `Article ${articleId} has no stored text`)
     const detected = await this.#quotationsOf(articleId, latest)

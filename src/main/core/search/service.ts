@@ -283,7 +283,7 @@ export class SearchService {
   /** Counts for every article, in memory (the build read every annotations file). */
   #fillCounts(counts: Record<string, AnnotationCounts>): void {
     for (const meta of this.#store.index.data.articles)
-      if (Object.hasOwn(counts, meta.id)) this.#store.setCounts(meta, counts[meta.id])
+      if (Object.hasOwn(counts, meta.id)) this.#store.fillCounts(meta.id, counts[meta.id])
   }
 
   #reindex(id: string): void {
