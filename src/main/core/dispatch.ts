@@ -22,22 +22,21 @@ import {
 import { importItems } from './library/import'
 import { listTags, renameTag, tagArticles } from './library/tags'
 import { getSettings, setSettings } from './library/settings'
-import type { Core } from './core'
+import type { Services } from './services'
 import { createBackup, restoreBackup } from './backup/archive'
 import { listSnapshotSummaries, restoreSnapshot } from './backup/restore-snapshot'
 import { renderExport } from './export'
 import { importJsonLd } from './export/import-jsonld'
-import { quotesServiceOf } from './quotes/service'
 import { correctSpeaker, mergeSpeakers, splitSpeaker } from './library/speaker-identities'
 
 type Handler<C extends Channel> = (
-  core: Core,
+  core: Services,
   input: ParsedInput<C>
 ) => Promise<ChannelOutput<C>> | ChannelOutput<C>
 
 /** Waits for an annotation change, then tells the UI that article's annotations changed. */
 async function annotationsChanged<T>(
-  core: Core,
+  core: Services,
   articleId: string,
   change: Promise<T>
 ): Promise<T> {
@@ -50,8 +49,8 @@ async function annotationsChanged<T>(
  * After a merge or split: the identities are gathered again (search then indexes the saved
  * quotes under their speakers' new names), and the UI is told.
  */
-async function speakersChanged(core: Core): Promise<void> {
-  await quotesServiceOf(core).library(true)
+async function speakersChanged(core: Services): Promise<void> {
+  await core.quotes.library(true)
   core.events.emit({ type: 'library.changed' })
 }
 
@@ -135,8 +134,8 @@ const handlers: { [C in Channel]: Handler<C> } = {
   'annotations.emptyTrash': (core, input) =>
     annotationsChanged(core, input.articleId, emptyAnnotationTrash(core.store, input.articleId)),
   'search.query': (core, input) => core.search.search(input.query, input.limit),
-  'quotes.list': (core, input) => quotesServiceOf(core).listQuotes(input.articleId),
-  'quotes.speakers': (core, input) => quotesServiceOf(core).speakers(input.query, input.perSpeaker),
+  'quotes.list': (core, input) => core.quotes.listQuotes(input.articleId),
+  'quotes.speakers': (core, input) => core.quotes.speakers(input.query, input.perSpeaker),
   'articles.tag': async (core, input) => {
     const articles = await tagArticles(core.store, input.ids, input)
     core.events.emit({ type: 'library.changed' })
@@ -149,7 +148,7 @@ const handlers: { [C in Channel]: Handler<C> } = {
     return tags
   },
   'export.render': async (core, input) =>
-    renderExport(core.store, input, { speakerName: await quotesServiceOf(core).speakerNames() }),
+    renderExport(core.store, input, { speakerName: await core.quotes.speakerNames() }),
   'annotations.importJsonLd': async (core, input) => {
     const report = await importJsonLd(core.store, input.content)
     for (const articleId of new Set(report.imported.map((a) => a.articleId)))
@@ -173,15 +172,15 @@ const handlers: { [C in Channel]: Handler<C> } = {
     core.events.emit({ type: 'settings.changed', settings: getSettings(core.store) })
     return report
   },
-  'speakers.list': (core, input) => quotesServiceOf(core).summaries(input.complete),
+  'speakers.list': (core, input) => core.quotes.summaries(input.complete),
   'speakers.merge': async (core, input) => {
-    const { book } = await quotesServiceOf(core).library(true)
+    const { book } = await core.quotes.library(true)
     const merged = await mergeSpeakers(core.store, book, input.names, input.into)
     await speakersChanged(core)
     return merged
   },
   'speakers.split': async (core, input) => {
-    const { book } = await quotesServiceOf(core).library(true)
+    const { book } = await core.quotes.library(true)
     const rest = await splitSpeaker(core.store, book, input.alias)
     await speakersChanged(core)
     return rest
@@ -216,7 +215,7 @@ function describeIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
  * schema, runs the use case, and answers with a Result. Nothing throws across it.
  */
 export async function dispatch(
-  core: Core,
+  core: Services,
   channel: string,
   input: unknown
 ): Promise<Result<unknown>> {

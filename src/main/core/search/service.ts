@@ -40,6 +40,8 @@ export interface SearchServiceOptions {
   /** How long changes are gathered before the cache is written again (default 2 s). */
   saveDelayMs?: number
   log?: (message: string) => void
+  /** Every name of each speaker's identity, by name as written (the core's quotes service). */
+  speakerTable?: () => SpeakerNameTable
 }
 
 type CacheRead = { index: SearchIndex; header: CacheHeader } | { problem: string | null }
@@ -60,7 +62,7 @@ const PHRASE_BATCH = 24
  */
 export class SearchService {
   readonly #store: LibraryStore
-  readonly #options: Required<SearchServiceOptions>
+  readonly #options: Required<Omit<SearchServiceOptions, 'speakerTable'>>
   #index: SearchIndex | null = null
   /** The stamp (documents.ts) of each article as indexed. */
   #stamps = new Map<string, string>()
@@ -84,8 +86,8 @@ export class SearchService {
   readonly #texts = new Map<string, string>()
   /** The library's metas by id, made again after the library changes. */
   #metas: Map<string, ArticleMeta> | null = null
-  /** Every name of each speaker's identity, by name as written (set by the core). */
-  speakerTable: () => SpeakerNameTable = () => new Map()
+  /** Every name of each speaker's identity, by name as written: saved quotes are found by them. */
+  readonly speakerTable: () => SpeakerNameTable
 
   constructor(store: LibraryStore, options: SearchServiceOptions = {}) {
     this.#store = store
@@ -94,6 +96,7 @@ export class SearchService {
       saveDelayMs: options.saveDelayMs ?? 2000,
       log: options.log ?? ((message) => process.stderr.write(`sorot: ${message}\n`))
     }
+    this.speakerTable = options.speakerTable ?? (() => new Map())
   }
 
   get #file(): string {
