@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { openCore } from '../../src/main/core/core'
 import type { SpeakersResponse } from '../../src/shared/model'
-import type { BenchContext, Figure } from '../bench'
+import type { BenchContext, Figure } from './common'
 import { round } from './stats'
 
 /** The longest gap between 5 ms ticks while `work` runs: how long the thread was held. */

@@ -16,7 +16,7 @@ import { LibraryStore } from '../../src/main/core/store/library-store'
 import { describe } from '../../src/shared/anchoring'
 import type { ArticleMeta } from '../../src/shared/model'
 import { canonicalText } from '../../src/shared/text'
-import type { BenchContext, Figure } from '../bench'
+import type { BenchContext, Figure } from './common'
 import { generateLibrary, seededRandom } from './generate'
 import { median, percentile, round } from './stats'
 
