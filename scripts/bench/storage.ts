@@ -62,7 +62,7 @@ async function openWriter(dataDir: string): Promise<Writer> {
     return {
       via: 'store (the core did not load under tsx)',
       list: async () => listArticles(store),
-      add: async (input) => void (await createAnnotation(store, input)),
+      add: async (input) => void (await createAnnotation(store, input, () => undefined)),
       close: () => store.flush()
     }
   }

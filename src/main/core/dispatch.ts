@@ -22,6 +22,7 @@ import {
 import { importItems } from './library/import'
 import { listTags, renameTag, tagArticles } from './library/tags'
 import { getSettings, setSettings } from './library/settings'
+import type { Emit } from './events'
 import type { Services } from './services'
 import { createBackup, restoreBackup } from './backup/archive'
 import { listSnapshotSummaries, restoreSnapshot } from './backup/restore-snapshot'
@@ -34,17 +35,6 @@ type Handler<C extends Channel> = (
   input: ParsedInput<C>
 ) => Promise<ChannelOutput<C>> | ChannelOutput<C>
 
-/** Waits for an annotation change, then tells the UI that article's annotations changed. */
-async function annotationsChanged<T>(
-  core: Services,
-  articleId: string,
-  change: Promise<T>
-): Promise<T> {
-  const value = await change
-  core.events.emit({ type: 'annotations.changed', articleId })
-  return value
-}
-
 /**
  * After a merge or split: the identities are gathered again (search then indexes the saved
  * quotes under their speakers' new names), and the UI is told.
@@ -53,6 +43,12 @@ async function speakersChanged(core: Services): Promise<void> {
   await core.quotes.library(true)
   core.events.emit({ type: 'library.changed' })
 }
+
+/** The core's event stream as the use cases emit into it. */
+const emitOf =
+  (core: Services): Emit =>
+  (event) =>
+    core.events.emit(event)
 
 /** The use case behind each channel. Inputs arrive already validated. */
 const handlers: { [C in Channel]: Handler<C> } = {
@@ -95,58 +91,30 @@ const handlers: { [C in Channel]: Handler<C> } = {
     jobId: input.jobId,
     cancelled: core.imports.cancel(input.jobId)
   }),
-  'articles.update': async (core, input) => {
+  'articles.update': (core, input) => {
     const { id, ...change } = input
-    const meta = await updateArticle(core.store, id, change)
-    core.events.emit({ type: 'library.changed' })
-    return meta
+    return updateArticle(core.store, id, change, emitOf(core))
   },
-  'articles.restoreRemoval': async (core, input) => {
-    const article = await restoreRemoval(core.store, input.id, input.removal)
-    core.events.emit({ type: 'library.changed' })
-    core.events.emit({ type: 'annotations.changed', articleId: input.id })
-    return article
-  },
+  'articles.restoreRemoval': (core, input) =>
+    restoreRemoval(core.store, input.id, input.removal, emitOf(core)),
   'articles.progress': (core, input) => setReadingProgress(core.store, input.id, input.progress),
-  'articles.delete': async (core, input) => {
-    const result = await deleteArticle(core.store, input.id)
-    core.events.emit({ type: 'library.changed' })
-    return result
-  },
+  'articles.delete': (core, input) => deleteArticle(core.store, input.id, emitOf(core)),
   'annotations.list': (core, input) =>
     listAnnotations(core.store, input.articleId, { trash: input.trash }),
-  'annotations.create': (core, input) =>
-    annotationsChanged(core, input.articleId, createAnnotation(core.store, input)),
-  'annotations.update': (core, input) =>
-    annotationsChanged(core, input.articleId, updateAnnotation(core.store, input)),
+  'annotations.create': (core, input) => createAnnotation(core.store, input, emitOf(core)),
+  'annotations.update': (core, input) => updateAnnotation(core.store, input, emitOf(core)),
   'annotations.delete': (core, input) =>
-    annotationsChanged(
-      core,
-      input.articleId,
-      deleteAnnotation(core.store, input.articleId, input.id)
-    ),
+    deleteAnnotation(core.store, input.articleId, input.id, emitOf(core)),
   'annotations.restore': (core, input) =>
-    annotationsChanged(
-      core,
-      input.articleId,
-      restoreAnnotation(core.store, input.articleId, input.id)
-    ),
+    restoreAnnotation(core.store, input.articleId, input.id, emitOf(core)),
   'annotations.emptyTrash': (core, input) =>
-    annotationsChanged(core, input.articleId, emptyAnnotationTrash(core.store, input.articleId)),
+    emptyAnnotationTrash(core.store, input.articleId, emitOf(core)),
   'search.query': (core, input) => core.search.search(input.query, input.limit),
   'quotes.list': (core, input) => core.quotes.listQuotes(input.articleId),
   'quotes.speakers': (core, input) => core.quotes.speakers(input.query, input.perSpeaker),
-  'articles.tag': async (core, input) => {
-    const articles = await tagArticles(core.store, input.ids, input)
-    core.events.emit({ type: 'library.changed' })
-    return articles
-  },
+  'articles.tag': (core, input) => tagArticles(core.store, input.ids, input, emitOf(core)),
   'tags.list': (core) => listTags(core.store),
-  'tags.rename': async (core, input) => {
-    const tags = await renameTag(core.store, input.name, input)
-    core.events.emit({ type: 'library.changed' })
-    return tags
-  },
+  'tags.rename': (core, input) => renameTag(core.store, input.name, input, emitOf(core)),
   'export.render': async (core, input) =>
     renderExport(core.store, input, { speakerName: await core.quotes.speakerNames() }),
   'annotations.importJsonLd': async (core, input) => {
@@ -159,19 +127,9 @@ const handlers: { [C in Channel]: Handler<C> } = {
     content: await createBackup(core.store, core.version),
     fileName: `sorot-backup-${new Date().toISOString().slice(0, 10)}.json`
   }),
-  'backup.restore': async (core, input) => {
-    const report = await restoreBackup(core.store, input.content)
-    core.events.emit({ type: 'library.changed' })
-    core.events.emit({ type: 'settings.changed', settings: getSettings(core.store) })
-    return report
-  },
+  'backup.restore': (core, input) => restoreBackup(core.store, input.content, emitOf(core)),
   'backup.list': (core) => listSnapshotSummaries(core.store),
-  'backup.restoreSnapshot': async (core, input) => {
-    const report = await restoreSnapshot(core.store, input.name)
-    core.events.emit({ type: 'library.changed' })
-    core.events.emit({ type: 'settings.changed', settings: getSettings(core.store) })
-    return report
-  },
+  'backup.restoreSnapshot': (core, input) => restoreSnapshot(core.store, input.name, emitOf(core)),
   'speakers.list': (core, input) => core.quotes.summaries(input.complete),
   'speakers.merge': async (core, input) => {
     const { book } = await core.quotes.library(true)
@@ -186,16 +144,11 @@ const handlers: { [C in Channel]: Handler<C> } = {
     return rest
   },
   'quotes.correct': async (core, input) => {
-    const { articleId, start, end, speaker } = await correctSpeaker(core.store, input)
-    core.events.emit({ type: 'annotations.changed', articleId })
+    const { articleId, start, end, speaker } = await correctSpeaker(core.store, input, emitOf(core))
     return { articleId, start, end, speaker }
   },
   'settings.get': (core) => getSettings(core.store),
-  'settings.set': async (core, input) => {
-    const settings = await setSettings(core.store, input)
-    core.events.emit({ type: 'settings.changed', settings })
-    return settings
-  },
+  'settings.set': (core, input) => setSettings(core.store, input, emitOf(core)),
   'sync.status': (core) => core.sync.status(),
   'sync.start': (core, input) => core.sync.start(input),
   'sync.pause': (core) => core.sync.pause(),

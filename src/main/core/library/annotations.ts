@@ -12,6 +12,7 @@ import type { JsonFile } from '../store/json-file'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION, type AnnotationsFile } from '../store/schemas'
 import { newestText, type ArticleText } from './versions'
+import type { Emit } from '../events'
 
 /** What a reader gives to make an annotation; start and end are canonical-text offsets. */
 export interface NewAnnotation {
@@ -134,7 +135,8 @@ export async function listAnnotations(
  */
 export async function createAnnotation(
   store: LibraryStore,
-  input: NewAnnotation
+  input: NewAnnotation,
+  emit: Emit
 ): Promise<Annotation> {
   const { articleId, kind } = input
   const article = await requireNewestText(store, articleId)
@@ -161,13 +163,15 @@ export async function createAnnotation(
     data.schemaVersion = SCHEMA_VERSION
     data.annotations.push(annotation)
   })
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(annotation)
 }
 
 /** Changes an annotation's colour, labels, note or speaker, or moves it to a new range. */
 export async function updateAnnotation(
   store: LibraryStore,
-  changes: AnnotationChanges
+  changes: AnnotationChanges,
+  emit: Emit
 ): Promise<Annotation> {
   const { articleId, id } = changes
   const file = await annotationsOf(store, articleId)
@@ -192,6 +196,7 @@ export async function updateAnnotation(
     annotation.updatedAt = new Date().toISOString()
     stampFields(annotation, Object.keys(changes), annotation.updatedAt)
   })
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(findIn(file, articleId, id))
 }
 
@@ -209,7 +214,8 @@ function stampFields(annotation: Annotation, fields: string[], time: string): vo
 export async function deleteAnnotation(
   store: LibraryStore,
   articleId: string,
-  id: string
+  id: string,
+  emit: Emit
 ): Promise<Annotation> {
   const file = await annotationsOf(store, articleId)
   if (!findIn(file, articleId, id).deletedAt) {
@@ -220,6 +226,7 @@ export async function deleteAnnotation(
       if (annotation) stampFields(annotation, ['deletedAt'], deletedAt)
     })
   }
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(findIn(file, articleId, id))
 }
 
@@ -227,7 +234,8 @@ export async function deleteAnnotation(
 export async function restoreAnnotation(
   store: LibraryStore,
   articleId: string,
-  id: string
+  id: string,
+  emit: Emit
 ): Promise<Annotation> {
   const file = await annotationsOf(store, articleId)
   const annotation = findIn(file, articleId, id)
@@ -239,13 +247,15 @@ export async function restoreAnnotation(
       if (restored) stampFields(restored, ['deletedAt'], new Date().toISOString())
     })
   }
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(findIn(file, articleId, id))
 }
 
 /** Deletes an article's trashed annotations for good and returns them. */
 export async function emptyAnnotationTrash(
   store: LibraryStore,
-  articleId: string
+  articleId: string,
+  emit: Emit
 ): Promise<Annotation[]> {
   const file = await annotationsOf(store, articleId)
   const trashed = file.data.annotations.filter((a) => a.deletedAt)
@@ -253,5 +263,6 @@ export async function emptyAnnotationTrash(
     await file.update((data) => {
       data.annotations = data.annotations.filter((a) => !a.deletedAt)
     })
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(trashed)
 }

@@ -10,6 +10,7 @@ import { canonicalText } from '../../../shared/text'
 import { extractArticle } from '../import/extract'
 import type { LibraryStore } from '../store/library-store'
 import { addVersion, hashOf } from './versions'
+import type { Emit } from '../events'
 
 /** Articles in the library (not in the trash), newest import first. */
 export function listArticles(store: LibraryStore): ArticleMeta[] {
@@ -83,7 +84,8 @@ export async function getArticle(store: LibraryStore, id: string): Promise<Artic
 /** Moves an article to the trash (soft delete); its files stay until the trash is emptied. */
 export async function deleteArticle(
   store: LibraryStore,
-  id: string
+  id: string,
+  emit: Emit
 ): Promise<{ id: string; deletedAt: string }> {
   const meta = store.requireArticleMeta(id)
   const deletedAt = meta.deletedAt ?? new Date().toISOString()
@@ -91,6 +93,7 @@ export async function deleteArticle(
     const record = index.articles.find((article) => article.id === id)
     if (record) record.deletedAt = deletedAt
   })
+  emit({ type: 'library.changed' })
   return { id, deletedAt }
 }
 
@@ -102,7 +105,8 @@ export type ArticleChange = Partial<
 export async function updateArticle(
   store: LibraryStore,
   id: string,
-  change: ArticleChange
+  change: ArticleChange,
+  emit: Emit
 ): Promise<ArticleMeta> {
   store.requireArticleMeta(id)
   await store.index.update((index) => {
@@ -115,6 +119,7 @@ export async function updateArticle(
     }
     record.updatedAt = new Date().toISOString()
   })
+  emit({ type: 'library.changed' })
   return store.requireArticleMeta(id)
 }
 
@@ -129,7 +134,8 @@ export const removalKey = (removal: Removal): string =>
 export async function restoreRemoval(
   store: LibraryStore,
   id: string,
-  index: number
+  index: number,
+  emit: Emit
 ): Promise<ArticleDetail> {
   const meta = store.requireArticleMeta(id)
   const latest = (await store.articleFile(id)).data.versions.at(-1)
@@ -156,6 +162,8 @@ export async function restoreRemoval(
     contentHash,
     restored
   )
+  emit({ type: 'library.changed' })
+  emit({ type: 'annotations.changed', articleId: id })
   return getArticle(store, id)
 }
 

@@ -3,6 +3,7 @@ import { SorotFailure } from '../../../shared/result'
 import type { LibraryStore } from '../store/library-store'
 import { ownValue } from '../../../shared/own'
 import type { AnnotationColor } from '../../../shared/annotations'
+import type { Emit } from '../events'
 
 /** A tag as the reader typed it, with its white space tidied. */
 const cleanTag = (tag: string): string => tag.replace(/\s+/g, ' ').trim()
@@ -27,7 +28,8 @@ export function listTags(store: LibraryStore): TagInfo[] {
 export async function tagArticles(
   store: LibraryStore,
   ids: readonly string[],
-  change: { add?: readonly string[]; remove?: readonly string[] }
+  change: { add?: readonly string[]; remove?: readonly string[] },
+  emit: Emit
 ): Promise<ArticleMeta[]> {
   for (const id of ids) store.requireArticleMeta(id)
   const add = (change.add ?? []).map(cleanTag).filter(Boolean)
@@ -45,6 +47,7 @@ export async function tagArticles(
       meta.updatedAt = new Date().toISOString()
     }
   })
+  emit({ type: 'library.changed' })
   return ids.map((id) => structuredClone(store.requireArticleMeta(id)))
 }
 
@@ -55,7 +58,8 @@ export async function tagArticles(
 export async function renameTag(
   store: LibraryStore,
   name: string,
-  change: { to?: string; color?: AnnotationColor | null }
+  change: { to?: string; color?: AnnotationColor | null },
+  emit: Emit
 ): Promise<TagInfo[]> {
   const from = cleanTag(name)
   const actual = store.index.data.articles
@@ -84,5 +88,6 @@ export async function renameTag(
     if (color) colors[target] = color
     index.tagColors = { ...colors }
   })
+  emit({ type: 'library.changed' })
   return listTags(store)
 }
