@@ -28,21 +28,13 @@ import { createBackup, restoreBackup } from './backup/archive'
 import { listSnapshotSummaries, restoreSnapshot } from './backup/restore-snapshot'
 import { renderExport } from './export'
 import { importJsonLd } from './export/import-jsonld'
-import { correctSpeaker, mergeSpeakers, splitSpeaker } from './library/speaker-identities'
+import { correctSpeaker } from './library/speaker-identities'
+import { mergeSpeakerNames, splitSpeakerName } from './quotes/speaker-edits'
 
 type Handler<C extends Channel> = (
   core: Services,
   input: ParsedInput<C>
 ) => Promise<ChannelOutput<C>> | ChannelOutput<C>
-
-/**
- * After a merge or split: the identities are gathered again (search then indexes the saved
- * quotes under their speakers' new names), and the UI is told.
- */
-async function speakersChanged(core: Services): Promise<void> {
-  await core.quotes.library(true)
-  core.events.emit({ type: 'library.changed' })
-}
 
 /** The core's event stream as the use cases emit into it. */
 const emitOf =
@@ -131,18 +123,10 @@ const handlers: { [C in Channel]: Handler<C> } = {
   'backup.list': (core) => listSnapshotSummaries(core.store),
   'backup.restoreSnapshot': (core, input) => restoreSnapshot(core.store, input.name, emitOf(core)),
   'speakers.list': (core, input) => core.quotes.summaries(input.complete),
-  'speakers.merge': async (core, input) => {
-    const { book } = await core.quotes.library(true)
-    const merged = await mergeSpeakers(core.store, book, input.names, input.into)
-    await speakersChanged(core)
-    return merged
-  },
-  'speakers.split': async (core, input) => {
-    const { book } = await core.quotes.library(true)
-    const rest = await splitSpeaker(core.store, book, input.alias)
-    await speakersChanged(core)
-    return rest
-  },
+  'speakers.merge': (core, input) =>
+    mergeSpeakerNames(core.quotes, core.store, input, emitOf(core)),
+  'speakers.split': (core, input) =>
+    splitSpeakerName(core.quotes, core.store, input.alias, emitOf(core)),
   'quotes.correct': async (core, input) => {
     const { articleId, start, end, speaker } = await correctSpeaker(core.store, input, emitOf(core))
     return { articleId, start, end, speaker }
