@@ -35,6 +35,20 @@ module.exports = {
       }
     },
     {
+      name: 'shared-no-node-builtins',
+      comment: 'src/shared runs in the page too: no Node built-in modules.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { dependencyTypes: ['core'] }
+    },
+    {
+      name: 'renderer-no-node-builtins',
+      comment: 'The renderer is a sandboxed page: no Node built-in modules.',
+      severity: 'error',
+      from: { path: '^src/renderer/' },
+      to: { dependencyTypes: ['core'] }
+    },
+    {
       name: 'store-is-ground-floor',
       comment: 'store/ is storage only: it imports nothing from the floors above it.',
       severity: 'error',

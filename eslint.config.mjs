@@ -132,7 +132,8 @@ export default tseslint.config(
       'scripts/**/*.{js,mjs,cjs,ts}',
       'tests/**/*.ts',
       'bin/**/*.cjs',
-      '*.config.{ts,mjs}'
+      '*.config.{ts,mjs}',
+      '.dependency-cruiser.cjs'
     ],
     languageOptions: { globals: globals.node }
   },

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { openCore, type Core } from '../../src/main/core/core'
 import { canonicalText } from '../../src/shared/text'
 import type { Block } from '../../src/shared/model'
-import type { Figure } from '../bench'
+import type { Figure } from './common'
 import { generateLibrary, seededRandom } from './generate'
 import { round } from './stats'
 

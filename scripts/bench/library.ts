@@ -11,7 +11,7 @@ import path from 'node:path'
 import { chromium } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium'
 import { BIN, startServe } from '../../tests/support/serve'
-import type { BenchContext, Figure } from '../bench'
+import type { BenchContext, Figure } from './common'
 import { median, round } from './stats'
 
 const LOADS = 9

@@ -8,7 +8,7 @@ import { decodeBytes } from '../../src/main/core/import/decode'
 import { extractArticle } from '../../src/main/core/import/extract'
 import { findQuotes } from '../../src/shared/quotes'
 import { canonicalText, countWords } from '../../src/shared/text'
-import type { Figure } from '../bench'
+import type { Figure } from './common'
 import { median, round } from './stats'
 
 const CORPUS = path.resolve(__dirname, '../../tests/fixtures/corpus')

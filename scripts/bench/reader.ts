@@ -17,7 +17,7 @@ import type { Annotation, ArticleMeta, Block } from '../../src/shared/model'
 import { canonicalText } from '../../src/shared/text'
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium'
 import { BIN, startServe } from '../../tests/support/serve'
-import type { Figure } from '../bench'
+import type { Figure } from './common'
 import { generateLibrary, seededRandom } from './generate'
 import { median, round } from './stats'
 

@@ -12,7 +12,7 @@ import {
   buildSearchCacheOffThread,
   hasSearchWorker
 } from '../../src/main/core/search/worker-client'
-import type { BenchContext, Figure } from '../bench'
+import type { BenchContext, Figure } from './common'
 import { percentile, round } from './stats'
 
 /** Real queries a reader of Indonesian news types, word forms and phrases among them. */

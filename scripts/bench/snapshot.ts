@@ -6,9 +6,9 @@
  */
 import { lstat, readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { takeSnapshot } from '../../src/main/core/backup/snapshots'
+import { takeSnapshot } from '../../src/main/core/store/snapshots'
 import { openCore, type Core } from '../../src/main/core/core'
-import type { BenchContext, Figure } from '../bench'
+import type { BenchContext, Figure } from './common'
 import { articleParagraphs, corpusWords, seededRandom } from './generate'
 import { round } from './stats'
 

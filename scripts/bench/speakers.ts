@@ -5,9 +5,8 @@
  */
 import path from 'node:path'
 import { openCore } from '../../src/main/core/core'
-import { quotesServiceOf } from '../../src/main/core/quotes/service'
 import type { SpeakersResponse } from '../../src/shared/model'
-import type { BenchContext, Figure } from '../bench'
+import type { BenchContext, Figure } from './common'
 import { round } from './stats'
 
 /** The longest gap between 5 ms ticks while `work` runs: how long the thread was held. */
@@ -32,7 +31,7 @@ export async function speakerBenchmarks(workDir: string, context: BenchContext):
   const LIBRARY_SIZE = context.size
   const dataDir = context.library(path.join(workDir, 'speakers-library'))
   const core = await openCore({ dataDir, version: 'bench' })
-  const service = quotesServiceOf(core)
+  const service = core.quotes
   const speakers = async (): Promise<SpeakersResponse> => {
     const result = await core.dispatch('quotes.speakers', {})
     if (!result.ok) throw new Error(result.error.message)

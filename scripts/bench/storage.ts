@@ -16,7 +16,7 @@ import { LibraryStore } from '../../src/main/core/store/library-store'
 import { describe } from '../../src/shared/anchoring'
 import type { ArticleMeta } from '../../src/shared/model'
 import { canonicalText } from '../../src/shared/text'
-import type { BenchContext, Figure } from '../bench'
+import type { BenchContext, Figure } from './common'
 import { generateLibrary, seededRandom } from './generate'
 import { median, percentile, round } from './stats'
 
@@ -62,7 +62,7 @@ async function openWriter(dataDir: string): Promise<Writer> {
     return {
       via: 'store (the core did not load under tsx)',
       list: async () => listArticles(store),
-      add: async (input) => void (await createAnnotation(store, input)),
+      add: async (input) => void (await createAnnotation(store, input, () => undefined)),
       close: () => store.flush()
     }
   }

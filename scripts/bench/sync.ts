@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { openCore } from '../../src/main/core/core'
 import { syncLibrary } from '../../src/main/core/sync/engine'
 import { startCouchServer } from '../../tests/support/couch-server'
-import type { Figure } from '../bench'
+import type { Figure } from './common'
 import { generateLibrary } from './generate'
 import { median, round } from './stats'
 

@@ -1,14 +1,16 @@
 import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { openCore, type Core } from '../../src/main/core/core'
+import { openCore, type Core, type CoreOptions } from '../../src/main/core/core'
 
 export { CORPUS, SEED } from './paths'
 
 /** A core over a new temp data dir. */
-export async function tempCore(): Promise<Core> {
+export async function tempCore(
+  options: Omit<CoreOptions, 'dataDir' | 'version'> = {}
+): Promise<Core> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sorot-unit-'))
-  return openCore({ dataDir, version: 'test' })
+  return openCore({ ...options, dataDir, version: 'test' })
 }
 
 /** Calls a channel and returns its value, failing the test with the error otherwise. */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/core'
 import type { Annotation, ArticleDetail } from '../../src/shared/model'
-import { takeSnapshot } from '../../src/main/core/backup/snapshots'
+import { takeSnapshot } from '../../src/main/core/store/snapshots'
 import { CORPUS, importFile, SEED, tempCore, value } from '../support/core'
 
 interface Restored {

@@ -2,7 +2,6 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { installQuotesService } from '../../src/main/core/quotes/service'
 import type { Annotation, ArticleQuotes, SpeakersResponse } from '../../src/shared/model'
 import { findQuotes, type Quotation } from '../../src/shared/quotes'
 import { importFile, SEED, tempCore, value } from '../support/core'
@@ -34,9 +33,8 @@ async function secondArticle(core: Awaited<ReturnType<typeof tempCore>>): Promis
 
 describe('quotes.list', () => {
   it('gives the Putin quotation of the seed article with its speaker and detects once per version', async () => {
-    const core = await tempCore()
     const counter = countingDetector()
-    installQuotesService(core, { detect: counter.detect })
+    const core = await tempCore({ quotes: { detect: counter.detect } })
     const { id } = await importFile(core, SEED)
     const listed = await value<ArticleQuotes>(core, 'quotes.list', { articleId: id })
     const { text } = await value<{ text: string }>(core, 'articles.get', { id })
@@ -79,10 +77,9 @@ describe('quotes.list', () => {
 
 describe('quotes.speakers', () => {
   it('groups quotations by speaker across articles, newest first, saved ones marked', async () => {
-    const core = await tempCore()
     const counter = countingDetector()
     // Everything detected within the call, however slow the machine: this test is not about `partial`.
-    installQuotesService(core, { detect: counter.detect, inlineMs: 60_000 })
+    const core = await tempCore({ quotes: { detect: counter.detect, inlineMs: 60_000 } })
     const seed = (await importFile(core, SEED)).id
     const second = await secondArticle(core)
     await value(core, 'articles.update', { id: seed, publishedAt: '2024-11-23' })
@@ -133,10 +130,10 @@ describe('quotes.speakers', () => {
   })
 
   it('answers partial while the library is detected in the background, then completes', async () => {
-    const core = await tempCore()
+    const core = await tempCore({ quotes: { inlineLimit: 0 } })
     await importFile(core, SEED)
     await secondArticle(core)
-    const service = installQuotesService(core, { inlineLimit: 0 })
+    const service = core.quotes
     const early = await value<SpeakersResponse>(core, 'quotes.speakers', {})
     expect(early).toMatchObject({ partial: true, done: 0, total: 2, speakers: [] })
     await service.settled()

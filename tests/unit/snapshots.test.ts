@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { listSnapshots, SNAPSHOTS_KEPT, takeSnapshot } from '../../src/main/core/backup/snapshots'
+import { listSnapshots, SNAPSHOTS_KEPT, takeSnapshot } from '../../src/main/core/store/snapshots'
 import { openCore, type Core } from '../../src/main/core/core'
 import type { Annotation, ArticleDetail } from '../../src/shared/model'
 import { CORPUS, importFile, SEED, value } from '../support/core'

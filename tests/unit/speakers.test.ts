@@ -4,7 +4,6 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core/core'
 import { buildIdentityBook } from '../../src/main/core/library/identity-book'
-import { installQuotesService } from '../../src/main/core/quotes/service'
 import type {
   Annotation,
   ArticleQuotes,
@@ -42,10 +41,8 @@ const ARTICLES = {
 }
 
 async function openAt(dataDir: string): Promise<Core> {
-  const core = await openCore({ dataDir, version: 'test' })
   // Everything detected within a call, however slow the machine: these tests are not about `partial`.
-  installQuotesService(core, { inlineMs: 60_000 })
-  return core
+  return openCore({ dataDir, version: 'test', quotes: { inlineMs: 60_000 } })
 }
 
 /** A core over a new data dir holding the articles above, with publication dates and outlets. */
@@ -221,13 +218,14 @@ describe('corrections', () => {
     const corrected = await value<ArticleQuotes>(core, 'quotes.list', { articleId: ids.banjir })
     expect(corrected.quotations.find((q) => q.start === maybe.start)).toMatchObject(expected)
 
-    // A fresh detector run (new cache) does not overwrite it.
-    installQuotesService(core, { inlineMs: 60_000 })
-    const rerun = await value<ArticleQuotes>(core, 'quotes.list', { articleId: ids.banjir })
+    // A fresh detector run (a restarted core, a new cache) does not overwrite it.
+    await core.close()
+    const restarted = await openAt(dataDir)
+    const rerun = await value<ArticleQuotes>(restarted, 'quotes.list', { articleId: ids.banjir })
     expect(rerun.quotations.find((q) => q.start === maybe.start)).toMatchObject(expected)
 
     // A new version with a paragraph before it: the quotation moved, the correction follows it.
-    const [update] = await value<Array<{ status: string }>>(core, 'articles.import', {
+    const [update] = await value<Array<{ status: string }>>(restarted, 'articles.import', {
       items: [
         {
           name: 'banjir-update.txt',
@@ -240,7 +238,7 @@ describe('corrections', () => {
       ]
     })
     expect(update.status).toBe('new-version')
-    await core.close()
+    await restarted.close()
 
     const again = await openAt(dataDir)
     const after = await value<ArticleQuotes>(again, 'quotes.list', { articleId: ids.banjir })
@@ -253,7 +251,7 @@ describe('corrections', () => {
   })
 
   it('keeps a saved quote’s corrected speaker over detection', async () => {
-    const { core, ids } = await library()
+    const { core, dataDir, ids } = await library()
     const [first] = (await value<ArticleQuotes>(core, 'quotes.list', { articleId: ids.sawah }))
       .quotations
     const saved = await value<Annotation>(core, 'annotations.create', {
@@ -268,15 +266,16 @@ describe('corrections', () => {
       id: saved.id,
       speaker: 'Menteri PUPR'
     })
-    installQuotesService(core, { inlineMs: 60_000 })
-    const listed = await value<ArticleQuotes>(core, 'quotes.list', { articleId: ids.sawah })
+    await core.close()
+    const restarted = await openAt(dataDir)
+    const listed = await value<ArticleQuotes>(restarted, 'quotes.list', { articleId: ids.sawah })
     expect(listed.quotations[0]).toMatchObject({
       speaker: 'Menteri PUPR',
       detectedSpeaker: 'Joko Widodo',
       corrected: true,
       savedId: saved.id
     })
-    await core.close()
+    await restarted.close()
   })
 
   it('names a missing article and stores nothing', async () => {

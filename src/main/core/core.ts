@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
+import type { SorotEvent } from '../../shared/model'
 import type { Result } from '../../shared/result'
-import { snapshotIfStale, type SnapshotOptions } from './backup/snapshots'
+import { snapshotIfStale, type SnapshotOptions } from './store/snapshots'
 import { dispatch } from './dispatch'
 import { EventHub } from './events'
 import { lockLibrary, type LibraryLock, type LockOptions } from './locking'
@@ -9,10 +10,12 @@ import type { Recovery } from './store/json-file'
 import { LibraryStore, type StoreOptions } from './store/library-store'
 import { relistingMessage } from './store/relist'
 import { importItems } from './library/import'
+import { detailsFromFile } from './library/reextract'
 import { AnnotationCounter } from './library/annotation-counts'
 import { ImportJobs } from './library/import-jobs'
 import { SearchService, type SearchServiceOptions } from './search/service'
-import { onSpeakerNamesChanged, quotesServiceOf } from './quotes/service'
+import { QuotesService, type QuotesServiceOptions } from './quotes/service'
+import type { Services } from './services'
 import type { SecretKeeper } from './sync/secrets'
 import { SyncService } from './sync/service'
 
@@ -32,30 +35,21 @@ export interface CoreOptions {
   /** Store internals replaced by tests: migrations, an injected file system. */
   store?: Pick<StoreOptions, 'migrations' | 'fileSystem'>
   /** Full-text search tuning (tests force the worker thread with `workerFrom: 0`). */
-  search?: SearchServiceOptions
+  search?: Omit<SearchServiceOptions, 'speakerTable'>
+  /** Quote detection tuning (tests count detections or force background detection). */
+  quotes?: Omit<QuotesServiceOptions, 'onNamesChanged'>
   /** The keychain for sync secrets (the app's safeStorage); the CLI has none. */
   syncSecrets?: SecretKeeper
   /** Resume live sync with the last server on opening (the app). */
   resumeSync?: boolean
 }
 
-/** The application without any window: a store, an event stream and `dispatch`. */
-export interface Core {
-  readonly version: string
-  readonly store: LibraryStore
-  readonly events: EventHub
+/** The application without any window: a store, its services, an event stream and `dispatch`. */
+export interface Core extends Services {
   /** Problems found and repaired while opening the data dir, to tell the reader about. */
   readonly recoveries: Recovery[]
   /** Things to tell the reader that did not stop the opening (a daily snapshot that failed). */
   readonly warnings: string[]
-  /** Imports under way, which the reader can cancel. */
-  readonly imports: ImportJobs
-  /** Fills the articles' annotation counts (memory only) after a start. */
-  readonly counts: AnnotationCounter
-  /** The full-text index, loaded on first search and kept up to date from the events. */
-  readonly search: SearchService
-  /** Live sync with a CouchDB server, when the reader turned it on (DESIGN.md §9). */
-  readonly sync: SyncService
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>
   /** The daily snapshot taken in the background (resolved at once when none is due). */
   readonly snapshotting: Promise<void>
@@ -78,6 +72,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     store = await LibraryStore.open(options.dataDir, {
       ...options.store,
       readOnly: options.readOnly,
+      reextract: detailsFromFile,
       onRecovered: (recovery) => {
         recoveries.push(recovery)
         events.emit({ type: 'storage.recovered', file: recovery.file, movedTo: recovery.movedTo })
@@ -106,6 +101,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
           }
         )
       : Promise.resolve()
+  const emit = (event: SorotEvent): void => events.emit(event)
+  // Saved quotes are indexed under every name of their speaker's identity, again when it changes.
+  const quotes: QuotesService = new QuotesService(store, {
+    ...options.quotes,
+    onNamesChanged: (articleIds) => {
+      for (const articleId of articleIds) search.notify({ type: 'annotations.changed', articleId })
+    }
+  })
+  const search = new SearchService(store, {
+    ...options.search,
+    speakerTable: () => quotes.speakerTable()
+  })
   const core: Core = {
     version: options.version,
     store,
@@ -113,9 +120,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     recoveries,
     warnings,
     imports: new ImportJobs(),
-    counts: new AnnotationCounter(store, (event) => events.emit(event)),
-    search: new SearchService(store, options.search),
-    sync: new SyncService(store, (event) => events.emit(event), {}, options.syncSecrets ?? null),
+    counts: new AnnotationCounter(store, emit),
+    search,
+    quotes,
+    sync: new SyncService(store, emit, {}, options.syncSecrets ?? null),
     dispatch: (channel, input) => dispatch(core, channel, input),
     snapshotting,
     close: async () => {
@@ -130,12 +138,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   }
   events.subscribe((event) => core.search.notify(event))
-  // Saved quotes are indexed under every name of their speaker's identity, again when it changes.
-  core.search.speakerTable = () => quotesServiceOf(core).speakerTable()
-  onSpeakerNamesChanged(store, (articleIds) => {
-    for (const articleId of articleIds)
-      core.search.notify({ type: 'annotations.changed', articleId })
-  })
   events.subscribe((event) => core.sync.notify(event))
   if (options.resumeSync && !options.readOnly) await core.sync.resumeSaved()
   return core

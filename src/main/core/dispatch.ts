@@ -22,38 +22,25 @@ import {
 import { importItems } from './library/import'
 import { listTags, renameTag, tagArticles } from './library/tags'
 import { getSettings, setSettings } from './library/settings'
-import type { Core } from './core'
+import type { Emit } from './events'
+import type { Services } from './services'
 import { createBackup, restoreBackup } from './backup/archive'
 import { listSnapshotSummaries, restoreSnapshot } from './backup/restore-snapshot'
 import { renderExport } from './export'
 import { importJsonLd } from './library/import-annotations'
-import { quotesServiceOf } from './quotes/service'
-import { correctSpeaker, mergeSpeakers, splitSpeaker } from './library/speaker-identities'
+import { correctSpeaker } from './library/speaker-identities'
+import { mergeSpeakerNames, splitSpeakerName } from './quotes/speaker-edits'
 
 type Handler<C extends Channel> = (
-  core: Core,
+  core: Services,
   input: ParsedInput<C>
 ) => Promise<ChannelOutput<C>> | ChannelOutput<C>
 
-/** Waits for an annotation change, then tells the UI that article's annotations changed. */
-async function annotationsChanged<T>(
-  core: Core,
-  articleId: string,
-  change: Promise<T>
-): Promise<T> {
-  const value = await change
-  core.events.emit({ type: 'annotations.changed', articleId })
-  return value
-}
-
-/**
- * After a merge or split: the identities are gathered again (search then indexes the saved
- * quotes under their speakers' new names), and the UI is told.
- */
-async function speakersChanged(core: Core): Promise<void> {
-  await quotesServiceOf(core).library(true)
-  core.events.emit({ type: 'library.changed' })
-}
+/** The core's event stream as the use cases emit into it. */
+const emitOf =
+  (core: Services): Emit =>
+  (event) =>
+    core.events.emit(event)
 
 /** The use case behind each channel. Inputs arrive already validated. */
 const handlers: { [C in Channel]: Handler<C> } = {
@@ -96,107 +83,52 @@ const handlers: { [C in Channel]: Handler<C> } = {
     jobId: input.jobId,
     cancelled: core.imports.cancel(input.jobId)
   }),
-  'articles.update': async (core, input) => {
+  'articles.update': (core, input) => {
     const { id, ...change } = input
-    const meta = await updateArticle(core.store, id, change)
-    core.events.emit({ type: 'library.changed' })
-    return meta
+    return updateArticle(core.store, id, change, emitOf(core))
   },
-  'articles.restoreRemoval': async (core, input) => {
-    const article = await restoreRemoval(core.store, input.id, input.removal)
-    core.events.emit({ type: 'library.changed' })
-    core.events.emit({ type: 'annotations.changed', articleId: input.id })
-    return article
-  },
+  'articles.restoreRemoval': (core, input) =>
+    restoreRemoval(core.store, input.id, input.removal, emitOf(core)),
   'articles.progress': (core, input) => setReadingProgress(core.store, input.id, input.progress),
-  'articles.delete': async (core, input) => {
-    const result = await deleteArticle(core.store, input.id)
-    core.events.emit({ type: 'library.changed' })
-    return result
-  },
+  'articles.delete': (core, input) => deleteArticle(core.store, input.id, emitOf(core)),
   'annotations.list': (core, input) =>
     listAnnotations(core.store, input.articleId, { trash: input.trash }),
-  'annotations.create': (core, input) =>
-    annotationsChanged(core, input.articleId, createAnnotation(core.store, input)),
-  'annotations.update': (core, input) =>
-    annotationsChanged(core, input.articleId, updateAnnotation(core.store, input)),
+  'annotations.create': (core, input) => createAnnotation(core.store, input, emitOf(core)),
+  'annotations.update': (core, input) => updateAnnotation(core.store, input, emitOf(core)),
   'annotations.delete': (core, input) =>
-    annotationsChanged(
-      core,
-      input.articleId,
-      deleteAnnotation(core.store, input.articleId, input.id)
-    ),
+    deleteAnnotation(core.store, input.articleId, input.id, emitOf(core)),
   'annotations.restore': (core, input) =>
-    annotationsChanged(
-      core,
-      input.articleId,
-      restoreAnnotation(core.store, input.articleId, input.id)
-    ),
+    restoreAnnotation(core.store, input.articleId, input.id, emitOf(core)),
   'annotations.emptyTrash': (core, input) =>
-    annotationsChanged(core, input.articleId, emptyAnnotationTrash(core.store, input.articleId)),
+    emptyAnnotationTrash(core.store, input.articleId, emitOf(core)),
   'search.query': (core, input) => core.search.search(input.query, input.limit),
-  'quotes.list': (core, input) => quotesServiceOf(core).listQuotes(input.articleId),
-  'quotes.speakers': (core, input) => quotesServiceOf(core).speakers(input.query, input.perSpeaker),
-  'articles.tag': async (core, input) => {
-    const articles = await tagArticles(core.store, input.ids, input)
-    core.events.emit({ type: 'library.changed' })
-    return articles
-  },
+  'quotes.list': (core, input) => core.quotes.listQuotes(input.articleId),
+  'quotes.speakers': (core, input) => core.quotes.speakers(input.query, input.perSpeaker),
+  'articles.tag': (core, input) => tagArticles(core.store, input.ids, input, emitOf(core)),
   'tags.list': (core) => listTags(core.store),
-  'tags.rename': async (core, input) => {
-    const tags = await renameTag(core.store, input.name, input)
-    core.events.emit({ type: 'library.changed' })
-    return tags
-  },
+  'tags.rename': (core, input) => renameTag(core.store, input.name, input, emitOf(core)),
   'export.render': async (core, input) =>
-    renderExport(core.store, input, { speakerName: await quotesServiceOf(core).speakerNames() }),
-  'annotations.importJsonLd': async (core, input) => {
-    const report = await importJsonLd(core.store, input.content)
-    for (const articleId of new Set(report.imported.map((a) => a.articleId)))
-      core.events.emit({ type: 'annotations.changed', articleId })
-    return report
-  },
+    renderExport(core.store, input, { speakerName: await core.quotes.speakerNames() }),
+  'annotations.importJsonLd': (core, input) =>
+    importJsonLd(core.store, input.content, emitOf(core)),
   'backup.create': async (core) => ({
     content: await createBackup(core.store, core.version),
     fileName: `sorot-backup-${new Date().toISOString().slice(0, 10)}.json`
   }),
-  'backup.restore': async (core, input) => {
-    const report = await restoreBackup(core.store, input.content)
-    core.events.emit({ type: 'library.changed' })
-    core.events.emit({ type: 'settings.changed', settings: getSettings(core.store) })
-    return report
-  },
+  'backup.restore': (core, input) => restoreBackup(core.store, input.content, emitOf(core)),
   'backup.list': (core) => listSnapshotSummaries(core.store),
-  'backup.restoreSnapshot': async (core, input) => {
-    const report = await restoreSnapshot(core.store, input.name)
-    core.events.emit({ type: 'library.changed' })
-    core.events.emit({ type: 'settings.changed', settings: getSettings(core.store) })
-    return report
-  },
-  'speakers.list': (core, input) => quotesServiceOf(core).summaries(input.complete),
-  'speakers.merge': async (core, input) => {
-    const { book } = await quotesServiceOf(core).library(true)
-    const merged = await mergeSpeakers(core.store, book, input.names, input.into)
-    await speakersChanged(core)
-    return merged
-  },
-  'speakers.split': async (core, input) => {
-    const { book } = await quotesServiceOf(core).library(true)
-    const rest = await splitSpeaker(core.store, book, input.alias)
-    await speakersChanged(core)
-    return rest
-  },
+  'backup.restoreSnapshot': (core, input) => restoreSnapshot(core.store, input.name, emitOf(core)),
+  'speakers.list': (core, input) => core.quotes.summaries(input.complete),
+  'speakers.merge': (core, input) =>
+    mergeSpeakerNames(core.quotes, core.store, input, emitOf(core)),
+  'speakers.split': (core, input) =>
+    splitSpeakerName(core.quotes, core.store, input.alias, emitOf(core)),
   'quotes.correct': async (core, input) => {
-    const { articleId, start, end, speaker } = await correctSpeaker(core.store, input)
-    core.events.emit({ type: 'annotations.changed', articleId })
+    const { articleId, start, end, speaker } = await correctSpeaker(core.store, input, emitOf(core))
     return { articleId, start, end, speaker }
   },
   'settings.get': (core) => getSettings(core.store),
-  'settings.set': async (core, input) => {
-    const settings = await setSettings(core.store, input)
-    core.events.emit({ type: 'settings.changed', settings })
-    return settings
-  },
+  'settings.set': (core, input) => setSettings(core.store, input, emitOf(core)),
   'sync.status': (core) => core.sync.status(),
   'sync.start': (core, input) => core.sync.start(input),
   'sync.pause': (core) => core.sync.pause(),
@@ -216,7 +148,7 @@ function describeIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
  * schema, runs the use case, and answers with a Result. Nothing throws across it.
  */
 export async function dispatch(
-  core: Core,
+  core: Services,
   channel: string,
   input: unknown
 ): Promise<Result<unknown>> {

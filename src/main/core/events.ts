@@ -2,6 +2,9 @@ import type { SorotEvent } from '../../shared/model'
 
 export type EventListener = (event: SorotEvent) => void
 
+/** How a use case tells the UI what it changed (the core's EventHub, or nothing in a bench). */
+export type Emit = (event: SorotEvent) => void
+
 /** The core's one event stream; each bridge forwards it (IPC events or Server-Sent Events). */
 export class EventHub {
   readonly #listeners = new Set<EventListener>()

@@ -5,7 +5,7 @@ import { ownValue } from '../../../shared/own'
 import { defaultSettings, type Annotation, type ArticleMeta } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText, countWords } from '../../../shared/text'
-import { reanchorAnnotations } from '../library/annotations'
+import { reanchorAnnotations } from '../library/versions'
 import type { LibraryStore } from '../store/library-store'
 import {
   SCHEMA_VERSION,
@@ -15,7 +15,9 @@ import {
   settingsFileSchema,
   type ArticleFile
 } from '../store/schemas'
-import { takeSnapshot } from './snapshots'
+import { takeSnapshot } from '../store/snapshots'
+import type { Emit } from '../events'
+import { getSettings } from '../library/settings'
 
 /** Names a Sorot backup file, so a restore refuses some other JSON by name. */
 export const BACKUP_FORMAT = 'sorot-backup'
@@ -207,8 +209,15 @@ function mergedMeta(mine: ArticleMeta, theirs: ArticleMeta): ArticleMeta {
  * and nothing of the library is deleted or replaced by something older. A snapshot is taken
  * first, so the restore can be undone.
  */
-export async function restoreBackup(store: LibraryStore, content: string): Promise<RestoreReport> {
-  return mergeBackup(store, parseBackup(content))
+export async function restoreBackup(
+  store: LibraryStore,
+  content: string,
+  emit: Emit
+): Promise<RestoreReport> {
+  const report = await mergeBackup(store, parseBackup(content))
+  emit({ type: 'library.changed' })
+  emit({ type: 'settings.changed', settings: getSettings(store) })
+  return report
 }
 
 /**

@@ -6,8 +6,10 @@ import { SorotFailure } from '../../../shared/result'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, checkBackup, mergeBackup } from './archive'
-import { migrateFile, type DataFileKind } from './migrations'
-import { listSnapshots, type SnapshotInfo } from './snapshots'
+import { migrateFile, type DataFileKind } from '../store/migrations'
+import { listSnapshots, type SnapshotInfo } from '../store/snapshots'
+import type { Emit } from '../events'
+import { getSettings } from '../library/settings'
 
 /** The snapshots the settings screen lists, newest first, without their folder paths. */
 export async function listSnapshotSummaries(
@@ -63,7 +65,11 @@ async function jsonFilesIn(dir: string): Promise<string[]> {
  * and the report says what was skipped. The snapshot is read whole before that new snapshot
  * is taken, since taking one may prune the oldest.
  */
-export async function restoreSnapshot(store: LibraryStore, name: string): Promise<RestoreReport> {
+export async function restoreSnapshot(
+  store: LibraryStore,
+  name: string,
+  emit: Emit
+): Promise<RestoreReport> {
   const snapshot = (await listSnapshots(store)).find((s) => s.name === name)
   if (!snapshot)
     throw new SorotFailure('not_found', `name: there is no snapshot ${JSON.stringify(name)}`)
@@ -93,5 +99,8 @@ export async function restoreSnapshot(store: LibraryStore, name: string): Promis
     articles,
     annotations
   })
-  return mergeBackup(store, backup)
+  const report = await mergeBackup(store, backup)
+  emit({ type: 'library.changed' })
+  emit({ type: 'settings.changed', settings: getSettings(store) })
+  return report
 }

@@ -1,6 +1,6 @@
 import type { Annotation, ArticleMeta, Block } from '../../../shared/model'
 import { canonicalText } from '../../../shared/text'
-import { findArticleMeta, listArticles } from '../library/articles'
+import { listArticles } from '../library/articles'
 import { listAnnotations } from '../library/annotations'
 import type { LibraryStore } from '../store/library-store'
 
@@ -51,7 +51,7 @@ export async function gatherExport(
   const identity = options.speakerName
   if (identity && scope.speaker) scope = { ...scope, speaker: identity(scope.speaker) }
   const metas = scope.articleIds
-    ? [...new Set(scope.articleIds)].map((id) => findArticleMeta(store, id))
+    ? [...new Set(scope.articleIds)].map((id) => store.requireArticleMeta(id))
     : listArticles(store)
   const filtered = Boolean(scope.label || scope.speaker)
   const articles: ExportArticle[] = []

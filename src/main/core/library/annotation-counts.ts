@@ -1,6 +1,4 @@
-import { promises as fs } from 'node:fs'
-import path from 'node:path'
-import type { ArticleMeta, SorotEvent } from '../../../shared/model'
+import type { SorotEvent } from '../../../shared/model'
 import { countsOf } from '../../../shared/annotations'
 import type { LibraryStore } from '../store/library-store'
 
@@ -9,9 +7,9 @@ const BATCH = 50
 
 /**
  * Annotation counts are memory-only (a highlight rewrites only its own file, DESIGN.md §3), so
- * after a start they are filled in once, in the background, from the annotations files — only
- * the articles that have one are read — and the library is told to refresh. An article whose
- * counts the annotations core already set meanwhile is left as it is (that is newer).
+ * after a start they are filled in once, in the background, from the annotations files (only
+ * the articles that have one are read), through the store, which owns them; then the library
+ * is told to refresh.
  */
 export class AnnotationCounter {
   readonly #store: LibraryStore
@@ -30,24 +28,15 @@ export class AnnotationCounter {
   }
 
   async #fill(): Promise<void> {
-    const dir = path.join(this.#store.dataDir, 'annotations')
-    const files = (await fs.readdir(dir).catch(() => [] as string[])).filter((f) =>
-      f.endsWith('.json')
-    )
-    const byId = new Map<string, ArticleMeta>(
-      this.#store.index.data.articles.map((meta) => [meta.id, meta])
-    )
+    const ids = await this.#store.annotatedIds()
     let filled = 0
-    for (const [i, file] of files.entries()) {
+    for (const [i, id] of ids.entries()) {
       if (i > 0 && i % BATCH === 0) await new Promise((resolve) => setImmediate(resolve))
-      const meta = byId.get(file.slice(0, -'.json'.length))
+      const meta = this.#store.articleMeta(id)
       if (!meta || meta.counts) continue
       // A damaged file is repaired when its article is opened; its counts wait until then.
-      const annotations = await this.#store.peekAnnotations(meta.id)
-      if (!annotations) continue
-      if (meta.counts) continue
-      this.#store.setCounts(meta, countsOf(annotations))
-      filled += 1
+      const annotations = await this.#store.peekAnnotations(id)
+      if (annotations && this.#store.fillCounts(id, countsOf(annotations))) filled += 1
     }
     if (filled > 0) this.#emit({ type: 'library.changed' })
   }

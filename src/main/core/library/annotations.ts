@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { describe } from '../../../shared/anchoring'
-import { anchorThenDescribe } from '../../../shared/selectors/anchor-describe'
 import {
   ANNOTATION_COLORS,
   DEFAULT_ANNOTATION_COLOR,
@@ -10,11 +9,11 @@ import {
 } from '../../../shared/annotations'
 import type { Annotation, AnnotationKind, AnnotationTarget } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
-import { canonicalText } from '../../../shared/text'
 import type { JsonFile } from '../store/json-file'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION, type AnnotationsFile } from '../store/schemas'
-import { findArticleMeta } from './articles'
+import { newestText, type ArticleText } from './versions'
+import type { Emit } from '../events'
 
 /** What a reader gives to make an annotation; start and end are canonical-text offsets. */
 export interface NewAnnotation {
@@ -40,26 +39,7 @@ export interface AnnotationChanges {
   end?: number
 }
 
-export interface ReanchorSummary {
-  /** Annotations placed on the newest version. */
-  anchored: number
-  /** Annotations that found no place there and have just become orphans. */
-  orphaned: number
-}
-
-interface ArticleText {
-  version: number
-  text: string
-}
-
 const badInput = (message: string): SorotFailure => new SorotFailure('bad_input', message)
-
-/** The newest version of an article and its canonical text, or a not_found failure. */
-async function newestText(store: LibraryStore, articleId: string): Promise<ArticleText | null> {
-  findArticleMeta(store, articleId)
-  const latest = (await store.articleFile(articleId)).data.versions.at(-1)
-  return latest ? { version: latest.version, text: canonicalText(latest.blocks) } : null
-}
 
 async function requireNewestText(store: LibraryStore, articleId: string): Promise<ArticleText> {
   const article = await newestText(store, articleId)
@@ -121,7 +101,7 @@ async function annotationsOf(
   store: LibraryStore,
   articleId: string
 ): Promise<JsonFile<AnnotationsFile>> {
-  findArticleMeta(store, articleId)
+  store.requireArticleMeta(articleId)
   return store.annotationsFile(articleId)
 }
 
@@ -156,7 +136,8 @@ export async function listAnnotations(
  */
 export async function createAnnotation(
   store: LibraryStore,
-  input: NewAnnotation
+  input: NewAnnotation,
+  emit: Emit
 ): Promise<Annotation> {
   const { articleId, kind } = input
   const article = await requireNewestText(store, articleId)
@@ -183,13 +164,15 @@ export async function createAnnotation(
     data.schemaVersion = SCHEMA_VERSION
     data.annotations.push(annotation)
   })
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(annotation)
 }
 
 /** Changes an annotation's colour, labels, note or speaker, or moves it to a new range. */
 export async function updateAnnotation(
   store: LibraryStore,
-  changes: AnnotationChanges
+  changes: AnnotationChanges,
+  emit: Emit
 ): Promise<Annotation> {
   const { articleId, id } = changes
   const file = await annotationsOf(store, articleId)
@@ -214,6 +197,7 @@ export async function updateAnnotation(
     annotation.updatedAt = new Date().toISOString()
     stampFields(annotation, Object.keys(changes), annotation.updatedAt)
   })
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(findIn(file, articleId, id))
 }
 
@@ -231,7 +215,8 @@ function stampFields(annotation: Annotation, fields: string[], time: string): vo
 export async function deleteAnnotation(
   store: LibraryStore,
   articleId: string,
-  id: string
+  id: string,
+  emit: Emit
 ): Promise<Annotation> {
   const file = await annotationsOf(store, articleId)
   if (!findIn(file, articleId, id).deletedAt) {
@@ -242,6 +227,7 @@ export async function deleteAnnotation(
       if (annotation) stampFields(annotation, ['deletedAt'], deletedAt)
     })
   }
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(findIn(file, articleId, id))
 }
 
@@ -249,7 +235,8 @@ export async function deleteAnnotation(
 export async function restoreAnnotation(
   store: LibraryStore,
   articleId: string,
-  id: string
+  id: string,
+  emit: Emit
 ): Promise<Annotation> {
   const file = await annotationsOf(store, articleId)
   const annotation = findIn(file, articleId, id)
@@ -261,13 +248,15 @@ export async function restoreAnnotation(
       if (restored) stampFields(restored, ['deletedAt'], new Date().toISOString())
     })
   }
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(findIn(file, articleId, id))
 }
 
 /** Deletes an article's trashed annotations for good and returns them. */
 export async function emptyAnnotationTrash(
   store: LibraryStore,
-  articleId: string
+  articleId: string,
+  emit: Emit
 ): Promise<Annotation[]> {
   const file = await annotationsOf(store, articleId)
   const trashed = file.data.annotations.filter((a) => a.deletedAt)
@@ -275,44 +264,6 @@ export async function emptyAnnotationTrash(
     await file.update((data) => {
       data.annotations = data.annotations.filter((a) => !a.deletedAt)
     })
+  emit({ type: 'annotations.changed', articleId })
   return structuredClone(trashed)
-}
-
-/**
- * Re-anchors every annotation of an article (trashed ones too, so a restore finds them in
- * place) onto its newest version. Those that cannot be placed become orphans: kept with their
- * old selectors, so a later version may place them again, never dropped. Writes only when
- * something moved.
- */
-export async function reanchorAnnotations(
-  store: LibraryStore,
-  articleId: string
-): Promise<ReanchorSummary> {
-  const summary: ReanchorSummary = { anchored: 0, orphaned: 0 }
-  const article = await newestText(store, articleId)
-  if (!article) return summary
-  const file = await store.annotationsFile(articleId)
-  const moves = new Map<string, AnnotationTarget | null>()
-  for (const annotation of file.data.annotations) {
-    const target = annotation.target
-    if (!target || target.version === article.version) continue
-    const selectors = anchorThenDescribe(article.text, target.selectors)
-    if (!selectors && annotation.orphan) continue
-    moves.set(annotation.id, selectors && { version: article.version, selectors })
-    if (selectors) summary.anchored += 1
-    else summary.orphaned += 1
-  }
-  if (moves.size === 0) return summary
-  await file.update((data) => {
-    data.schemaVersion = SCHEMA_VERSION
-    for (const annotation of data.annotations) {
-      const moved = moves.get(annotation.id)
-      if (moved === undefined) continue
-      if (moved) {
-        annotation.target = moved
-        delete annotation.orphan
-      } else annotation.orphan = true
-    }
-  })
-  return summary
 }

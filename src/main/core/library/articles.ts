@@ -9,7 +9,8 @@ import { SorotFailure } from '../../../shared/result'
 import { canonicalText } from '../../../shared/text'
 import { extractArticle } from '../import/extract'
 import type { LibraryStore } from '../store/library-store'
-import { addVersion, hashOf } from './import'
+import { addVersion, hashOf } from './versions'
+import type { Emit } from '../events'
 
 /** Articles in the library (not in the trash), newest import first. */
 export function listArticles(store: LibraryStore): ArticleMeta[] {
@@ -65,16 +66,9 @@ export function listArticleSummaries(store: LibraryStore, limit?: number): Artic
   }
 }
 
-/** The index record of one article, or a not_found failure. */
-export function findArticleMeta(store: LibraryStore, id: string): ArticleMeta {
-  const meta = store.articleMeta(id)
-  if (!meta) throw new SorotFailure('not_found', `No article with id ${id}`)
-  return meta
-}
-
 /** One article with its newest version's blocks and canonical text. */
 export async function getArticle(store: LibraryStore, id: string): Promise<ArticleDetail> {
-  const meta = findArticleMeta(store, id)
+  const meta = store.requireArticleMeta(id)
   const file = await store.articleFile(id)
   const latest = file.data.versions.at(-1)
   if (!latest) throw new SorotFailure('not_found', `Article ${id} has no stored text`)
@@ -90,14 +84,16 @@ export async function getArticle(store: LibraryStore, id: string): Promise<Artic
 /** Moves an article to the trash (soft delete); its files stay until the trash is emptied. */
 export async function deleteArticle(
   store: LibraryStore,
-  id: string
+  id: string,
+  emit: Emit
 ): Promise<{ id: string; deletedAt: string }> {
-  const meta = findArticleMeta(store, id)
+  const meta = store.requireArticleMeta(id)
   const deletedAt = meta.deletedAt ?? new Date().toISOString()
   await store.index.update((index) => {
     const record = index.articles.find((article) => article.id === id)
     if (record) record.deletedAt = deletedAt
   })
+  emit({ type: 'library.changed' })
   return { id, deletedAt }
 }
 
@@ -109,9 +105,10 @@ export type ArticleChange = Partial<
 export async function updateArticle(
   store: LibraryStore,
   id: string,
-  change: ArticleChange
+  change: ArticleChange,
+  emit: Emit
 ): Promise<ArticleMeta> {
-  findArticleMeta(store, id)
+  store.requireArticleMeta(id)
   await store.index.update((index) => {
     const record = index.articles.find((article) => article.id === id)
     if (!record) return
@@ -122,7 +119,8 @@ export async function updateArticle(
     }
     record.updatedAt = new Date().toISOString()
   })
-  return findArticleMeta(store, id)
+  emit({ type: 'library.changed' })
+  return store.requireArticleMeta(id)
 }
 
 /** The stable name of a removal: a restored one is kept when the source is extracted again. */
@@ -136,9 +134,10 @@ export const removalKey = (removal: Removal): string =>
 export async function restoreRemoval(
   store: LibraryStore,
   id: string,
-  index: number
+  index: number,
+  emit: Emit
 ): Promise<ArticleDetail> {
-  const meta = findArticleMeta(store, id)
+  const meta = store.requireArticleMeta(id)
   const latest = (await store.articleFile(id)).data.versions.at(-1)
   const removal = latest?.removed[index]
   if (!latest || !removal)
@@ -163,6 +162,8 @@ export async function restoreRemoval(
     contentHash,
     restored
   )
+  emit({ type: 'library.changed' })
+  emit({ type: 'annotations.changed', articleId: id })
   return getArticle(store, id)
 }
 
@@ -175,7 +176,7 @@ export async function setReadingProgress(
   id: string,
   progress: number
 ): Promise<{ id: string; readingProgress: number }> {
-  const meta = findArticleMeta(store, id)
+  const meta = store.requireArticleMeta(id)
   const readingProgress = Math.round(Math.min(1, Math.max(0, progress)) * 1000) / 1000
   if (meta.readingProgress !== readingProgress)
     await store.index.update((index) => {

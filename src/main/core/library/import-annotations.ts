@@ -18,6 +18,7 @@ import {
   type JsonLdItem,
   type JsonLdTarget
 } from '../import/jsonld-reader'
+import type { Emit } from '../events'
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
 import { cleanLabels, isArticleNote } from './annotations'
@@ -201,7 +202,8 @@ function annotationOf(
  */
 export async function importJsonLd(
   store: LibraryStore,
-  content: string
+  content: string,
+  emit: Emit
 ): Promise<JsonLdImportReport> {
   const entries = readJsonLdAnnotations(content)
   const report: JsonLdImportReport = { imported: [], skipped: [], unmatched: [] }
@@ -275,5 +277,7 @@ export async function importJsonLd(
       data.annotations.push(...state.added)
     })
   }
+  for (const articleId of new Set(report.imported.map((a) => a.articleId)))
+    emit({ type: 'annotations.changed', articleId })
   return report
 }

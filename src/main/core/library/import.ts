@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type {
   ArticleMeta,
   ArticleSource,
@@ -13,7 +13,7 @@ import { extractArticleAndSource, formatOf, type ArticleDraft } from '../import/
 import type { LibraryStore } from '../store/library-store'
 import { SCHEMA_VERSION } from '../store/schemas'
 import { storedMeta } from '../store/relist'
-import { reanchorAnnotations } from './annotations'
+import { addVersion, hashOf } from './versions'
 
 /**
  * One thing to import: raw bytes with a file name, or text (pasted or from stdin). `format`
@@ -32,9 +32,6 @@ export interface ImportOptions {
 }
 
 const INDEX_BATCH = 200
-
-/** The content hash that tells duplicates apart. */
-export const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex')
 
 /** Same article, other text: the same source URL, or the same title from the same outlet. */
 const sameTitle = (a: string, b: string): boolean =>
@@ -187,75 +184,4 @@ async function addArticle(
     throw error
   }
   return meta
-}
-
-/**
- * Adds `draft` as the newest version of `meta`'s article, updates its index record and
- * re-anchors its annotations. Metadata the reader may have edited (title) is kept; what the
- * earlier version did not know is filled in.
- */
-export async function addVersion(
-  store: LibraryStore,
-  meta: ArticleMeta,
-  draft: Pick<ArticleDraft, 'blocks' | 'removed'> & Partial<ArticleDraft>,
-  source: ArticleSource | undefined,
-  contentHash: string,
-  restored?: string[]
-): Promise<void> {
-  const articleFile = await store.articleFile(meta.id)
-  const now = new Date().toISOString()
-  const version = (articleFile.data.versions.at(-1)?.version ?? 0) + 1
-  const current = store.articleMeta(meta.id) ?? meta
-  const changes = {
-    outlet: current.outlet ?? draft.outlet ?? null,
-    author: current.author ?? draft.author ?? null,
-    url: current.url ?? draft.url ?? null,
-    publishedAt: current.publishedAt ?? draft.publishedAt ?? null,
-    language: current.language ?? draft.language ?? null,
-    wordCount: countWords(canonicalText(draft.blocks)),
-    contentHash,
-    versionCount: version,
-    updatedAt: now
-  } satisfies Partial<ArticleMeta>
-  const previousMeta = articleFile.data.meta
-  await articleFile.update((file) => {
-    // The record as the index will hold it: the copy a lost index.json is rebuilt from.
-    file.meta = storedMeta({ ...current, ...changes })
-    file.versions.push({
-      version,
-      blocks: draft.blocks,
-      removed: draft.removed,
-      importedAt: now,
-      contentHash,
-      ...(source && { source }),
-      ...(restored?.length && { restored })
-    })
-  })
-  try {
-    await store.index.update((index) => {
-      const record = index.articles.find((article) => article.id === meta.id)
-      if (!record) return
-      // Fill in only what is still unknown: an edit made while the file was written is kept.
-      record.outlet ??= changes.outlet
-      record.author ??= changes.author
-      record.url ??= changes.url
-      record.publishedAt ??= changes.publishedAt
-      record.language ??= changes.language
-      record.wordCount = changes.wordCount
-      record.contentHash = contentHash
-      record.versionCount = version
-      record.updatedAt = now
-    })
-  } catch (error) {
-    // The index still describes the earlier version: take the new one back out.
-    await articleFile
-      .update((file) => {
-        file.versions.pop()
-        if (previousMeta) file.meta = previousMeta
-        else delete file.meta
-      })
-      .catch(() => undefined)
-    throw error
-  }
-  await reanchorAnnotations(store, meta.id)
 }

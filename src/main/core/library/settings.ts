@@ -1,5 +1,6 @@
 import { defaultSettings, READER_LIMITS, type Settings } from '../../../shared/model'
 import type { LibraryStore } from '../store/library-store'
+import type { Emit } from '../events'
 
 type ReaderSetting = keyof typeof READER_LIMITS
 
@@ -27,8 +28,15 @@ export function getSettings(store: LibraryStore): Settings {
 /** Changes only the given settings and saves them; a change that changes nothing writes nothing. */
 export async function setSettings(
   store: LibraryStore,
-  change: Partial<Settings>
+  change: Partial<Settings>,
+  emit: Emit
 ): Promise<Settings> {
+  const settings = await applySettings(store, change)
+  emit({ type: 'settings.changed', settings })
+  return settings
+}
+
+async function applySettings(store: LibraryStore, change: Partial<Settings>): Promise<Settings> {
   const current = getSettings(store)
   const changes = (Object.keys(change) as Array<keyof Settings>).some(
     (key) => change[key] !== undefined && change[key] !== current[key]

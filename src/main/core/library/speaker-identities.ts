@@ -2,7 +2,7 @@ import type { SpeakerCorrection, SpeakerIdentity, SpeakersFile } from '../../../
 import { SorotFailure } from '../../../shared/result'
 import { identityKey, type IdentityBook } from './identity-book'
 import type { LibraryStore } from '../store/library-store'
-import { findArticleMeta } from './articles'
+import type { Emit } from '../events'
 
 const distinct = (names: readonly string[]): string[] => {
   const seen = new Set<string>()
@@ -88,9 +88,10 @@ export function correctionsOf(
  */
 export async function correctSpeaker(
   store: LibraryStore,
-  correction: Omit<SpeakerCorrection, 'correctedAt'>
+  correction: Omit<SpeakerCorrection, 'correctedAt'>,
+  emit: Emit
 ): Promise<SpeakerCorrection> {
-  findArticleMeta(store, correction.articleId)
+  store.requireArticleMeta(correction.articleId)
   if (correction.end <= correction.start)
     throw new SorotFailure('bad_input', 'end: must be after start')
   const stored: SpeakerCorrection = { ...correction, correctedAt: new Date().toISOString() }
@@ -103,5 +104,6 @@ export async function correctSpeaker(
     )
     file.corrections.push(stored)
   })
+  emit({ type: 'annotations.changed', articleId: stored.articleId })
   return stored
 }

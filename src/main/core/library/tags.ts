@@ -1,9 +1,9 @@
 import type { ArticleMeta, TagInfo } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import type { LibraryStore } from '../store/library-store'
-import { findArticleMeta } from './articles'
 import { ownValue } from '../../../shared/own'
 import type { AnnotationColor } from '../../../shared/annotations'
+import type { Emit } from '../events'
 
 /** A tag as the reader typed it, with its white space tidied. */
 const cleanTag = (tag: string): string => tag.replace(/\s+/g, ' ').trim()
@@ -28,9 +28,10 @@ export function listTags(store: LibraryStore): TagInfo[] {
 export async function tagArticles(
   store: LibraryStore,
   ids: readonly string[],
-  change: { add?: readonly string[]; remove?: readonly string[] }
+  change: { add?: readonly string[]; remove?: readonly string[] },
+  emit: Emit
 ): Promise<ArticleMeta[]> {
-  for (const id of ids) findArticleMeta(store, id)
+  for (const id of ids) store.requireArticleMeta(id)
   const add = (change.add ?? []).map(cleanTag).filter(Boolean)
   const remove = (change.remove ?? []).map(cleanTag).filter(Boolean)
   const wanted = new Set(ids)
@@ -46,7 +47,8 @@ export async function tagArticles(
       meta.updatedAt = new Date().toISOString()
     }
   })
-  return ids.map((id) => structuredClone(findArticleMeta(store, id)))
+  emit({ type: 'library.changed' })
+  return ids.map((id) => structuredClone(store.requireArticleMeta(id)))
 }
 
 /**
@@ -56,7 +58,8 @@ export async function tagArticles(
 export async function renameTag(
   store: LibraryStore,
   name: string,
-  change: { to?: string; color?: AnnotationColor | null }
+  change: { to?: string; color?: AnnotationColor | null },
+  emit: Emit
 ): Promise<TagInfo[]> {
   const from = cleanTag(name)
   const actual = store.index.data.articles
@@ -85,5 +88,6 @@ export async function renameTag(
     if (color) colors[target] = color
     index.tagColors = { ...colors }
   })
+  emit({ type: 'library.changed' })
   return listTags(store)
 }

@@ -11,8 +11,6 @@ import type {
 import { findQuotes, type Quotation } from '../../../shared/quotes'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText } from '../../../shared/text'
-import type { Core } from '../core'
-import { findArticleMeta } from '../library/articles'
 import type { LibraryStore } from '../store/library-store'
 import { detectQuotes } from './detect-off-thread'
 import {
@@ -45,6 +43,8 @@ export interface QuotesServiceOptions {
   /** How long a call may spend detecting before it answers `partial`, in milliseconds. */
   inlineMs?: number
   log?: (message: string) => void
+  /** Told which articles to index again when speakers' names change (search, DESIGN.md §5). */
+  onNamesChanged?: (articleIds: string[]) => void
 }
 
 interface StoredVersion extends VersionStamp {
@@ -86,7 +86,10 @@ export class QuotesService {
   readonly #store: LibraryStore
   readonly #detect: (text: string) => Quotation[]
   readonly #cache: DetectionCache
-  readonly #options: typeof DEFAULTS & { log: (message: string) => void }
+  readonly #options: typeof DEFAULTS &
+    Pick<QuotesServiceOptions, 'onNamesChanged'> & {
+      log: (message: string) => void
+    }
   /** Articles whose file could not be read, by `id@version`: not retried in a loop. */
   readonly #unreadable = new Set<string>()
   /** Each article's speaker entries, rebuilt when its version, details or saved quotes change. */
@@ -108,7 +111,8 @@ export class QuotesService {
       inlineLimit: options.inlineLimit ?? DEFAULTS.inlineLimit,
       sliceMs: options.sliceMs ?? DEFAULTS.sliceMs,
       inlineMs: options.inlineMs ?? DEFAULTS.inlineMs,
-      log: options.log ?? ((message) => console.warn(`sorot quotes: ${message}`))
+      log: options.log ?? ((message) => console.warn(`sorot quotes: ${message}`)),
+      onNamesChanged: options.onNamesChanged
     }
     this.#cache = new DetectionCache(this.#options.capacity)
   }
@@ -128,7 +132,7 @@ export class QuotesService {
    * reader's correction in place of detection, and the speaker's library-wide identity name.
    */
   async listQuotes(articleId: string): Promise<ArticleQuotes> {
-    findArticleMeta(this.#store, articleId)
+    this.#store.requireArticleMeta(articleId)
     const latest = (await this.#store.articleFile(articleId)).data.versions.at(-1)
     if (!latest) throw new SorotFailure('not_found', `Article ${articleId} has no stored text`)
     const detected = await this.#quotationsOf(articleId, latest)
@@ -272,7 +276,7 @@ export class QuotesService {
     const withQuotes = this.#store.index.data.articles
       .filter((meta) => !meta.deletedAt && meta.counts?.quotes !== 0)
       .map((meta) => meta.id)
-    if (withQuotes.length > 0) namesListeners.get(this.#store)?.(withQuotes)
+    if (withQuotes.length > 0) this.#options.onNamesChanged?.(withQuotes)
   }
 
   #isKnown(meta: ArticleMeta): boolean {
@@ -331,35 +335,4 @@ export class QuotesService {
       this.#filling = null
     })
   }
-}
-
-const services = new WeakMap<LibraryStore, QuotesService>()
-const namesListeners = new WeakMap<LibraryStore, (articleIds: string[]) => void>()
-
-/** Tells `listener` which articles to index again when speakers' names change (search). */
-export function onSpeakerNamesChanged(
-  store: LibraryStore,
-  listener: (articleIds: string[]) => void
-): void {
-  namesListeners.set(store, listener)
-}
-
-/** The quotes service of a core, made on first use and kept as long as its store. */
-export function quotesServiceOf(core: Pick<Core, 'store'>): QuotesService {
-  let service = services.get(core.store)
-  if (!service) {
-    service = new QuotesService(core.store)
-    services.set(core.store, service)
-  }
-  return service
-}
-
-/** Replaces a core's quotes service with one built with these options (tests count detections). */
-export function installQuotesService(
-  core: Pick<Core, 'store'>,
-  options: QuotesServiceOptions
-): QuotesService {
-  const service = new QuotesService(core.store, options)
-  services.set(core.store, service)
-  return service
 }

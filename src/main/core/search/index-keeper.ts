@@ -25,6 +25,8 @@ export interface IndexKeeperOptions {
   /** How long changes are gathered before the cache is written again (default 2 s). */
   saveDelayMs?: number
   log?: (message: string) => void
+  /** Every name of each speaker's identity, by name as written (the core's quotes service). */
+  speakerTable?: () => SpeakerNameTable
 }
 
 type CacheRead = { index: SearchIndex; header: CacheHeader } | { problem: string | null }
@@ -42,7 +44,7 @@ const REBASE_FROM = 500
  */
 export class IndexKeeper {
   readonly #store: LibraryStore
-  readonly #options: Required<IndexKeeperOptions>
+  readonly #options: Required<Omit<IndexKeeperOptions, 'speakerTable'>>
   #index: SearchIndex | null = null
   /** The stamp (documents.ts) of each article as indexed. */
   #stamps = new Map<string, string>()
@@ -63,11 +65,12 @@ export class IndexKeeper {
   #saveTimer: NodeJS.Timeout | null = null
   #unsaved = false
   #closed = false
-  /** Every name of each speaker's identity, by name as written (set by the core). */
-  speakerTable: () => SpeakerNameTable = () => new Map()
+  /** Every name of each speaker's identity, by name as written: saved quotes are found by them. */
+  readonly speakerTable: () => SpeakerNameTable
 
   constructor(store: LibraryStore, options: IndexKeeperOptions = {}) {
     this.#store = store
+    this.speakerTable = options.speakerTable ?? (() => new Map())
     this.#options = {
       workerFrom: options.workerFrom ?? 100,
       saveDelayMs: options.saveDelayMs ?? 2000,
@@ -237,7 +240,7 @@ export class IndexKeeper {
   /** Counts for every article, in memory (the build read every annotations file). */
   #fillCounts(counts: Record<string, AnnotationCounts>): void {
     for (const meta of this.#store.index.data.articles)
-      if (Object.hasOwn(counts, meta.id)) this.#store.setCounts(meta, counts[meta.id])
+      if (Object.hasOwn(counts, meta.id)) this.#store.fillCounts(meta.id, counts[meta.id])
   }
 
   #reindex(id: string): void {

@@ -19,13 +19,9 @@ export class SearchService {
     this.#queries = new QueryRunner(store)
   }
 
-  /** Every name of each speaker's identity, by name as written (set by the core). */
+  /** Every name of each speaker's identity, by name as written: saved quotes are found by them. */
   get speakerTable(): () => SpeakerNameTable {
     return this.#keeper.speakerTable
-  }
-
-  set speakerTable(table: () => SpeakerNameTable) {
-    this.#keeper.speakerTable = table
   }
 
   /** True while there is no index yet or a rebuild or catch-up is under way. */

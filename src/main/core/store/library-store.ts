@@ -9,11 +9,12 @@ import type {
   Block,
   SpeakersFile
 } from '../../../shared/model'
-import type { Migration } from '../backup/migrations'
-import { findBackupCopy, removePartialSnapshots, takeSnapshot } from '../backup/snapshots'
+import type { Migration } from './migrations'
+import { findBackupCopy, removePartialSnapshots, takeSnapshot } from './snapshots'
 import { removeTempFiles, type FileSystem } from './atomic-file'
 import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from './json-file'
-import { idsIn, relistArticles, type Relisting } from './relist'
+import { IndexRecords } from './index-records'
+import { idsIn, relistArticles, type Reextract, type Relisting } from './relist'
 import {
   peekAnnotationList,
   peekNewestVersion,
@@ -45,6 +46,8 @@ export interface StoreOptions {
   onRecovered?: (recovery: Recovery) => void
   /** Article files the index did not list were put back into it (or files were kept). */
   onRelisted?: (relisting: Relisting) => void
+  /** Finds the details of re-listed files that kept no copy of them (the library's extractor). */
+  reextract?: Reextract
   /**
    * Opened without the writer lock (read-only CLI commands): every save is refused, and the
    * temp files of another process's writes under way are left alone.
@@ -94,6 +97,7 @@ export class LibraryStore {
         options.onRecovered?.(recovery)
       }
     })
+    this.#records = new IndexRecords(this.index)
     this.settings = new JsonFile(
       path.join(dataDir, 'settings.json'),
       this.#fileOptions({
@@ -173,7 +177,8 @@ export class LibraryStore {
     const relisting = await relistArticles(store, {
       damaged: store.#indexRecovered || !store.index.exists,
       readOnly: options.readOnly === true,
-      articleIds
+      articleIds,
+      reextract: options.reextract
     })
     if (relisting) options.onRelisted?.(relisting)
     await store.settings.load()
@@ -213,63 +218,37 @@ export class LibraryStore {
       // The article's counts (memory only) follow every write of its annotations, whoever wrote.
       afterWrite: (data) => {
         const meta = this.articleMeta(id)
-        if (meta) this.setCounts(meta, countsOf(data.annotations as Annotation[]))
+        if (meta) this.#records.setCounts(meta, countsOf(data.annotations as Annotation[]))
       }
     })
   }
 
-  #countsRevision = 0
+  /** The records of index.json by id, and the counts the store keeps beside them. */
+  readonly #records: IndexRecords
 
-  /**
-   * Sets an article's annotation counts (memory only, never written to index.json). Every
-   * change of counts goes through here, so views of the index know they moved.
-   */
-  setCounts(meta: ArticleMeta, counts: AnnotationCounts): void {
-    meta.counts = counts
-    this.#countsRevision += 1
+  /** Fills in counts read from an annotations file after a start: see IndexRecords.fillCounts. */
+  fillCounts(id: string, counts: AnnotationCounts): boolean {
+    return this.#records.fillCounts(id, counts)
   }
 
-  /**
-   * Changes whenever the index records may have changed: a write or reload of index.json, or
-   * new annotation counts. A view built from the records is current while this stays the same.
-   */
+  /** The ids of the annotations files in annotations/ (one readdir, no file opened). */
+  annotatedIds(): Promise<string[]> {
+    return idsIn(path.join(this.dataDir, 'annotations'))
+  }
+
+  /** Changes whenever the index records may have changed: see IndexRecords.revision. */
   get indexRevision(): string {
-    return `${this.index.revision}.${this.#countsRevision}.${this.index.data.articles.length}`
+    return this.#records.revision
   }
 
-  /**
-   * A number that only grows, moving with indexRevision: list
-   * answers carry it, so the page can drop an answer older than the one it shows.
-   */
+  /** A number that only grows, moving with indexRevision: see IndexRecords.listRevision. */
   get listRevision(): number {
-    return this.#openedAt + this.index.revision + this.#countsRevision
+    return this.#records.listRevision
   }
 
-  /**
-   * Starts the revisions from the opening time (in thousandths of a millisecond, still a safe
-   * integer), so a restarted core's are newer still.
-   */
-  readonly #openedAt = Date.now() * 1000
-
-  readonly #metaById = new Map<string, ArticleMeta>()
-  #metaSource: ArticleMeta[] | null = null
-  #metaCount = -1
-
-  /**
-   * The index record of an article by id, through a map rather than a scan of 10,000 records.
-   * Records are only ever appended to index.json's list (deletion is a flag), so the map is
-   * rebuilt only when the list is another array (a reload or a rollback) or has grown.
-   */
+  /** The index record of an article by id (through a map, not a scan of 10,000 records). */
   articleMeta(id: string): ArticleMeta | undefined {
-    const articles = this.index.data.articles
-    if (articles !== this.#metaSource || articles.length !== this.#metaCount) {
-      this.#metaById.clear()
-      for (const meta of articles)
-        if (!this.#metaById.has(meta.id)) this.#metaById.set(meta.id, meta)
-      this.#metaSource = articles
-      this.#metaCount = articles.length
-    }
-    return this.#metaById.get(id)
+    return this.#records.get(id)
   }
 
   /** The index record of one article, or a not_found failure naming the id. */

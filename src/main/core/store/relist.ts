@@ -2,10 +2,27 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { ArticleMeta } from '../../../shared/model'
 import { canonicalText, countWords } from '../../../shared/text'
-import { extractArticle, type ArticleDraft } from '../import/extract'
-import { detectLanguage, titleFromText } from '../import/metadata'
-import type { LibraryStore } from './library-store'
-import type { ArticleFile, StoredMeta } from './schemas'
+import type { JsonFile } from './json-file'
+import type { ArticleFile, IndexFile, StoredMeta } from './schemas'
+
+/** The details of an index record that only the article's text and kept source can give. */
+export type ArticleDetails = Pick<
+  ArticleMeta,
+  'title' | 'outlet' | 'author' | 'url' | 'publishedAt' | 'language'
+>
+
+/**
+ * Finds an older article file's details again from its kept source and text. Injected by the
+ * floor above: the store does not know how articles are extracted (DESIGN.md §1).
+ */
+export type Reextract = (file: ArticleFile) => Partial<ArticleDetails> | null
+
+/** What re-listing needs of the store (declared here: the store re-lists while it opens). */
+export interface RelistTarget {
+  readonly dataDir: string
+  readonly index: JsonFile<IndexFile>
+  readArticleFile(id: string): Promise<ArticleFile>
+}
 
 /** What re-listing found: articles put back into the index, and files it kept untouched. */
 export interface Relisting {
@@ -43,11 +60,15 @@ export function storedMeta(meta: ArticleMeta): StoredMeta {
 
 /**
  * The index record an article file describes: its own copy when it has one; else (a file
- * written before the copy existed) the details its kept source gives again, or failing that a
- * title from the newest version's first block. Version figures always come from the
- * versions, which are what the reader will see. Null for a file without any version.
+ * written before the copy existed) the details `reextract` finds again, or failing that the
+ * source's name. Version figures always come from the versions, which are what the reader
+ * will see. Null for a file without any version.
  */
-export function metaFromFile(id: string, file: ArticleFile): ArticleMeta | null {
+export function metaFromFile(
+  id: string,
+  file: ArticleFile,
+  reextract?: Reextract
+): ArticleMeta | null {
   const first = file.versions[0]
   const latest = file.versions.at(-1)
   if (!first || !latest) return null
@@ -57,34 +78,19 @@ export function metaFromFile(id: string, file: ArticleFile): ArticleMeta | null 
     versionCount: latest.version
   }
   if (file.meta) return { ...structuredClone(file.meta), ...fromVersions }
-  const text = canonicalText(latest.blocks)
-  const details = detailsFromSource(first.source)
+  const details = reextract?.(file) ?? null
   return {
     ...fromVersions,
-    title:
-      details?.title || titleFromText(latest.blocks[0]?.text ?? '') || first.source?.name || id,
+    title: details?.title || first.source?.name || id,
     outlet: details?.outlet ?? null,
     author: details?.author ?? null,
     url: details?.url ?? null,
     publishedAt: details?.publishedAt ?? null,
-    language: details?.language ?? detectLanguage(latest.blocks),
-    wordCount: countWords(text),
+    language: details?.language ?? null,
+    wordCount: countWords(canonicalText(latest.blocks)),
     importedAt: first.importedAt,
     updatedAt: latest.importedAt,
     sourceName: first.source?.name ?? null
-  }
-}
-
-/**
- * The details the first import found (title, outlet, author…), found again in the source text
- * kept with the first version; null without a source or when it no longer extracts.
- */
-function detailsFromSource(source: ArticleFile['versions'][number]['source']): ArticleDraft | null {
-  if (!source) return null
-  try {
-    return extractArticle(source.text, source.name ?? 'text', source.format)
-  } catch {
-    return null
   }
 }
 
@@ -97,10 +103,11 @@ function detailsFromSource(source: ArticleFile['versions'][number]['source']): A
  * Annotations files are never touched. Null when there is nothing to tell.
  */
 export async function relistArticles(
-  store: LibraryStore,
+  store: RelistTarget,
   options: {
     damaged: boolean
     readOnly: boolean
+    reextract?: Reextract
     /** The ids in articles/, when the opening already listed them (beside loading the index). */
     articleIds?: Promise<string[]>
   }
@@ -119,7 +126,7 @@ export async function relistArticles(
   }
   for (const id of missing) {
     const file = await store.readArticleFile(id).catch(() => null)
-    const meta = file && metaFromFile(id, file)
+    const meta = file && metaFromFile(id, file, options.reextract)
     if (!meta) {
       relisting.unreadable.push(id)
       continue
@@ -167,7 +174,7 @@ export async function relistArticles(
  * snapshot is used only for what the files cannot give (later edits, tag colours).
  */
 async function refreshFromFiles(
-  store: LibraryStore,
+  store: RelistTarget,
   articleIds: readonly string[],
   indexed: ReadonlySet<string>,
   relisting: Relisting,

@@ -133,7 +133,7 @@ export async function applyEntries(
     if (entry && !same(entry, mine[`setting:${name}`])) settingsChange[name] = entry.value
   }
   if (Object.keys(settingsChange).length)
-    events.push({ type: 'settings.changed', settings: await setSettings(store, settingsChange) })
+    await setSettings(store, settingsChange, (event) => events.push(event))
   const colors = Object.fromEntries(
     Object.entries(merged)
       .filter(([key]) => key.startsWith('tagColor:'))

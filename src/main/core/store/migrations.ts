@@ -1,5 +1,5 @@
 import { SorotFailure } from '../../../shared/result'
-import { SCHEMA_VERSION } from '../store/schemas'
+import { SCHEMA_VERSION } from './schemas'
 
 /** Which data file of DESIGN.md §3 a migration applies to. */
 export type DataFileKind = 'index' | 'settings' | 'article' | 'annotations' | 'speakers'

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { syncDirectory } from '../store/atomic-file'
-import type { BackupCopy } from '../store/json-file'
-import type { LibraryStore } from '../store/library-store'
+import { syncDirectory } from './atomic-file'
+import type { BackupCopy } from './json-file'
 import { fsyncFile, missing, VersionStore, type Link } from './version-store'
 
 /** Why a snapshot was taken; part of its folder name. */
@@ -38,6 +37,15 @@ export interface SnapshotOptions {
   link?: Link
   /** Awaited after the pending writes landed, before the first file is taken. */
   beforeCopy?: () => Promise<void>
+}
+
+/** What a snapshot needs of the store (declared here: the store itself takes snapshots). */
+export interface SnapshotSource {
+  readonly dataDir: string
+  /** True for a data dir without index.json yet: nothing to keep. */
+  readonly isNew: boolean
+  /** Waits for the pending writes, so the snapshot holds them. */
+  flush(): Promise<void>
 }
 
 const backupsDir = (dataDir: string): string => path.join(dataDir, 'backups')
@@ -78,7 +86,7 @@ export interface SnapshotCounts {
  * snapshot that looks whole.
  */
 export async function takeSnapshot(
-  store: LibraryStore,
+  store: SnapshotSource,
   reason: SnapshotReason,
   options: SnapshotOptions = {}
 ): Promise<SnapshotInfo & SnapshotCounts> {
@@ -135,7 +143,9 @@ export async function takeSnapshot(
 }
 
 /** The complete snapshots in `<dataDir>/backups/`, newest first. */
-export async function listSnapshots(store: Pick<LibraryStore, 'dataDir'>): Promise<SnapshotInfo[]> {
+export async function listSnapshots(
+  store: Pick<SnapshotSource, 'dataDir'>
+): Promise<SnapshotInfo[]> {
   const dir = backupsDir(store.dataDir)
   const entries = await fs.readdir(dir).catch(() => [] as string[])
   return entries
@@ -156,7 +166,7 @@ export async function listSnapshots(store: Pick<LibraryStore, 'dataDir'>): Promi
  * writing costs one readdir of backups/ on most days.
  */
 export async function snapshotIfStale(
-  store: LibraryStore,
+  store: SnapshotSource,
   maxAgeMs = DAILY_MS,
   now = Date.now(),
   options: SnapshotOptions = {}
