@@ -1,4 +1,5 @@
 import type { OutletRuleData } from '../outlet-rules'
+import { KLY_PAGE } from '../outlet-templates'
 
 /** Liputan6.com: where its pages keep the article, byline, title and date. */
 const liputan6: OutletRuleData = {
@@ -11,35 +12,7 @@ const liputan6: OutletRuleData = {
     '.article-content-body__item-content',
     '.article-content-body'
   ],
-  drop: [
-    '.baca-juga',
-    '.baca-juga-collections',
-    '.article-content-body__item-title',
-    '.advertisement-text',
-    '.promo',
-    '.article-content-body__item-media',
-    '.article-content-body__item-page',
-    '.read-page--related-article',
-    '.article-content-body__item-break'
-  ],
-  dropText: [
-    '\\d+ dari \\d+ halaman',
-    '#\\w+',
-    'Infografis',
-    'Baca (?:juga|pula)\\s*:?.*',
-    'Advertisement',
-    'Lanjutkan Membaca.*',
-    'Simak Video.*',
-    '\\(\\*\\)'
-  ],
-  byline: {
-    selectors: [
-      '.read-page--header--author__name',
-      '.article-header__author-link',
-      '.read-page--header--author__link'
-    ],
-    forms: ['^(?:Penulis\\s*:?\\s*)?(?<name>.+?)$']
-  },
+  ...KLY_PAGE,
   titleDecorations: [
     '\\s+-\\s+(?:[\\w ]+ )?Liputan6\\.com$',
     '\\s+\\|\\s+(?:Today )?Liputan6\\.com$'
