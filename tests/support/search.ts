@@ -5,9 +5,9 @@ import { openCore, type Core } from '../../src/main/core/core'
 import type { SearchResponse } from '../../src/shared/model'
 import { value } from './core'
 
-const opened: Core[] = []
+export const opened: Core[] = []
 
-/** Closes every core `open` made; each search test file runs it after each test. */
+/** Closes every core `open` made and not yet closed by its test; each search file runs it after each test. */
 export async function closeOpened(): Promise<void> {
   for (const core of opened.splice(0)) await core.close()
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ArticleDetail } from '../../src/shared/model'
 import { extractArticle, formatOf, sniffFormat } from '../../src/main/core/import/extract'
 import { importFile, tempCore, value } from '../support/core'
-import { KOMPAS, NO_ARTICLE, read } from '../support/html-pages'
+import { FORBIDDEN, JUNK, KOMPAS, NO_ARTICLE, read } from '../support/html-pages'
 
 describe('formats', () => {
   it('reads .html and .htm files as HTML and keeps the other extensions as they were', () => {

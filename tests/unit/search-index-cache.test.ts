@@ -9,7 +9,17 @@ import {
 } from '../../src/main/core/search/cache-file'
 import type { SearchResponse } from '../../src/shared/model'
 import { value } from '../support/core'
-import { CAFE, closeOpened, importText, KIDS, open, search, titles, TRADE } from '../support/search'
+import {
+  CAFE,
+  closeOpened,
+  importText,
+  KIDS,
+  open,
+  opened,
+  search,
+  titles,
+  TRADE
+} from '../support/search'
 
 afterEach(closeOpened)
 
