@@ -7,7 +7,7 @@ import { value } from './core'
 
 export const opened: Core[] = []
 
-/** Closes every core `open` made and not yet closed by its test; each search file runs it after each test. */
+/** Closes every core `open` made that its test did not close; run after each test. */
 export async function closeOpened(): Promise<void> {
   for (const core of opened.splice(0)) await core.close()
 }
