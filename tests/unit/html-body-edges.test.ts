@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest'
+import { extractHtml } from '../../src/main/core/import/html'
+
+// Article paragraphs long enough for Readability to take the article for one.
+const BODY = [
+  'Banjir kembali merendam kawasan Kemang, Jakarta Selatan, setelah hujan deras mengguyur ibu kota sejak Minggu malam hingga Senin pagi, menurut petugas setempat.',
+  'Ketinggian air di beberapa ruas jalan mencapai 60 sentimeter, sehingga kendaraan roda dua tidak dapat melintas dan warga memilih berjalan kaki menuju tempat kerja.',
+  'Petugas pemadam kebakaran menyiagakan pompa air di sejumlah titik, sementara warga diimbau menjauhi aliran listrik dan segera melapor bila air terus naik.'
+]
+
+const page = (body: string): string =>
+  `<!doctype html><html lang="id"><head><title>Banjir Rendam Kemang</title></head>` +
+  `<body><article>${body}</article></body></html>`
+
+const paragraphs = (texts: string[]): string => texts.map((text) => `<p>${text}</p>`).join('')
+
+const texts = (html: string): string[] => extractHtml(html, 'page.html').blocks.map((b) => b.text)
+
+const removals = (html: string, rule: string): string[] =>
+  extractHtml(html, 'page.html')
+    .removed.filter((removal) => removal.rule === rule)
+    .map((removal) => removal.text)
+
+describe('a caption before the dateline', () => {
+  const caption = 'Warga melintasi genangan air di Jalan Kemang Raya, Senin (4/1/2021).'
+  const dateline = `JAKARTA, KOMPAS.com - ${BODY[0]}`
+
+  it('is dropped, and kept as a removal, when the article opens with an outlet dateline', () => {
+    const html = page(paragraphs([caption, dateline, BODY[1], BODY[2]]))
+    expect(texts(html)).toEqual([dateline, BODY[1], BODY[2]])
+    expect(removals(html, 'before-dateline')).toEqual([caption])
+  })
+
+  it('is dropped before a dateline that stands alone in its paragraph', () => {
+    const html = page(paragraphs([caption, 'Mangupura, (Metrobali.com)-', ...BODY]))
+    expect(texts(html)).toEqual(['Mangupura, (Metrobali.com)-', ...BODY])
+    expect(removals(html, 'before-dateline')).toEqual([caption])
+  })
+
+  it('stays when what comes before the dateline is a long paragraph', () => {
+    const long = `${BODY[2]} ${BODY[1]}`
+    expect(long.length).toBeGreaterThanOrEqual(250)
+    expect(texts(page(paragraphs([long, dateline, BODY[1]])))).toEqual([long, dateline, BODY[1]])
+  })
+
+  it('stays when the dateline is not among the first three paragraphs', () => {
+    const short = ['Foto: dokumentasi warga.', 'Hujan sejak malam.', 'Air naik pagi ini.']
+    const html = page(paragraphs([...short, dateline, BODY[1]]))
+    expect(texts(html)).toEqual([...short, dateline, BODY[1]])
+  })
+
+  it('stays when the dateline names only a place', () => {
+    const placeOnly = `Jakarta - ${BODY[0]}`
+    expect(texts(page(paragraphs([caption, placeOnly, BODY[1]])))).toEqual([
+      caption,
+      placeOnly,
+      BODY[1]
+    ])
+  })
+})
+
+describe('what follows the desk credit code', () => {
+  const last = `${BODY[2]} (boy/jpnn)`
+  const related =
+    '<h3>Kabar Terkini Jakarta</h3><p>Gubernur Tinjau Pintu Air Manggarai</p>' +
+    '<p>Ratusan Warga Mengungsi ke Masjid</p><p>Banjir Jakarta</p>'
+
+  it('is dropped when it is only headings, list items and lines that are no sentence', () => {
+    const html = page(paragraphs([BODY[0], BODY[1], last]) + related)
+    expect(texts(html)).toEqual([BODY[0], BODY[1], last])
+    expect(removals(html, 'after-credit')).toEqual([
+      'Kabar Terkini Jakarta',
+      'Gubernur Tinjau Pintu Air Manggarai',
+      'Ratusan Warga Mengungsi ke Masjid',
+      'Banjir Jakarta'
+    ])
+  })
+
+  it('reads codes with stars and names as credits too', () => {
+    const starred = `${BODY[2]} (***/Jenly Wenur)`
+    expect(texts(page(paragraphs([BODY[0], BODY[1], starred]) + related))).toEqual([
+      BODY[0],
+      BODY[1],
+      starred
+    ])
+  })
+
+  it('stays when a sentence of the article follows', () => {
+    const html = page(paragraphs([BODY[0], `${BODY[1]} (fbn)`]) + related + paragraphs([BODY[2]]))
+    expect(texts(html)).toEqual([
+      BODY[0],
+      `${BODY[1]} (fbn)`,
+      'Kabar Terkini Jakarta',
+      'Gubernur Tinjau Pintu Air Manggarai',
+      'Ratusan Warga Mengungsi ke Masjid',
+      'Banjir Jakarta',
+      BODY[2]
+    ])
+  })
+
+  it('stays after a bracketed name, which is no credit code', () => {
+    const roads = '<ul><li>Jalan Ottista</li><li>Jalan Kopo</li></ul>'
+    const place = 'Penyekatan dilakukan di 12 titik ring dua (Kota Bandung)'
+    expect(texts(page(paragraphs([...BODY, place]) + roads))).toEqual([
+      ...BODY,
+      place,
+      'Jalan Ottista',
+      'Jalan Kopo'
+    ])
+  })
+})
+
+describe('ad widgets inside the page', () => {
+  it('are removed by their class or id: popIn, mgid, taboola and outbrain', () => {
+    const widgets = [
+      '<div class="_popIn_recommend">Promo Spesial Hari Ini, Klik di Sini Sekarang Juga, Gratis</div>',
+      '<div id="ScriptRootC123456">Dokter Terkejut, Cara Ini Bikin Perut Rata dalam Seminggu</div>',
+      '<div class="mgid_widget">Rahasia Kaya Mendadak yang Disembunyikan Bank, Baca Sekarang</div>',
+      '<div id="taboola-below-article">Rekomendasi Untuk Anda, Konten Bersponsor Dari Mitra</div>',
+      '<div class="OUTBRAIN">Anda Mungkin Suka, Artikel Pilihan Dari Seluruh Internet</div>'
+    ].join('')
+    const html = page(paragraphs(BODY) + widgets)
+    expect(texts(html)).toEqual(BODY)
+  })
+})
