@@ -123,3 +123,30 @@ describe('ad widgets inside the page', () => {
     expect(texts(html)).toEqual(BODY)
   })
 })
+
+describe('an editor is not an author', () => {
+  const credited = (meta: string, credit: string): ReturnType<typeof extractHtml> =>
+    extractHtml(
+      `<!doctype html><html lang="id"><head><title>Banjir Rendam Kemang</title>` +
+        `<meta name="author" content="${meta}"></head><body><article>${paragraphs(BODY)}` +
+        `<div class="credit">${credit}</div></article></body></html>`,
+      'page.html'
+    )
+
+  it('is not taken from the metadata when the page credits that name only as editor', () => {
+    expect(credited('Sri Juliati', 'Editor: Sri Juliati').authors).toEqual([])
+    expect(credited('Sri Juliati', 'Penyunting: Sri Juliati').author).toBeNull()
+  })
+
+  it('gives way to the writer the page credits', () => {
+    expect(credited('Sri Juliati', 'Penulis: Adi Nugroho | Editor: Sri Juliati').authors).toEqual([
+      'Adi Nugroho'
+    ])
+  })
+
+  it('stays the author when the page credits the same name as writer too', () => {
+    const page = credited('Sri Juliati', 'Reporter: Sri Juliati | Editor: Sri Juliati')
+    expect(page.authors).toEqual(['Sri Juliati'])
+    expect(credited('Sri Juliati', 'Editor: Sri Juliatinah').authors).toEqual(['Sri Juliati'])
+  })
+})
