@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { extractHtml } from '../../src/main/core/import/html'
+import { dropAfterCredit } from '../../src/main/core/import/html/body-edges'
 
 // Article paragraphs long enough for Readability to take the article for one.
 const BODY = [
@@ -73,6 +74,26 @@ describe('what follows the desk credit code', () => {
       'Gubernur Tinjau Pintu Air Manggarai',
       'Ratusan Warga Mengungsi ke Masjid',
       'Banjir Jakarta'
+    ])
+  })
+
+  it('drops list items after the credit, even ones that end as a sentence', () => {
+    const lined = [
+      { block: { type: 'p' as const, text: `${BODY[0]} (ant)` }, line: 0 },
+      { block: { type: 'li' as const, text: 'Warga diminta waspada.' }, line: 2 },
+      { block: { type: 'li' as const, text: 'Pompa air disiagakan' }, line: 4 }
+    ]
+    const removed: Array<{ rule: string; text: string; line: number }> = []
+    expect(dropAfterCredit(lined, removed)).toEqual(lined.slice(0, 1))
+    expect(removed).toEqual([
+      { rule: 'after-credit', text: 'Warga diminta waspada.', line: 2 },
+      { rule: 'after-credit', text: 'Pompa air disiagakan', line: 4 }
+    ])
+    // A reader's restored removal stays in the body.
+    const kept = dropAfterCredit(lined, [], new Set(['after-credit:4:Pompa air disiagakan']))
+    expect(kept.map(({ block }) => block.text)).toEqual([
+      `${BODY[0]} (ant)`,
+      'Pompa air disiagakan'
     ])
   })
 
