@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { parseIndonesianDate } from './dates'
+import { onlyEditor } from './html/editor-credit'
 import { authorFromByline, outletFromDateline } from './metadata'
 import { JSON_LD_META } from './html/stored-source'
 
@@ -69,13 +70,15 @@ export function readPageMetadata(document: Document, reference: Date): PageMetad
   }
   const published = dates.map((d) => parseDate(d, reference)).find((d) => d !== null) ?? null
   const lang = document.documentElement.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0]
+  let pageText: string | undefined
 
   return {
     title: first(TITLE_KEYS) ?? ld.headline ?? (documentTitle || h1 || null),
     outlet,
     author: personCredit(
       [...AUTHOR_KEYS.map((key) => meta.get(key)), ld.author, pageByline(found.bylines)],
-      [outlet, first(SITE_KEYS), ld.publisher, documentTitle.split(/\s[|\-–—]\s/).pop()]
+      [outlet, first(SITE_KEYS), ld.publisher, documentTitle.split(/\s[|\-–—]\s/).pop()],
+      (name) => onlyEditor((pageText ??= document.body?.textContent ?? ''), name)
     ),
     publishedAt: published && unslipOffset(published, shown, reference),
     url,
@@ -231,17 +234,19 @@ function personsOf(value: unknown): unknown {
 
 /**
  * The first credit that can be a person: not empty, not an address or a domain, not the site or
- * its publisher under another key (a meta author "Warta Kita" must not hide a JSON-LD person).
+ * its publisher under another key (a meta author "Warta Kita" must not hide a JSON-LD person),
+ * not a name the page credits only as its editor.
  */
 export function personCredit(
   candidates: Array<string | null | undefined>,
-  publishers: Array<string | null | undefined>
+  publishers: Array<string | null | undefined>,
+  editorOnly: (name: string) => boolean = () => false
 ): string | null {
   const named = publishers.filter((p): p is string => !!p && p.trim() !== '')
   for (const candidate of candidates) {
     const text = tidy(candidate ?? '')
     if (!text || /^https?:\/\/|^www\.|\.(?:com|co\.id|id|net|org|co)$/i.test(text)) continue
-    if (named.some((publisher) => sameText(publisher, text))) continue
+    if (named.some((publisher) => sameText(publisher, text)) || editorOnly(text)) continue
     return text
   }
   return null

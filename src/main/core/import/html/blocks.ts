@@ -1,9 +1,10 @@
 import type { Block, BlockType, Removal } from '../../../../shared/model'
 import { ownValue } from '../../../../shared/own'
-import { cleanLines } from '../clean'
+import { cleanLines, type SourceLine } from '../clean'
 import { tidy } from '../html-metadata'
 import { junkRules, type JunkRule } from '../junk-rules'
 import { takeDateLine } from '../metadata'
+import { dropAfterCredit, dropBeforeDateline, type LinedBlock } from './body-edges'
 import { purifier } from './sanitize'
 import { BLOCK_OF, BOUNDARIES, ELEMENT_NODE, TEXT_NODE } from './tags'
 
@@ -100,17 +101,22 @@ export function cleanBlocks(
     reference,
     keep
   )
-  const kept = new Map<number, string[]>()
+  const kept = new Map<number, SourceLine[]>()
   for (const line of cleaned.lines) {
     const index = owner[line.line]
     if (line.text === '' || index === undefined || index < 0) continue
-    kept.set(index, [...(kept.get(index) ?? []), line.text])
+    kept.set(index, [...(kept.get(index) ?? []), line])
   }
-  const blocks: Block[] = []
-  for (const [index, texts] of [...kept].sort(([a], [b]) => a - b)) {
+  let lined: LinedBlock[] = []
+  for (const [index, lines] of [...kept].sort(([a], [b]) => a - b)) {
     const { type } = raw[index]
-    if (type === 'p') blocks.push(...texts.map((text) => ({ type, text })))
-    else blocks.push({ type, text: texts.join(' ') })
+    if (type === 'p')
+      lined.push(...lines.map(({ text, line }) => ({ block: { type, text }, line })))
+    else
+      lined.push({ block: { type, text: lines.map((l) => l.text).join(' ') }, line: lines[0].line })
   }
-  return { blocks, removed: cleaned.removed, sourceUrl: cleaned.sourceUrl, dateLine: publishedAt }
+  const removed = [...cleaned.removed]
+  lined = dropAfterCredit(dropBeforeDateline(lined, removed, keep), removed, keep)
+  const blocks: Block[] = lined.map(({ block }) => block)
+  return { blocks, removed, sourceUrl: cleaned.sourceUrl, dateLine: publishedAt }
 }

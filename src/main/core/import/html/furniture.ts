@@ -24,9 +24,13 @@ const JUNK_WORDS = new Set(
     'comment comments komentar disqus share sharing social sosmed related terkait newsletter ' +
     'subscribe advertisement advert ads ad iklan banner promo breadcrumb breadcrumbs sidebar ' +
     'popular terpopuler populer recommendation rekomendasi cookie cookies popup modal navbar ' +
-    'navigation menu footer trending tags tag twitter tweet instagram tiktok outbrain taboola'
+    'navigation menu footer trending tags tag twitter tweet instagram tiktok outbrain taboola ' +
+    'popin mgid'
   ).split(' ')
 )
+
+/** Ad widgets' numbered ids ("ScriptRootC123456", "mgid_789"): matched by how they start. */
+const JUNK_PREFIXES = ['scriptrootc', 'mgid']
 
 /** Landmark roles of page furniture around an article (navigation, site header and footer). */
 const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search'])
@@ -76,6 +80,9 @@ function isJunk(el: Element, tag: string): boolean {
   return names
     .split(/\s+/)
     .some(
-      (word) => JUNK_WORDS.has(word) || word.split(/[-_]+/).some((part) => JUNK_WORDS.has(part))
+      (word) =>
+        JUNK_WORDS.has(word) ||
+        word.split(/[-_]+/).some((part) => JUNK_WORDS.has(part)) ||
+        JUNK_PREFIXES.some((prefix) => word.startsWith(prefix))
     )
 }

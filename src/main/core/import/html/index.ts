@@ -28,6 +28,7 @@ import {
 import { outletRuleFor } from '../outlet-registry'
 import { cleanBlocks, NO_BLOCKS, textBlocks } from './blocks'
 import { articleContainer, containerDocument, fallbackRoots } from './container'
+import { onlyEditor } from './editor-credit'
 import { removeJunk, removeJunkUnder } from './furniture'
 import { parsePage } from './parse-page'
 import { readable, readSafely, type ReadabilityArticle } from './readable'
@@ -127,11 +128,14 @@ export function extractHtmlPage(
     fromText.author,
     found?.byline && (authorFromByline(found.byline) ?? found.byline)
   ]
+  // A byline line naming only an editor ("Editor: X") gives no author (issue 16).
+  const credits = cleaned.removed.map((removal) => removal.text).join('\n')
   const authors = bylineByRule.length
     ? bylineByRule
     : (bylines
         .map((byline) => tidyAuthor(byline, outlet))
         .map((byline) => (byline ? honestAuthors(splitNames(byline), rule, outlet) : []))
+        .map((names) => names.filter((name) => !onlyEditor(credits, name)))
         .find((names) => names.length > 0) ?? [])
   const draft: ArticleDraft = {
     title: title || titleFromText(blocks[0].text),

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import { extractHtml } from '../../src/main/core/import/html'
+import { dropAfterCredit } from '../../src/main/core/import/html/body-edges'
+
+// Article paragraphs long enough for Readability to take the article for one.
+const BODY = [
+  'Banjir kembali merendam kawasan Kemang, Jakarta Selatan, setelah hujan deras mengguyur ibu kota sejak Minggu malam hingga Senin pagi, menurut petugas setempat.',
+  'Ketinggian air di beberapa ruas jalan mencapai 60 sentimeter, sehingga kendaraan roda dua tidak dapat melintas dan warga memilih berjalan kaki menuju tempat kerja.',
+  'Petugas pemadam kebakaran menyiagakan pompa air di sejumlah titik, sementara warga diimbau menjauhi aliran listrik dan segera melapor bila air terus naik.'
+]
+
+const page = (body: string): string =>
+  `<!doctype html><html lang="id"><head><title>Banjir Rendam Kemang</title></head>` +
+  `<body><article>${body}</article></body></html>`
+
+const paragraphs = (texts: string[]): string => texts.map((text) => `<p>${text}</p>`).join('')
+
+const texts = (html: string): string[] => extractHtml(html, 'page.html').blocks.map((b) => b.text)
+
+const removals = (html: string, rule: string): string[] =>
+  extractHtml(html, 'page.html')
+    .removed.filter((removal) => removal.rule === rule)
+    .map((removal) => removal.text)
+
+describe('a caption before the dateline', () => {
+  const caption = 'Warga melintasi genangan air di Jalan Kemang Raya, Senin (4/1/2021).'
+  const dateline = `JAKARTA, KOMPAS.com - ${BODY[0]}`
+
+  it('is dropped, and kept as a removal, when the article opens with an outlet dateline', () => {
+    const html = page(paragraphs([caption, dateline, BODY[1], BODY[2]]))
+    expect(texts(html)).toEqual([dateline, BODY[1], BODY[2]])
+    expect(removals(html, 'before-dateline')).toEqual([caption])
+  })
+
+  it('is dropped before a dateline that stands alone in its paragraph', () => {
+    const html = page(paragraphs([caption, 'Mangupura, (Metrobali.com)-', ...BODY]))
+    expect(texts(html)).toEqual(['Mangupura, (Metrobali.com)-', ...BODY])
+    expect(removals(html, 'before-dateline')).toEqual([caption])
+  })
+
+  it('stays when what comes before the dateline is a long paragraph', () => {
+    const long = `${BODY[2]} ${BODY[1]}`
+    expect(long.length).toBeGreaterThanOrEqual(250)
+    expect(texts(page(paragraphs([long, dateline, BODY[1]])))).toEqual([long, dateline, BODY[1]])
+  })
+
+  it('stays when the dateline is not among the first three paragraphs', () => {
+    const short = ['Foto: dokumentasi warga.', 'Hujan sejak malam.', 'Air naik pagi ini.']
+    const html = page(paragraphs([...short, dateline, BODY[1]]))
+    expect(texts(html)).toEqual([...short, dateline, BODY[1]])
+  })
+
+  it('stays when the dateline names only a place', () => {
+    const placeOnly = `Jakarta - ${BODY[0]}`
+    expect(texts(page(paragraphs([caption, placeOnly, BODY[1]])))).toEqual([
+      caption,
+      placeOnly,
+      BODY[1]
+    ])
+  })
+})
+
+describe('what follows the desk credit code', () => {
+  const last = `${BODY[2]} (boy/jpnn)`
+  const related =
+    '<h3>Kabar Terkini Jakarta</h3><p>Gubernur Tinjau Pintu Air Manggarai</p>' +
+    '<p>Ratusan Warga Mengungsi ke Masjid</p><p>Banjir Jakarta</p>'
+
+  it('is dropped when it is only headings, list items and lines that are no sentence', () => {
+    const html = page(paragraphs([BODY[0], BODY[1], last]) + related)
+    expect(texts(html)).toEqual([BODY[0], BODY[1], last])
+    expect(removals(html, 'after-credit')).toEqual([
+      'Kabar Terkini Jakarta',
+      'Gubernur Tinjau Pintu Air Manggarai',
+      'Ratusan Warga Mengungsi ke Masjid',
+      'Banjir Jakarta'
+    ])
+  })
+
+  it('drops list items after the credit, even ones that end as a sentence', () => {
+    const lined = [
+      { block: { type: 'p' as const, text: `${BODY[0]} (ant)` }, line: 0 },
+      { block: { type: 'li' as const, text: 'Warga diminta waspada.' }, line: 2 },
+      { block: { type: 'li' as const, text: 'Pompa air disiagakan' }, line: 4 }
+    ]
+    const removed: Array<{ rule: string; text: string; line: number }> = []
+    expect(dropAfterCredit(lined, removed)).toEqual(lined.slice(0, 1))
+    expect(removed).toEqual([
+      { rule: 'after-credit', text: 'Warga diminta waspada.', line: 2 },
+      { rule: 'after-credit', text: 'Pompa air disiagakan', line: 4 }
+    ])
+    // A reader's restored removal stays in the body.
+    const kept = dropAfterCredit(lined, [], new Set(['after-credit:4:Pompa air disiagakan']))
+    expect(kept.map(({ block }) => block.text)).toEqual([
+      `${BODY[0]} (ant)`,
+      'Pompa air disiagakan'
+    ])
+  })
+
+  it('reads codes with stars and names as credits too', () => {
+    const starred = `${BODY[2]} (***/Jenly Wenur)`
+    expect(texts(page(paragraphs([BODY[0], BODY[1], starred]) + related))).toEqual([
+      BODY[0],
+      BODY[1],
+      starred
+    ])
+  })
+
+  it('stays when a sentence of the article follows', () => {
+    const html = page(paragraphs([BODY[0], `${BODY[1]} (fbn)`]) + related + paragraphs([BODY[2]]))
+    expect(texts(html)).toEqual([
+      BODY[0],
+      `${BODY[1]} (fbn)`,
+      'Kabar Terkini Jakarta',
+      'Gubernur Tinjau Pintu Air Manggarai',
+      'Ratusan Warga Mengungsi ke Masjid',
+      'Banjir Jakarta',
+      BODY[2]
+    ])
+  })
+
+  it('stays after a bracketed name, which is no credit code', () => {
+    const roads = '<ul><li>Jalan Ottista</li><li>Jalan Kopo</li></ul>'
+    const place = 'Penyekatan dilakukan di 12 titik ring dua (Kota Bandung)'
+    expect(texts(page(paragraphs([...BODY, place]) + roads))).toEqual([
+      ...BODY,
+      place,
+      'Jalan Ottista',
+      'Jalan Kopo'
+    ])
+  })
+})
+
+describe('ad widgets inside the page', () => {
+  it('are removed by their class or id: popIn, mgid, taboola and outbrain', () => {
+    const widgets = [
+      '<div class="_popIn_recommend">Promo Spesial Hari Ini, Klik di Sini Sekarang Juga, Gratis</div>',
+      '<div id="ScriptRootC123456">Dokter Terkejut, Cara Ini Bikin Perut Rata dalam Seminggu</div>',
+      '<div class="mgid_widget">Rahasia Kaya Mendadak yang Disembunyikan Bank, Baca Sekarang</div>',
+      '<div id="taboola-below-article">Rekomendasi Untuk Anda, Konten Bersponsor Dari Mitra</div>',
+      '<div class="OUTBRAIN">Anda Mungkin Suka, Artikel Pilihan Dari Seluruh Internet</div>'
+    ].join('')
+    const html = page(paragraphs(BODY) + widgets)
+    expect(texts(html)).toEqual(BODY)
+  })
+})
+
+describe('an editor is not an author', () => {
+  const credited = (meta: string, credit: string): ReturnType<typeof extractHtml> =>
+    extractHtml(
+      `<!doctype html><html lang="id"><head><title>Banjir Rendam Kemang</title>` +
+        `<meta name="author" content="${meta}"></head><body><article>${paragraphs(BODY)}` +
+        `<div class="credit">${credit}</div></article></body></html>`,
+      'page.html'
+    )
+
+  it('is not taken from the metadata when the page credits that name only as editor', () => {
+    expect(credited('Sri Juliati', 'Editor: Sri Juliati').authors).toEqual([])
+    expect(credited('Sri Juliati', 'Penyunting: Sri Juliati').author).toBeNull()
+  })
+
+  it('gives way to the writer the page credits', () => {
+    expect(credited('Sri Juliati', 'Penulis: Adi Nugroho | Editor: Sri Juliati').authors).toEqual([
+      'Adi Nugroho'
+    ])
+  })
+
+  it('stays the author when the page credits the same name as writer too', () => {
+    const page = credited('Sri Juliati', 'Reporter: Sri Juliati | Editor: Sri Juliati')
+    expect(page.authors).toEqual(['Sri Juliati'])
+    expect(credited('Sri Juliati', 'Editor: Sri Juliatinah').authors).toEqual(['Sri Juliati'])
+  })
+})
