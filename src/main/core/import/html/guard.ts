@@ -104,7 +104,8 @@ export function guardMarkup(html: string, name: string): GuardedMarkup {
   /** A dropped boundary: closes the kept block and owes a line break after text. */
   const boundary = (from: number, to: number): void => {
     const owed = textSince
-    replace(from, to, lineBreak().replace(/<br>$/, ''))
+    textSince = false
+    replace(from, to, closeKept())
     if (owed) out.push('')
     owedBreak = owed ? out.length - 1 : -1
   }
