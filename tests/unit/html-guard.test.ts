@@ -67,4 +67,18 @@ describe('the markup pre-count before any parse', () => {
       { type: 'p', text: 'Isi berita di kedalaman.' }
     ])
   })
+
+  it('writes a flattened boundary as a line break only where no block follows', () => {
+    const article =
+      'Kalimat satu.<div><p>Kalimat dua.</p></div>Kalimat tiga.<div>Kalimat empat.</div>'
+    const page = nestedDivs(MAX_DEPTH + 10, article)
+    const guarded = guardMarkup(page, 'batas.html')
+    expect(guarded.html).toContain('Kalimat satu.<p>Kalimat dua.</p><br>Kalimat tiga.<br>Kalimat')
+    expect(extractHtml(page, 'batas.html').blocks.map((block) => block.text)).toEqual([
+      'Kalimat satu.',
+      'Kalimat dua.',
+      'Kalimat tiga.',
+      'Kalimat empat.'
+    ])
+  })
 })

@@ -81,6 +81,13 @@ export function guardMarkup(html: string, name: string): GuardedMarkup {
     out.push(html.slice(copied, from), markup)
     copied = to
   }
+  // A flattened boundary's line break is written only if what follows is not a new block: a
+  // <br> before a block reads as nothing, and each element costs DOMPurify's jsdom parse dearly.
+  let owedBreak = -1
+  const settleBreak = (blockNext: boolean): void => {
+    if (owedBreak >= 0 && !blockNext) out[owedBreak] = '<br>'
+    owedBreak = -1
+  }
   const closeKept = (): string => {
     const markup = keptOpen ? `</${keptOpen}>` : ''
     keptOpen = null
@@ -94,6 +101,14 @@ export function guardMarkup(html: string, name: string): GuardedMarkup {
     textSince = false
     return markup
   }
+  /** A dropped boundary: closes the kept block and owes a line break after text. */
+  const boundary = (from: number, to: number): void => {
+    const owed = textSince
+    textSince = false
+    replace(from, to, closeKept())
+    if (owed) out.push('')
+    owedBreak = owed ? out.length - 1 : -1
+  }
 
   TOKEN.lastIndex = 0
   for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
@@ -105,12 +120,14 @@ export function guardMarkup(html: string, name: string): GuardedMarkup {
     NON_SPACE.lastIndex = lastEnd
     if ((NON_SPACE.exec(html)?.index ?? from) < from) textSince = true
     lastEnd = to
+    settleBreak(!slash && !textSince && (tag === 'p' || BOUNDARY.has(tag) || KEPT.has(tag)))
     if (slash) {
       const over = dropped.get(tag) ?? 0
       if (over > 0) {
         dropped.set(tag, over - 1)
         if (tag === keptOpen) keptOpen = null
-        else replace(from, to, BOUNDARY.has(tag) ? lineBreak() : '')
+        else if (BOUNDARY.has(tag)) boundary(from, to)
+        else replace(from, to, '')
         continue
       }
       for (let at = open.length - 1; at >= 0 && open.length - at <= LOOK_BACK; at--)
@@ -147,8 +164,10 @@ export function guardMarkup(html: string, name: string): GuardedMarkup {
     if (KEPT.has(tag)) {
       replace(from, to, `${lineBreak()}<${tag}>`)
       keptOpen = tag
-    } else replace(from, to, BOUNDARY.has(tag) ? lineBreak() : '')
+    } else if (BOUNDARY.has(tag)) boundary(from, to)
+    else replace(from, to, '')
   }
+  settleBreak(false)
   if (copied === 0) return { html, elements, flattened: false }
   out.push(html.slice(copied))
   return { html: out.join(''), elements, flattened: true }
