@@ -101,7 +101,8 @@ test.describe('in English', () => {
     const firstTitle = async (): Promise<string> => (await library.rowTitles())[0]
     await expect.poll(firstTitle).toBe('Artikel 130')
 
-    // The oldest import is at the bottom, past the first screenful.
+    // The oldest import is at the bottom, past the first screenful, once the whole list is in.
+    await expect(library.list).not.toHaveAttribute('aria-busy', 'true')
     await page.keyboard.press('End')
     await expect(library.row(/Artikel 001/)).toBeVisible()
 

@@ -24,7 +24,6 @@ import type { FindQuotesOptions, QuoteKind, Quotation } from './types'
 export type { FindQuotesOptions, QuoteKind, Quotation } from './types'
 export { LOW_CONFIDENCE } from './types'
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
 
 type Found = Quotation & { span: QuoteSpan; reference: Reference | null }
@@ -54,22 +53,13 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
   let nextOuter = 0
   for (const span of spans) {
     const quote = text.slice(span.start, span.end)
+    const base = { quote, start: span.start, end: span.end, span }
     // Nested, or without a letter or digit (`“‘”`): nothing anyone said, so no clause is read.
-    if (span.nested || !LETTER_OR_DIGIT.test(quote)) {
-      // A literal, not a spread: spreading two objects per span cost most of 1 MB of hostile marks.
-      found.push({
-        quote,
-        start: span.start,
-        end: span.end,
-        span,
-        speaker: null,
-        kind: 'term',
-        reference: null,
-        confidence: NO_SPEAKER_NEEDED
-      })
+    if (span.nested || !/[\p{L}\p{N}]/u.test(quote)) {
+      const term = { speaker: null, kind: 'term' as const, reference: null }
+      found.push({ ...base, ...term, confidence: NO_SPEAKER_NEEDED })
       continue
     }
-    const base = { quote, start: span.start, end: span.end, span }
     // Each stretch of text between two quotations is read for at most those two.
     while (nextOuter < outer.length && outer[nextOuter].openAt <= span.openAt) nextOuter++
     const bounds = {

@@ -12,6 +12,8 @@ interface ArticleListProps {
   count?: number
   /** Told when rows past `articles` come into view (the reader scrolled before they were in). */
   onMissingRows?: () => void
+  /** The rest of the library is still loading: told to assistive technology (aria-busy). */
+  busy?: boolean
   tags: readonly TagInfo[]
   selected: ReadonlySet<string>
   onToggle: (id: string) => void
@@ -27,6 +29,7 @@ export function ArticleList({
   articles,
   count = articles.length,
   onMissingRows,
+  busy = false,
   tags,
   selected,
   onToggle
@@ -60,6 +63,7 @@ export function ArticleList({
       onPointerEnter={() => void loadReaderView()}
       onFocus={() => void loadReaderView()}
       aria-label={t('library.listLabel')}
+      aria-busy={busy || undefined}
       style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
     >
       {items.map((item) => {

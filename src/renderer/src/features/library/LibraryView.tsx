@@ -207,6 +207,7 @@ export function LibraryView(): ReactElement {
                   articles={shown}
                   count={complete ? shown.length : total}
                   onMissingRows={loadAll}
+                  busy={!complete}
                   tags={tags}
                   selected={selected}
                   onToggle={toggle}
