@@ -119,11 +119,13 @@ describe('real-quotation corpus (tests/fixtures/quotes-real)', () => {
     expect(spoken(articles)).toBeGreaterThanOrEqual(400)
   })
 
-  it('splits about half and half, each split spanning many outlets', () => {
+  // Stop 23 moved half of the (unread) test articles to dev, for more varied text to tune on
+  // (SOURCES.md): test keeps a quarter of the articles, still 150+ quotations from 7+ outlets.
+  it('keeps at least a quarter of the articles in each split, each spanning many outlets', () => {
     for (const split of splits) {
       const part = articles.filter((a) => a.split === split)
-      expect(part.length / articles.length, split).toBeGreaterThan(0.4)
-      expect(outlets(part).size, split).toBeGreaterThanOrEqual(8)
+      expect(part.length / articles.length, split).toBeGreaterThanOrEqual(0.25)
+      expect(outlets(part).size, split).toBeGreaterThanOrEqual(7)
       expect(spoken(part), split).toBeGreaterThanOrEqual(150)
     }
   })
