@@ -7,7 +7,8 @@ export default defineConfig({
     // The renderer's tests need a DOM: their own lane (vitest.renderer.config.mts).
     exclude: [...configDefaults.exclude, 'tests/unit/renderer/**'],
     environment: 'node',
-    testTimeout: 30_000,
+    // A hang detector, not a speed check (that is `npm run bench`): generous for a slow CI machine.
+    testTimeout: 90_000,
     pool: 'forks',
     // The quote detector's common-word lexicon is generated (scripts/build-lexicon.ts).
     globalSetup: ['scripts/build-lexicon-setup.ts']

@@ -12,18 +12,19 @@ const HOSTILE: Record<string, (size: number) => string> = {
 }
 
 /**
- * CPU milliseconds of one detection (the least of `runs`): the work done, not the time spent
- * waiting for a core on a shared machine.
+ * CPU milliseconds of one detection (the median of `runs`): the work done, not the time spent
+ * waiting for a core on a shared machine. The median, because a garbage collection can land in
+ * any one run, of either size.
  */
 function cpuMs(text: string, runs = 1): number {
-  let best = Infinity
+  const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const before = process.cpuUsage()
     findQuotes(text)
     const used = process.cpuUsage(before)
-    best = Math.min(best, (used.user + used.system) / 1000)
+    times.push((used.user + used.system) / 1000)
   }
-  return best
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]
 }
 
 describe('findQuotes on hostile text', () => {
@@ -58,11 +59,13 @@ describe('findQuotes on hostile text', () => {
   })
 
   for (const name of ['straight marks only', 'all open marks, then all close marks']) {
-    it(`grows linearly: 10x the text (${name}) takes at most 15x the time`, () => {
+    // A measurement on a shared machine: two retries, so one unlucky run does not fail it,
+    // while a quadratic detector (100x the time) fails every attempt.
+    it(`grows linearly: 10x the text (${name}) takes at most 15x the time`, { retry: 2 }, () => {
       const small = HOSTILE[name](100_000)
       const large = HOSTILE[name](1_000_000)
       cpuMs(small, 2) // warm-up
-      expect(cpuMs(large, 5)).toBeLessThanOrEqual(15 * cpuMs(small, 7))
+      expect(cpuMs(large, 5)).toBeLessThanOrEqual(15 * cpuMs(small, 9))
     })
   }
 })
