@@ -43,7 +43,9 @@ const results = []
 let failed = false
 for (let run = 1; run <= runs; run++) {
   const started = Date.now()
-  const { status } = spawnSync(`npx playwright test tests/e2e --timeout=${testTimeoutMs}`, {
+  // No retries: the soak looks for the races that the suite's one retry would hide.
+  const command = `npx playwright test tests/e2e --retries=0 --timeout=${testTimeoutMs}`
+  const { status } = spawnSync(command, {
     stdio: 'inherit',
     shell: true
   })
