@@ -133,7 +133,7 @@ export function LibraryView(): ReactElement {
         {headerImport && (
           <>
             <ImportControls onDialog={setImportDialog} />
-            <ExportButton />
+            <ExportButton small={false} />
           </>
         )}
       </header>
