@@ -127,6 +127,8 @@ test('charts the most quoted speakers and one speaker over time; a bar opens its
   await speakers.goto()
   const top = speakers.topChart
   await expect(top.chart(/Bar chart of the 2 most quoted/)).toBeVisible()
+  // Every bar has its name beside it (a wrapped name is drawn in pieces, hence no spaces).
+  await expect(top.barLabels).toHaveText([/Joko\s*Widodo/, /Vladimir\s*Putin/])
 
   // The table alternative holds the same counts.
   await top.showTable()

@@ -44,6 +44,11 @@ export class ChartFigure {
     return this.root.getByRole('img', { name: summary })
   }
 
+  /** The names drawn beside the bars of a bar chart (one per bar when none is dropped). */
+  get barLabels(): Locator {
+    return this.root.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
+  }
+
   /** The rows of the table alternative, header first. */
   get rows(): Locator {
     return this.root.getByRole('row')

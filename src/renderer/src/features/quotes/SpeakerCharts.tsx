@@ -6,7 +6,8 @@ import { outletsOf, quotesByMonth, topSpeakers, type ChartFilter } from '@shared
 
 /** Speakers in the bar chart. */
 const TOP = 10
-const BAR_HEIGHT = 28
+// Room for a name wrapped on two lines beside each bar.
+const BAR_HEIGHT = 40
 
 interface Props {
   speakers: readonly SpeakerSummary[]
@@ -86,7 +87,14 @@ export function SpeakerCharts({ speakers, selected, onOpen }: Props): ReactEleme
             <ResponsiveContainer width="100%" height={top.length * BAR_HEIGHT + 30}>
               <BarChart data={top} layout="vertical" accessibilityLayer={false}>
                 <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="name" width={120} />
+                {/* Every bar keeps its name: recharts would drop labels it finds too close. */}
+                <YAxis
+                  type="category"
+                  dataKey="name"
+                  width={140}
+                  interval={0}
+                  tick={{ fontSize: 12 }}
+                />
                 <Tooltip cursor={false} isAnimationActive={false} />
                 <Bar
                   dataKey="quotes"
