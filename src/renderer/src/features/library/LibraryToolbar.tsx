@@ -2,6 +2,8 @@ import { useId, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AnnotationFilter, LibraryFilters, ReadingState, SortKey } from './library-filters'
 import { Label } from '@renderer/components/Gloss'
+import type { LibraryIndex } from './library-index'
+import { formatNumber } from '@renderer/format'
 
 interface LibraryToolbarProps {
   sort: SortKey
@@ -11,6 +13,8 @@ interface LibraryToolbarProps {
   outlets: readonly string[]
   tags: readonly string[]
   languages: readonly string[]
+  /** How many articles each choice has, once the whole list is in. */
+  counts?: Pick<LibraryIndex, 'counts'> | null
 }
 
 const SORTS: SortKey[] = ['published', 'imported', 'title', 'outlet']
@@ -22,9 +26,17 @@ const HAS: AnnotationFilter[] = ['highlights', 'notes', 'quotes']
  * around it would also give it the text of every option.
  */
 export function LibraryToolbar(props: LibraryToolbarProps): ReactElement {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const id = useId()
   const { filters, onFilters } = props
+  const withCount = (
+    field: 'outlet' | 'tag' | 'language' | 'reading',
+    value: string,
+    text: string
+  ): string => {
+    const count = props.counts?.counts(field).get(value)
+    return count === undefined ? text : `${text} (${formatNumber(count, i18n.language)})`
+  }
   const set = <K extends keyof LibraryFilters>(key: K, value: LibraryFilters[K]): void =>
     onFilters({ ...filters, [key]: value })
   const select = (
@@ -38,7 +50,7 @@ export function LibraryToolbar(props: LibraryToolbarProps): ReactElement {
         <option value="">{t('library.filter.all')}</option>
         {values.map((value) => (
           <option key={value} value={value}>
-            {value}
+            {withCount(key, value, value)}
           </option>
         ))}
       </select>
@@ -74,7 +86,7 @@ export function LibraryToolbar(props: LibraryToolbarProps): ReactElement {
           <option value="">{t('library.filter.all')}</option>
           {READING.map((state) => (
             <option key={state} value={state}>
-              {t(`library.reading.${state}`)}
+              {withCount('reading', state, t(`library.reading.${state}`))}
             </option>
           ))}
         </select>

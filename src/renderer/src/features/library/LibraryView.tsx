@@ -15,6 +15,7 @@ import { ArticleList } from './ArticleList'
 import { ExportButton } from '@renderer/features/export/ExportButton'
 import { ImportControls, ImportDialogs, type ImportDialog } from './ImportControls'
 import { LibraryWelcome } from './LibraryWelcome'
+import { LibraryIndex } from './library-index'
 import { LibraryToolbar } from './LibraryToolbar'
 import { SearchResults } from './SearchResults'
 import { SelectionBar } from './SelectionBar'
@@ -22,10 +23,8 @@ import { TagsPanel } from './TagsPanel'
 import {
   choicesOf,
   DEFAULT_SORT,
-  filterArticles,
   hasFilters,
   NO_FILTERS,
-  sortArticles,
   type LibraryFilters,
   type SortKey
 } from './library-filters'
@@ -68,12 +67,14 @@ export function LibraryView(): ReactElement {
   useEffect(() => {
     if (waiting || selectAllWhenIn) loadAll()
   }, [waiting, selectAllWhenIn, loadAll])
+  // Built once per list: every filter and order after that answers from its indexes.
+  const index = useMemo(
+    () => (articles && complete ? new LibraryIndex(articles) : null),
+    [articles, complete]
+  )
   const shown = useMemo(
-    () =>
-      articles && complete
-        ? sortArticles(filterArticles(articles, filters), sort, i18n.language)
-        : (articles ?? []),
-    [articles, complete, filters, sort, i18n.language]
+    () => (index ? index.query(filters, sort, i18n.language) : (articles ?? [])),
+    [index, articles, filters, sort, i18n.language]
   )
   // The filters' choices follow in a second, background render: the rows are painted first.
   const listed = useDeferredValue(articles)
@@ -173,6 +174,7 @@ export function LibraryView(): ReactElement {
                 outlets={outlets}
                 tags={tags.map((tag) => tag.name)}
                 languages={languages}
+                counts={index}
               />
               <TagsPanel tags={tags} />
               <SelectionBar
