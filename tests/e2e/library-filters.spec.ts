@@ -107,6 +107,9 @@ test('sorts by publication date and outlet, and filters by outlet, language, rea
   await filters.outlet.selectOption('')
   await filters.language.selectOption('')
 
+  // Each choice says how many articles it has.
+  await expect(filters.outlet.getByRole('option', { name: 'Kompas.com (2)' })).toBeAttached()
+  await expect(filters.reading.getByRole('option', { name: 'Unread (2)' })).toBeAttached()
   await filters.readingState('Reading')
   await showing(['Banjir di Kemang'])
   await filters.readingState('Finished')

@@ -31,9 +31,15 @@ export class LibraryFilters {
     await this.sortBy.selectOption({ label })
   }
 
-  /** Shows only articles in this reading state ("Reading", "Finished", "Unread", "All"). */
+  /**
+   * Shows only articles in this reading state ("Reading", "Finished", "Unread", "All"), whose
+   * option may carry its count ("Finished (1)").
+   */
   async readingState(label: string): Promise<void> {
-    await this.reading.selectOption({ label })
+    const option = this.reading
+      .locator('option')
+      .filter({ hasText: new RegExp(`^${label}( \\(|$)`) })
+    await this.reading.selectOption((await option.getAttribute('value')) ?? '')
   }
 }
 
