@@ -8,6 +8,7 @@ import {
   READABLE_ELEMENTS
 } from '../../src/main/core/import/html'
 import { readPageMetadata } from '../../src/main/core/import/html-metadata'
+import { NOT_TEXT as NOT_TEXT_TAGS } from '../../src/main/core/import/html/tags'
 import { DETIK, KOMPAS, read } from '../support/html-pages'
 
 describe('sanitize-html over the article markup', () => {
@@ -33,6 +34,20 @@ describe('sanitize-html over the article markup', () => {
     const root = clean('<p onclick="x()">a<iframe src="x"></iframe><img src=x onerror=y></p>')
     expect(root.nodeName).toBe('BODY')
     expect(root.innerHTML).toBe('<p>a</p>')
+  })
+
+  it('drops every element that is no text together with its content', () => {
+    const { sanitize } = purifier()
+    // Void elements (HTML gives them no content) only lose their tag.
+    const VOID = new Set('area base embed frame img input link meta source track'.split(' '))
+    for (const tag of [...NOT_TEXT_TAGS, 'xmp', 'noembed', 'mtext', 'annotation-xml']) {
+      const markup = `<p>awal <${tag} src="x" onload="y()">rahasia</${tag}> akhir</p>`
+      const expected = VOID.has(tag) ? '<p>awal rahasia akhir</p>' : '<p>awal  akhir</p>'
+      expect(sanitize(markup), tag).toBe(expected)
+    }
+    expect(sanitize('<div>a <b>b</b> <form>c<label>d</label></form> <x-y>e</x-y></div>')).toBe(
+      '<div>a b c e</div>'
+    )
   })
 
   it('is what every block is read from: a tree of block elements without attributes', () => {
