@@ -119,7 +119,7 @@ export async function importBenchmarks(workDir: string, context: BenchContext): 
   const textRate = await importRate(dataDir, textItems(TEXT_ARTICLES))
   const [warmUp, ...pages] = htmlItems(HTML_PAGES + 1)
   const pageKb = Math.round(Buffer.from(pages[0].base64, 'base64').length / 1024)
-  // The first HTML page of a process loads the parsers (jsdom, linkedom) once: measured apart,
+  // The first HTML page of a process loads the parsers (linkedom, sanitize-html) once: measured apart,
   // so the rate is a folder import's steady pace.
   const firstPageMs = 1000 / (await importRate(dataDir, [warmUp]))
   const htmlRate = await importRate(dataDir, pages)

@@ -41,6 +41,44 @@ describe('duplicates and versions', () => {
   })
 })
 
+describe('finding the earlier version as the library changes', () => {
+  const changed = `${ARTICLE}\n\nPemerintah daerah berjanji menambah pasokan pekan depan.`
+
+  it('imports a changed text of a deleted article as a new article, not as its version', async () => {
+    const core = await tempCore()
+    const first = await importBytes(core, 'a.txt', ARTICLE)
+    await value(core, 'articles.delete', { id: first.id })
+    const second = await importBytes(core, 'a-update.txt', changed)
+    expect(second.status).toBe('imported')
+    expect(second.id).not.toBe(first.id)
+    expect(await article(core, second.id!)).toMatchObject({ version: 1, versionCount: 1 })
+  })
+
+  it('finds an article by the title and URL it was given after import', async () => {
+    const core = await tempCore()
+    const first = await importBytes(core, 'a.txt', ARTICLE)
+    const other = await importBytes(core, 'b.txt', `Judul Lain Sama Sekali\n\n${changed}`)
+    expect(other.status).toBe('imported')
+    await value(core, 'articles.update', {
+      id: first.id,
+      title: 'Judul Yang Diganti Pembaca',
+      url: 'https://example.id/berita/diganti'
+    })
+    const byTitle = await importBytes(
+      core,
+      'c.txt',
+      `Judul  yang diganti PEMBACA\n\nIsi baru berita ini yang cukup panjang untuk dibaca.`
+    )
+    expect(byTitle).toMatchObject({ status: 'new-version', id: first.id })
+    const byUrl = await importBytes(
+      core,
+      'd.txt',
+      `Judul Ketiga\n\nIsi ketiga berita ini.\n\nTautan sumber\nhttps://example.id/berita/diganti`
+    )
+    expect(byUrl).toMatchObject({ status: 'new-version', id: first.id })
+  })
+})
+
 describe('folders and cancel', () => {
   it('imports 200 files in one batch with a progress event per file and failures reported', async () => {
     const core = await tempCore()

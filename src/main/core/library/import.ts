@@ -33,19 +33,6 @@ export interface ImportOptions {
 
 const INDEX_BATCH = 200
 
-/** Same article, other text: the same source URL, or the same title from the same outlet. */
-const sameTitle = (a: string, b: string): boolean =>
-  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
-
-function findEarlierVersion(articles: ArticleMeta[], draft: ArticleDraft): ArticleMeta | undefined {
-  const live = articles.filter((meta) => !meta.deletedAt)
-  if (draft.url) {
-    const byUrl = live.find((meta) => meta.url === draft.url)
-    if (byUrl) return byUrl
-  }
-  return live.find((meta) => meta.outlet === draft.outlet && sameTitle(meta.title, draft.title))
-}
-
 /** Decodes and extracts one item, keeping the decoded source beside the draft. */
 function draftOf(item: ImportItem, input: string): { draft: ArticleDraft; source: ArticleSource } {
   const text = 'bytes' in item ? decodeBytes(item.bytes, input) : normalizeText(item.text)
@@ -111,7 +98,8 @@ export async function importItems(
         outcomes.push({ input, status: 'duplicate', id: existing.id, title: existing.title })
         continue
       }
-      const earlier = findEarlierVersion(store.index.data.articles, draft)
+      // Same article, other text: the same source URL, or the same title from the same outlet.
+      const earlier = store.earlierArticle(draft)
       if (earlier) {
         await commit()
         await addVersion(store, earlier, draft, source, contentHash)

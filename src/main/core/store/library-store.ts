@@ -14,6 +14,7 @@ import { findBackupCopy, removePartialSnapshots, takeSnapshot } from './snapshot
 import { removeTempFiles, type FileSystem } from './atomic-file'
 import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from './json-file'
 import { IndexRecords } from './index-records'
+import { ArticleLookup, type ArticleIdentity } from './article-lookup'
 import { idsIn, relistArticles, type Reextract, type Relisting } from './relist'
 import {
   peekAnnotationList,
@@ -98,6 +99,7 @@ export class LibraryStore {
       }
     })
     this.#records = new IndexRecords(this.index)
+    this.#lookup = new ArticleLookup(this.index)
     this.settings = new JsonFile(
       path.join(dataDir, 'settings.json'),
       this.#fileOptions({
@@ -249,6 +251,16 @@ export class LibraryStore {
   /** The index record of an article by id (through a map, not a scan of 10,000 records). */
   articleMeta(id: string): ArticleMeta | undefined {
     return this.#records.get(id)
+  }
+
+  readonly #lookup: ArticleLookup
+
+  /**
+   * The live article an imported draft is a new version of: the same source URL, else the same
+   * outlet and title (through maps, not a scan of 10,000 records).
+   */
+  earlierArticle(draft: ArticleIdentity): ArticleMeta | undefined {
+    return this.#lookup.earlier(draft)
   }
 
   /** The index record of one article, or a not_found failure naming the id. */

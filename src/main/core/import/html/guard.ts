@@ -82,7 +82,7 @@ export function guardMarkup(html: string, name: string): GuardedMarkup {
     copied = to
   }
   // A flattened boundary's line break is written only if what follows is not a new block: a
-  // <br> before a block reads as nothing, and each element costs DOMPurify's jsdom parse dearly.
+  // <br> before a block reads as nothing, and each element costs the article's sanitising parse.
   let owedBreak = -1
   const settleBreak = (blockNext: boolean): void => {
     if (owedBreak >= 0 && !blockNext) out[owedBreak] = '<br>'

@@ -38,7 +38,7 @@ import { sanitizePage, serializePage } from './stored-source'
  * Imported HTML is data, never markup (DESIGN.md §2, §4): a page is reduced to text blocks and
  * nothing of its markup (tags, attributes, URLs of scripts or handlers) is kept. The stages, in
  * order: parse-page (linkedom, guarded), stored-source (nothing active kept), an outlet rule or
- * the article's container (container, readable), sanitize (DOMPurify) and blocks (cleaning).
+ * the article's container (container, readable), sanitize (sanitize-html) and blocks (cleaning).
  */
 
 export { MAX_DEPTH, MAX_ELEMENTS } from './guard'
@@ -50,7 +50,7 @@ export { purifier, type Purifier } from './sanitize'
  * A saved or fetched web page → article draft: metadata read from the whole page (Open Graph,
  * meta tags, JSON-LD, bylines), the article found by Readability in the page's article container
  * or else in the whole page (or the page's own article element, or its body, when it finds
- * none), sanitised by DOMPurify, reduced to text blocks and cleaned of news junk like text is.
+ * none), sanitised by sanitize-html, reduced to text blocks and cleaned of news junk like text is.
  */
 export function extractHtml(
   html: string,
