@@ -119,10 +119,11 @@ describe('real-quotation corpus (tests/fixtures/quotes-real)', () => {
     expect(spoken(articles)).toBeGreaterThanOrEqual(400)
   })
 
-  it('splits about half and half, each split spanning many outlets', () => {
+  // Half of the old test split moved to dev after dev-only tuning overfit, so test is the smaller part.
+  it('keeps a test split of 20+ articles, each split spanning many outlets', () => {
     for (const split of splits) {
       const part = articles.filter((a) => a.split === split)
-      expect(part.length / articles.length, split).toBeGreaterThan(0.4)
+      expect(part.length, split).toBeGreaterThanOrEqual(20)
       expect(outlets(part).size, split).toBeGreaterThanOrEqual(8)
       expect(spoken(part), split).toBeGreaterThanOrEqual(150)
     }
