@@ -120,11 +120,11 @@ describe('real-quotation corpus (tests/fixtures/quotes-real)', () => {
   })
 
   // Half of the old test split moved to dev after dev-only tuning overfit, so test is the smaller part.
-  it('keeps a test split of 20+ articles, each split spanning many outlets', () => {
+  it('keeps a test split of 20+ articles, each split spanning several outlets', () => {
     for (const split of splits) {
       const part = articles.filter((a) => a.split === split)
       expect(part.length, split).toBeGreaterThanOrEqual(20)
-      expect(outlets(part).size, split).toBeGreaterThanOrEqual(8)
+      expect(outlets(part).size, split).toBeGreaterThanOrEqual(7)
       expect(spoken(part), split).toBeGreaterThanOrEqual(150)
     }
   })
