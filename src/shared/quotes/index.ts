@@ -53,11 +53,9 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
   let nextOuter = 0
   for (const span of spans) {
     const quote = text.slice(span.start, span.end)
-    const base = { quote, start: span.start, end: span.end, span }
     // Nested, or without a letter or digit (`“‘”`): nothing anyone said, so no clause is read.
     if (span.nested || !/[\p{L}\p{N}]/u.test(quote)) {
-      const term = { speaker: null, kind: 'term' as const, reference: null }
-      found.push({ ...base, ...term, confidence: NO_SPEAKER_NEEDED })
+      found.push(foundOf(span, quote, 'term', null, null, NO_SPEAKER_NEEDED))
       continue
     }
     // Each stretch of text between two quotations is read for at most those two.
@@ -71,17 +69,14 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
     if (kind === 'direct' && !attributed && !reference)
       attributed = resolver.inherited(lastTop, span) ?? resolver.neighbour(span)
     if (attributed) resolver.heard(at, attributed.speaker)
-    const item: Found = {
-      ...base,
+    const item = foundOf(
+      span,
+      quote,
       kind,
       reference,
-      speaker: attributed ? displayName(context, attributed.speaker) : null,
-      confidence: attributed
-        ? attributed.confidence
-        : kind === 'term'
-          ? NO_SPEAKER_NEEDED
-          : NO_SPEAKER_FOUND
-    }
+      attributed ? displayName(context, attributed.speaker) : null,
+      attributed ? attributed.confidence : kind === 'term' ? NO_SPEAKER_NEEDED : NO_SPEAKER_FOUND
+    )
     found.push(item)
     byOpen.set(span.openAt, item)
     lastTop = item
@@ -95,6 +90,18 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
     end,
     confidence: Math.round(confidence * 100) / 100
   }))
+}
+
+/** One result, always built in the same shape (spreads made hostile text twice as slow). */
+function foundOf(
+  span: QuoteSpan,
+  quote: string,
+  kind: QuoteKind,
+  reference: Reference | null,
+  speaker: string | null,
+  confidence: number
+): Found {
+  return { quote, speaker, kind, start: span.start, end: span.end, confidence, span, reference }
 }
 
 /** A quote over several paragraphs is attributed once, usually in its last part. */
