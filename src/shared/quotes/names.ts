@@ -33,6 +33,18 @@ function isLexical(word: string): boolean {
 
 /** A word that can be part of a person's name; an affixed ordinary word never is. */
 function isNameWord(word: string): boolean {
+  let known = nameWords.get(word)
+  if (known === undefined) {
+    if (nameWords.size > 50_000) nameWords.clear()
+    known = readNameWord(word)
+    nameWords.set(word, known)
+  }
+  return known
+}
+
+const nameWords = new Map<string, boolean>()
+
+function readNameWord(word: string): boolean {
   if (INITIAL.test(word)) return true
   if (!CAPITALISED.test(word) || ACRONYM.test(word) || ROMAN.test(word)) return false
   return !isLexical(word) && commonWordKind(word) !== 'derived'
@@ -65,6 +77,19 @@ function wordsOf(phrase: string): string[] {
  * `Kementerian Luar Negeri Meksiko` → that ministry, `Kelompok Hamas Palestina` → Hamas.
  */
 export function nameFromPhrase(phrase: string): Speaker | null {
+  const known = namesByPhrase.get(phrase)
+  if (known !== undefined) return known
+  // Articles repeat their names; the cache is dropped whole past a plausible number of phrases.
+  if (namesByPhrase.size > 20_000) namesByPhrase.clear()
+  const found = readName(phrase)
+  namesByPhrase.set(phrase, found && Object.freeze(found))
+  return found
+}
+
+/** Results are shared between callers, so they are frozen. */
+const namesByPhrase = new Map<string, Readonly<Speaker> | null>()
+
+function readName(phrase: string): Speaker | null {
   // `KOMPAS.com`, `detik.com`: an outlet's dateline, not someone quoted.
   if (/\.(?:com|co|id|net|org)\b/i.test(phrase)) return null
   const words = wordsOf(phrase)
@@ -228,20 +253,34 @@ function readRun(
   if (alias && !ACRONYM.test(alias[1]) && found.name.includes(' '))
     book.aliases.set(alias[1], found.name)
   if (!roles) return
-  // Only the noun phrase the name ends: back to the last sentence or clause mark.
-  const lead = text.slice(Math.max(0, match.index - ROLE_LEAD), match.index) + match[0]
-  const phrase =
-    lead
-      .slice(0, lead.length - found.name.length)
-      .split(/[.!?;:"“”()]/)
-      .at(-1) ?? ''
-  // Back over the role's own words only: `Hakim mengatakan, pernyataan Hasto` gives no role.
-  const words = phrase.split(/[^\p{L}-]+/u).filter((w) => w !== '')
-  for (let i = words.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
-    const key = words[i].toLowerCase()
+  // Only the noun phrase the name ends, back to the last sentence or clause mark, and only the
+  // role's own words: `Hakim mengatakan, pernyataan Hasto` gives no role.
+  const phraseEnd = match.index + match[0].length - found.name.length
+  for (const word of wordsBefore(text, phraseEnd, Math.max(0, match.index - ROLE_LEAD), 5)) {
+    const key = word.toLowerCase()
     if (ROLE_WORDS.has(key) || TITLES.has(key)) book.addRole(key, match.index, found)
-    else if (/^\p{Ll}/u.test(words[i]) && !ROLE_LINKS.has(key)) break
+    else if (/^\p{Ll}/u.test(word) && !ROLE_LINKS.has(key)) break
   }
+}
+
+const CLAUSE_MARK = /[.!?;:"“”()]/
+const WORD_CHAR = /[\p{L}-]/u
+
+/** Up to `most` words before `end` (nearest first), back to `floor` or a clause mark. */
+function wordsBefore(text: string, end: number, floor: number, most: number): string[] {
+  const words: string[] = []
+  let i = end - 1
+  while (i >= floor && words.length < most) {
+    if (CLAUSE_MARK.test(text[i])) break
+    if (!WORD_CHAR.test(text[i])) {
+      i--
+      continue
+    }
+    const wordEnd = i + 1
+    while (i >= floor && WORD_CHAR.test(text[i])) i--
+    words.push(text.slice(i + 1, wordEnd))
+  }
+  return words
 }
 
 /** Lower-case words inside a role phrase: `pelatih asal Kroasia`, `juru bicara dari Kemenlu`. */

@@ -208,11 +208,17 @@ function mentionOf(context: Context, subject: Subject, at: number, reporting: bo
   return held ? { at, speaker: held, reporting } : { at, speaker: NOBODY, reporting, unnamed: true }
 }
 
+/** The first prefixed reporting verb standing as a whole word (one pass, not a lookup a word). */
+const PREFIXED_VERB = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${[...PREFIXED_VERBS].join('|')})(?![\\p{L}\\p{M}])`,
+  'u'
+)
+
 /** The person, body or bare role named before the first reporting verb of a sentence. */
 function reportingSubject(sentence: string): Subject | null {
-  for (const word of sentence.matchAll(/\p{Ll}+/gu)) {
-    if (!PREFIXED_VERBS.has(word[0])) continue
-    const reference = subjectBefore(sentence.slice(0, word.index))
+  const verb = sentence.search(PREFIXED_VERB)
+  if (verb >= 0) {
+    const reference = subjectBefore(sentence.slice(0, verb))
     if (reference?.type === 'name') return reference
     return reference?.type === 'anaphor' && reference.bare ? reference : null
   }
