@@ -44,6 +44,31 @@ export class NameBook {
         push(this.#byPrefix, first.slice(0, k), name)
   }
 
+  /**
+   * Files `from` under `to` (`Fraksi Golkar Riswan Tony` under `Riswan Tony`): the longer form
+   * no longer counts as anyone's fuller name, and reading it gives `to`.
+   */
+  rename(from: string, to: string): void {
+    if (!this.names.delete(from)) return
+    for (const word of new Set(from.split(' '))) {
+      const list = this.#byWord.get(word)
+      if (list)
+        this.#byWord.set(
+          word,
+          list.filter((n) => n !== from)
+        )
+    }
+    for (const [prefix, list] of this.#byPrefix)
+      if (list.includes(from))
+        this.#byPrefix.set(
+          prefix,
+          list.filter((n) => n !== from)
+        )
+    for (const entry of this.#fullNames) if (entry.name === from) entry.name = to
+    this.add(to)
+    this.aliases.set(from, to)
+  }
+
   /** The one full name whose first word starts with `word`, when exactly one does. */
   byNickname(word: string): string | null {
     const found = this.#byPrefix.get(word)

@@ -3,10 +3,12 @@
 import {
   CONNECTIVES,
   DEGREES,
+  NAME_PREFIXES,
   GROUP_WORDS,
   ORGANISATION_WORDS,
   PLACES,
   ROLE_WORDS,
+  TITLE_TAILS,
   TITLES
 } from './lexicon'
 import { commonWordKind } from './common-words'
@@ -114,6 +116,9 @@ function readName(phrase: string): Speaker | null {
   // `Universitas Airlangga Ucu Martanto`: the word after a body's generic word is its name.
   const lead = words[last - trailing.length + (closing && last < words.length - 1 ? 1 : 0)]
   if (trailing.length >= 3 && lead && ORGANISATION_WORDS.has(lower(lead))) trailing.shift()
+  // `Jaksa Agung Sanitiar Burhanuddin`: the word that goes on the title before it.
+  else if (lead && TITLES.has(lower(lead)) && TITLE_TAILS.has(lower(trailing[0] ?? '')))
+    trailing.shift()
   // `Badan Pangan Nasional Arief Prasetyo Adi`: the word that closes a body's name.
   while (trailing.length >= 2 && BODY_TAILS.has(lower(trailing[0]))) trailing.shift()
   const first = words[0] ? lower(words[0]) : ''
@@ -187,7 +192,39 @@ export function collectNames(text: string, title?: string, masked?: string): Nam
     const full = book.fullNameBefore(match.index)
     if (full && !book.aliases.has(match[1])) book.aliases.set(match[1], full)
   }
+  trimLeadingWords(book, text)
   return book
+}
+
+/**
+ * `Fraksi Golkar Riswan Tony` when the article goes on with `kata Riswan`: where the article names
+ * a person by a later word of a long run, and the words before it are ordinary words or stand on
+ * their own elsewhere (`Pertamina`), they are a body or role glued to the name. Given names that
+ * articles drop (`Muhammad`, `Tri Edhi Budhi Soesilo` as `Budhi`) stay, and so does a name whose
+ * later word is shared with another full name.
+ */
+function trimLeadingWords(book: NameBook, text: string): void {
+  for (const name of [...book.names]) {
+    const words = name.split(' ')
+    if (words.length < 3) continue
+    const apart = (word: string): boolean =>
+      isLexical(word) || isRootWord(word) || occurrences(text, word) > occurrences(text, name)
+    for (let i = 1; words.length - i >= 2; i++) {
+      if (NAME_PREFIXES.has(lower(words[i - 1]))) break
+      if (!book.names.has(words[i])) continue
+      // `Eka` alone may be another `Eka …` the article names: then it shows nothing about this one.
+      if (book.containing(words[i]).some((n) => n !== name && n !== words[i])) break
+      if (words.slice(0, i).some(apart)) book.rename(name, words.slice(i).join(' '))
+      break
+    }
+  }
+}
+
+/** How often `word` stands in `text` (bounded: only long names with a short form get here). */
+function occurrences(text: string, word: string): number {
+  let n = 0
+  for (let at = text.indexOf(word); at >= 0 && n < 100; at = text.indexOf(word, at + 1)) n++
+  return n
 }
 
 const DESCRIBED_ALIAS =
@@ -240,7 +277,9 @@ function readRun(
   }
   const named = nameFromPhrase(run)
   // `salah satu orang tua siswa, Dian (37)`: an ordinary word capitalised mid-sentence is a name.
-  if (named?.common && roles && !opensSentence(text, match.index)) book.shown.add(named.name)
+  // A title before it (`Jaksa Agung`) makes it part of the role instead.
+  if (named?.common && roles && named.name === run && !opensSentence(text, match.index))
+    book.shown.add(named.name)
   if (!named?.person || named.common) return
   const found = { ...named, name: withoutPlaces(named.name, book) }
   book.add(found.name, outsideQuotes ? match.index : -1)
