@@ -69,6 +69,9 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
     if (kind === 'direct' && !attributed && !reference)
       attributed = resolver.inherited(lastTop, span) ?? resolver.neighbour(span)
     if (attributed) resolver.heard(at, attributed.speaker)
+    // `kata Ketua DKPP` with no one holding that role: a `sambungnya` after it is nobody too.
+    else if (reference && reference.type !== 'pronoun' && kind === 'direct')
+      resolver.heardNobody(at)
     const item = foundOf(
       span,
       quote,

@@ -53,6 +53,11 @@ export class Resolver {
     this.#speakers.push({ at, speaker, reporting: true })
   }
 
+  /** Records that the clause of the quotation at `at` names nobody the article names. */
+  heardNobody(at: number): void {
+    this.#speakers.push({ at, speaker: NOBODY, reporting: true, unnamed: true })
+  }
+
   /** The speaker a reference stands for, with how sure that is. */
   resolve(reference: Reference | null, at: number): Attributed | null {
     if (!reference || reference.type === 'unnamed') return null
