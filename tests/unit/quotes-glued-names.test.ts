@@ -52,4 +52,12 @@ describe('words glued before a name (issue 15, class 1: glued phrases)', () => {
       '"Seneng banget dong," kata sus Warni.'
     expect(speakers(text)).toEqual(['Randi Kusumo Atmaja', 'Warni'])
   })
+
+  it('gives a short form the name it opens rather than one it sits inside', () => {
+    const text =
+      'Terdakwa: Then Surianto Eka Prasetyo dan Eka Sapardi.\n\n' +
+      'Eka mengaku sedih.\n\n' +
+      '"Tak pernah terlintas dalam pikiran saya," kata Eka.'
+    expect(speakers(text)).toEqual(['Eka Sapardi'])
+  })
 })

@@ -364,11 +364,22 @@ export function fullestName(name: string, book: NameBook): string {
   const parts = name.split(' ')
   if (parts.length === 1 && book.containing(name).every((n) => n === name))
     return book.byNickname(name) ?? name
+  // `Eka` in `Then Surianto Eka Prasetyo` and `Eka Sapanca`: a short form opens or closes a
+  // name more often than it sits inside one; then the longer form wins.
   let best = name
+  let bestLength = parts.length
+  let bestAtEdge = false
   for (const candidate of book.containing(parts[0])) {
     const words = candidate.split(' ')
-    if (words.length <= best.split(' ').length) continue
-    if (containsRun(words, parts)) best = candidate
+    if (words.length <= parts.length || !containsRun(words, parts)) continue
+    const atEdge =
+      parts.every((p, j) => words[j] === p) ||
+      parts.every((p, j) => words[words.length - parts.length + j] === p)
+    if (bestAtEdge && !atEdge) continue
+    if (atEdge === bestAtEdge && words.length <= bestLength) continue
+    best = candidate
+    bestLength = words.length
+    bestAtEdge = atEdge
   }
   return best
 }
