@@ -15,6 +15,7 @@ import {
   TITLES
 } from './lexicon'
 import { nameFromPhrase, type Speaker } from './names'
+import { ACRONYM } from './name-words'
 
 /** What a reporting clause names: a speaker, a pronoun, or `kementerian tersebut`. */
 export type Reference =
@@ -68,8 +69,6 @@ function reportingVerb(word: string): { pronoun: boolean } | null {
   }
   return null
 }
-
-const ACRONYM = /^[\p{Lu}\p{N}-]{2,}$/u
 
 /** Relations before a name: the person speaking is the named one's lawyer, wife, child …. */
 const RELATION =

@@ -3,7 +3,6 @@
 import {
   CONNECTIVES,
   DEGREES,
-  NAME_PREFIXES,
   GROUP_WORDS,
   ORGANISATION_WORDS,
   PLACES,
@@ -13,46 +12,14 @@ import {
 } from './lexicon'
 import { commonWordKind } from './common-words'
 import { NameBook, type Speaker } from './name-book'
+import { ACRONYM, INITIAL, isLexical, isNameWord, isRootWord, lower } from './name-words'
+import { fullestName, trimLeadingWords } from './short-forms'
 
 export { NameBook, type Speaker } from './name-book'
-
-// `AntÃ³nio`: a letter mis-decoded as two (UTF-8 read as Latin-1) stays inside its word.
-const CAPITALISED = /^\p{Lu}(?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’.-])*$/u
-const INITIAL = /^\p{Lu}\.$/u
-const ACRONYM = /^[\p{Lu}\p{N}-]{2,}$/u
-const ROMAN = /^[IVXLC]+$/
+export { fullestName } from './short-forms'
 
 /** Words that close a body's name, never open a person's. */
 const BODY_TAILS = new Set(['nasional', 'internasional', 'pusat', 'daerah', 'raya', 'terpadu'])
-
-const lower = (word: string): string => word.toLowerCase().replace(/[.,]$/, '')
-
-/** Whether a word is a lexicon word (title, organisation, place or connective). */
-function isLexical(word: string): boolean {
-  const key = lower(word)
-  return TITLES.has(key) || ORGANISATION_WORDS.has(key) || PLACES.has(key) || CONNECTIVES.has(key)
-}
-
-/** A word that can be part of a person's name; an affixed ordinary word never is. */
-function isNameWord(word: string): boolean {
-  let known = nameWords.get(word)
-  if (known === undefined) {
-    if (nameWords.size > 50_000) nameWords.clear()
-    known = readNameWord(word)
-    nameWords.set(word, known)
-  }
-  return known
-}
-
-const nameWords = new Map<string, boolean>()
-
-function readNameWord(word: string): boolean {
-  if (INITIAL.test(word)) return true
-  if (!CAPITALISED.test(word) || ACRONYM.test(word) || ROMAN.test(word)) return false
-  return !isLexical(word) && commonWordKind(word) !== 'derived'
-}
-
-const isRootWord = (word: string): boolean => commonWordKind(word) === 'root'
 
 /**
  * `Jokowi Buka Puasa`: two or more ordinary words after a name are a headline or event phrase
@@ -196,37 +163,6 @@ export function collectNames(text: string, title?: string, masked?: string): Nam
   return book
 }
 
-/**
- * `Fraksi Golkar Riswan Tony` when the article goes on with `kata Riswan`: where the article names
- * a person by a later word of a long run, and the words before it are ordinary words or stand on
- * their own elsewhere (`Pertamina`), they are a body or role glued to the name. Given names that
- * articles drop (`Muhammad`, `Tri Edhi Budhi Soesilo` as `Budhi`) stay, and so does a name whose
- * later word is shared with another full name.
- */
-function trimLeadingWords(book: NameBook, text: string): void {
-  for (const name of [...book.names]) {
-    const words = name.split(' ')
-    if (words.length < 3) continue
-    const apart = (word: string): boolean =>
-      isLexical(word) || isRootWord(word) || occurrences(text, word) > occurrences(text, name)
-    for (let i = 1; words.length - i >= 2; i++) {
-      if (NAME_PREFIXES.has(lower(words[i - 1]))) break
-      if (!book.names.has(words[i])) continue
-      // `Eka` alone may be another `Eka …` the article names: then it shows nothing about this one.
-      if (book.containing(words[i]).some((n) => n !== name && n !== words[i])) break
-      if (words.slice(0, i).some(apart)) book.rename(name, words.slice(i).join(' '))
-      break
-    }
-  }
-}
-
-/** How often `word` stands in `text` (bounded: only long names with a short form get here). */
-function occurrences(text: string, word: string): number {
-  let n = 0
-  for (let at = text.indexOf(word); at >= 0 && n < 100; at = text.indexOf(word, at + 1)) n++
-  return n
-}
-
 const DESCRIBED_ALIAS =
   /\b(?:pria|wanita|perempuan|lelaki|laki-laki|sosok|pemuda|gadis|remaja|bapak|ibu|pemain|pelatih|politikus|politisi|pengusaha|artis|penyanyi|aktor|aktris|mahasiswa|mahasiswi)\s+(?:\p{Ll}+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+(\p{Lu}[\p{L}-]+)/gu
 
@@ -355,37 +291,4 @@ export function cleanName(name: string, book: NameBook): string {
     }
   }
   return fullestName(words.join(' '), book)
-}
-
-/** The fullest form of `name` in the book: `Putin` → `Vladimir Putin`, `Jokowi` → `Joko Widodo`. */
-export function fullestName(name: string, book: NameBook): string {
-  const alias = book.aliases.get(name)
-  if (alias) return alias
-  const parts = name.split(' ')
-  if (parts.length === 1 && book.containing(name).every((n) => n === name))
-    return book.byNickname(name) ?? name
-  // `Eka` in `Then Surianto Eka Prasetyo` and `Eka Sapanca`: a short form opens or closes a
-  // name more often than it sits inside one; then the longer form wins.
-  let best = name
-  let bestLength = parts.length
-  let bestAtEdge = false
-  for (const candidate of book.containing(parts[0])) {
-    const words = candidate.split(' ')
-    if (words.length <= parts.length || !containsRun(words, parts)) continue
-    const atEdge =
-      parts.every((p, j) => words[j] === p) ||
-      parts.every((p, j) => words[words.length - parts.length + j] === p)
-    if (bestAtEdge && !atEdge) continue
-    if (atEdge === bestAtEdge && words.length <= bestLength) continue
-    best = candidate
-    bestLength = words.length
-    bestAtEdge = atEdge
-  }
-  return best
-}
-
-function containsRun(words: string[], parts: string[]): boolean {
-  for (let i = 0; i + parts.length <= words.length; i++)
-    if (parts.every((p, j) => words[i + j] === p)) return true
-  return false
 }
