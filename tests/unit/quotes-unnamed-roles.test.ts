@@ -52,3 +52,17 @@ describe('reporting clauses read right (issue 15, class 2)', () => {
     expect(speakers(text)).toEqual(['Marlina Tawaru'])
   })
 })
+
+describe('dialogue and initials (issue 15, class 4: pronouns)', () => {
+  it('gives "jawabnya" to the one the question was put to, and initials to that person', () => {
+    const text =
+      'Kapolsek Seruni Dasa Wibawa memeriksa pelaku berinisial MNA.\n\n' +
+      '"Kenapa bikin akun itu?" tanya Dasa.\n\n' +
+      '"Karena dari kecil, Bu," jawab MNA.\n\n' +
+      '"Dari kamu kecil gitu?" tanya Dasa lagi.\n\n' +
+      '"Enggak, Bu. Dari teman tongkrongan," jawabnya.\n\n' +
+      'Meski demikian, MNA membantah akun itu dibuat untuk tawuran.\n\n' +
+      '"Itu berawal dari dia yang menantang duluan," ucapnya.'
+    expect(speakers(text)).toEqual(['Dasa Wibawa', 'MNA', 'Dasa Wibawa', 'MNA', 'MNA'])
+  })
+})

@@ -20,7 +20,8 @@ import { ACRONYM } from './name-words'
 /** What a reporting clause names: a speaker, a pronoun, or `kementerian tersebut`. */
 export type Reference =
   | { type: 'name'; speaker: Speaker }
-  | { type: 'pronoun' }
+  /** `answer`: `jawabnya`, the one the quotation before spoke to, not that quotation's speaker. */
+  | { type: 'pronoun'; answer?: boolean }
   /** `bare`: a role with no `itu`/`tersebut` (`tutur hakim`): unnamed unless someone held it. */
   | { type: 'anaphor'; head: string; bare?: boolean }
   /** `kata seorang warga`: someone the article does not name; never given to a nearby name. */
@@ -196,7 +197,7 @@ export function attributionAfter(after: string): Reference | null {
   const verbWord = glued ? glued[1] : firstWord
   const verb = reportingVerb(verbWord)
   if (verb) {
-    if (verb.pronoun) return { type: 'pronoun' }
+    if (verb.pronoun) return { type: 'pronoun', answer: /^(?:jawab|balas|sahut)/.test(verbWord) }
     const phrase = phraseAfterVerb(rest.slice(verbWord.length))
     if (UNNAMED.test(phrase)) return { type: 'unnamed' }
     return referenceOf(phrase)

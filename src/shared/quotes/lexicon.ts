@@ -6,7 +6,7 @@ const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/))
 export const BARE_VERBS = words(`
   kata ujar ucap tutur ungkap jelas tegas imbuh tambah sebut lanjut papar terang tandas sambung
   tulis sahut seru kilah jawab pungkas cetus timpal tukas beber urai sergah tanya bilang pesan
-  katanya ujarnya tutup desak
+  katanya ujarnya tutup desak balas
 `)
 
 /** Reporting verbs with a prefix, used on either side: `X mengatakan, "…"`, `"…," X menambahkan`. */

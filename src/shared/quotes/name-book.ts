@@ -22,6 +22,8 @@ export class NameBook {
   readonly places = new Set<string>()
   /** Ordinary words the article capitalises mid-sentence, so uses as a name (`Dian`, `Indah`). */
   readonly shown = new Set<string>()
+  /** Initials the article gives a person by (`pelaku berinisial MNA`), though they look like a body's. */
+  readonly initials = new Set<string>()
   /** Full names by each of their words, so a short mention finds its fuller forms at once. */
   readonly #byWord = new Map<string, string[]>()
   readonly #roles = new Map<string, RoleMention[]>()

@@ -146,11 +146,14 @@ const PLACE_CUE =
 const REGION_HEAD =
   /\b(?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Kk]apolres(?:ta)?|[Kk]apolda|[Kk]apolsek|[Cc]amat|[Ll]urah|DPRD|Polres|Polda|Polsek|Pemkab|Pemkot|Pemprov|Dinkes|Disdik|Kejari|Kejati) (\p{Lu}\p{Ll}+)(?= \p{Lu}\p{L}* \p{Lu})/gu
 
+const INITIALS = /\b(?:ber)?inisial\s+(\p{Lu}{1,4})\b/gu
+
 /** `masked` (the text with quotations blanked) keeps names inside quotations out of aliasing. */
 export function collectNames(text: string, title?: string, masked?: string): NameBook {
   const book = new NameBook()
   for (const match of text.matchAll(PLACE_CUE)) book.places.add(match[1])
   for (const match of text.matchAll(REGION_HEAD)) book.places.add(match[1])
+  for (const match of text.matchAll(INITIALS)) book.initials.add(match[1])
   if (title) for (const match of title.matchAll(NAME_RUN)) readRun(book, title, match, false)
   for (const match of text.matchAll(NAME_RUN))
     readRun(book, text, match, true, !masked || masked[match.index] === text[match.index])

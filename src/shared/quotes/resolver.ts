@@ -78,6 +78,10 @@ export class Resolver {
       if (organisation) return { speaker: organisation.speaker, confidence: 0.72 }
       if (reference.bare) return null
     }
+    if (reference.type === 'pronoun' && reference.answer) {
+      const addressed = this.#addressed(at)
+      if (addressed) return { speaker: addressed, confidence: 0.75 }
+    }
     // A role word nobody held earlier points at the last speaker less surely than a pronoun.
     const vague = reference.type === 'anaphor' && !PERSON_WORDS.has(reference.head)
     const recent = this.#recent(at)
@@ -85,7 +89,8 @@ export class Resolver {
     const paragraphStart = this.#context.paragraphs.at(at).start
     // `Pihak sekolah menyatakan`: an ordinary word the article never shows as a name is skipped.
     const named = (m: Mention): boolean =>
-      m.speaker.person && !(m.speaker.common && !isKnownName(m.speaker, this.#context.book))
+      this.#isPerson(m.speaker) &&
+      !(m.speaker.common && !isKnownName(m.speaker, this.#context.book))
     const local = recent.find(named)
     if (local && local.at >= paragraphStart)
       return local.unnamed ? null : { speaker: local.speaker, confidence: vague ? 0.55 : 0.8 }
@@ -134,9 +139,25 @@ export class Resolver {
       if (mention.at < from) break
       const { speaker } = mention
       if (mention.unnamed) return null
-      if (!speaker.person) continue
+      if (!this.#isPerson(speaker)) continue
       if (speaker.common && !isKnownName(speaker, this.#context.book)) continue
       return { speaker, confidence: opensParagraph ? 0.7 : 0.65 }
+    }
+    return null
+  }
+
+  #isPerson(speaker: Speaker): boolean {
+    return speaker.person || this.#context.book.initials.has(speaker.name)
+  }
+
+  /** Who the last quotation spoke to: the speaker before it who is not its own. */
+  #addressed(at: number): Speaker | null {
+    let last: Mention | null = null
+    for (let j = this.#speakers.length - 1, n = 0; j >= 0 && n < LOOK_BACK; j--, n++) {
+      const heard = this.#speakers[j]
+      if (heard.at >= at) continue
+      if (!last) last = heard
+      else if (!heard.unnamed && heard.speaker.name !== last.speaker.name) return heard.speaker
     }
     return null
   }
