@@ -18,6 +18,10 @@ import { fullestName, trimLeadingWords } from './short-forms'
 export { NameBook, type Speaker } from './name-book'
 export { fullestName } from './short-forms'
 
+const BALINESE_ORDER = new Set(
+  'wayan made nyoman ketut putu gede komang kadek nengah luh gusti'.split(' ')
+)
+
 /** Words that close a body's name, never open a person's. */
 const BODY_TAILS = new Set(['nasional', 'internasional', 'pusat', 'daerah', 'raya', 'terpadu'])
 
@@ -86,6 +90,10 @@ function readName(phrase: string): Speaker | null {
   // `Jaksa Agung Sanitiar Burhanuddin`: the word that goes on the title before it.
   else if (lead && TITLES.has(lower(lead)) && TITLE_TAILS.has(lower(trailing[0] ?? '')))
     trailing.shift()
+  // `I Wayan Koster`, `Ni Luh Putu`: a Balinese name opens with I or Ni before its birth order.
+  const before = words[last - trailing.length]
+  if ((before === 'I' || before === 'Ni') && BALINESE_ORDER.has(lower(trailing[0] ?? '')))
+    trailing.unshift(before)
   // `Badan Pangan Nasional Arief Prasetyo Adi`: the word that closes a body's name.
   while (trailing.length >= 2 && BODY_TAILS.has(lower(trailing[0]))) trailing.shift()
   const first = words[0] ? lower(words[0]) : ''

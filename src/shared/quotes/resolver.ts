@@ -4,9 +4,9 @@
  * a confidence; with nothing to point at, the answer is null rather than a guess.
  */
 
-import { referenceOf, subjectBefore, type Reference } from './attribution'
+import { invertedAttribution, referenceOf, subjectBefore, type Reference } from './attribution'
 import type { Context } from './context'
-import { PREFIXED_VERBS } from './lexicon'
+import { FRAGMENT_VERBS, PREFIXED_VERBS } from './lexicon'
 import type { QuoteSpan } from './marks'
 import { isKnownName, type Speaker } from './names'
 
@@ -203,6 +203,19 @@ function subjectMentions(context: Context): Mention[] {
         // `… yang menurut dia, …`: the sentence is the last speaker's, it names no new subject.
         if (reference?.type === 'pronoun') continue
       }
+      // `Bagi Simon, Pertamina …`: the sentence is Simon's view, its subject is not a speaker.
+      const bagi = sentence.match(/^\s*Bagi\s+([^,.]+),/u)
+      const viewOf = bagi ? referenceOf(bagi[1]) : null
+      if (viewOf?.type === 'name' && viewOf.speaker.person) {
+        mentions.push({ at: start, speaker: viewOf.speaker, reporting: true })
+        continue
+      }
+      // `Diskursus publik …, kata sosiolog Malte Reichelt.`: the speaker, not the subject.
+      const inverted = invertedAttribution(sentence)
+      if (inverted?.type === 'name') {
+        mentions.push({ at: start, speaker: inverted.speaker, reporting: true })
+        continue
+      }
       // The clause verb, or failing that the first lower-case word after a capitalised subject.
       const verb =
         sentence.match(/\s(?:me|ber|di)\p{Ll}{3,}/u) ?? sentence.match(/^\p{Lu}[^,]*?\s(?=\p{Ll})/u)
@@ -218,7 +231,9 @@ function subjectMentions(context: Context): Mention[] {
         sentence.slice(0, verb.index === 0 ? verb[0].length : verb.index)
       )
       if (reference?.type !== 'name' && !(reference?.type === 'anaphor' && reference.bare)) continue
-      const reporting = PREFIXED_VERBS.has(verb[0].trim().toLowerCase())
+      // `X berharap …`, `X meminta …`: a stance put in words makes X a speaker too.
+      const key = verb[0].trim().toLowerCase()
+      const reporting = PREFIXED_VERBS.has(key) || FRAGMENT_VERBS.has(key)
       mentions.push(mentionOf(context, reference, start, reporting))
     }
   }
