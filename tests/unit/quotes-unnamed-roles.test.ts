@@ -46,6 +46,11 @@ describe('reporting clauses read right (issue 15, class 2)', () => {
     })
   })
 
+  it('cuts a second clause joined by "dan" off the speaker', () => {
+    const text = '"Emang harus dibayar?" tanya sus Warni dan dijawab Rayyan singkat.'
+    expect(speakers(text)).toEqual(['Warni'])
+  })
+
   it('ends the speaker’s name at the verb that follows it', () => {
     const text =
       '"Dalih itu tidak dapat diterima," kata anggota DKPP Marlina Tawaru membacakan pertimbangan.'

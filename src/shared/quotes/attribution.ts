@@ -172,7 +172,9 @@ function phraseAfterVerb(rest: string): string {
 function beforeVerb(phrase: string): string {
   let named = false
   for (const word of phrase.matchAll(WORD)) {
-    if (named && isVerbLike(word[0])) return phrase.slice(0, word.index)
+    // `tanya sus Rini dan dijawab Rayyanza`: a second clause joined by `dan` is cut off too.
+    if (named && isVerbLike(word[0]))
+      return phrase.slice(0, word.index).replace(/\s+(?:dan|serta|lalu|kemudian)\s*$/u, '')
     named ||= /^\p{Lu}/u.test(word[0])
   }
   return phrase
