@@ -47,8 +47,8 @@ describe('reporting clauses read right (issue 15, class 2)', () => {
   })
 
   it('cuts a second clause joined by "dan" off the speaker', () => {
-    const text = '"Emang harus dibayar?" tanya sus Warni dan dijawab Rayyan singkat.'
-    expect(speakers(text)).toEqual(['Warni'])
+    const text = '"Emang harus dibayar?" tanya sus Indah dan dijawab Rayyan singkat.'
+    expect(speakers(text)).toEqual(['Indah'])
   })
 
   it('ends the speaker’s name at the verb that follows it', () => {
