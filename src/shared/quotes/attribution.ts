@@ -8,16 +8,20 @@ import {
   BARE_VERBS,
   CONNECTIVES,
   FRAGMENT_VERBS,
+  ORGANISATION_WORDS,
+  PLACES,
   PREFIXED_VERBS,
   ROLE_WORDS,
   TITLES
 } from './lexicon'
 import { nameFromPhrase, type Speaker } from './names'
+import { ACRONYM } from './name-words'
 
 /** What a reporting clause names: a speaker, a pronoun, or `kementerian tersebut`. */
 export type Reference =
   | { type: 'name'; speaker: Speaker }
-  | { type: 'pronoun' }
+  /** `answer`: `jawabnya`, the one the quotation before spoke to, not that quotation's speaker. */
+  | { type: 'pronoun'; answer?: boolean }
   /** `bare`: a role with no `itu`/`tersebut` (`tutur hakim`): unnamed unless someone held it. */
   | { type: 'anaphor'; head: string; bare?: boolean }
   /** `kata seorang warga`: someone the article does not name; never given to a nearby name. */
@@ -57,13 +61,19 @@ const isVerbLike = (word: string): boolean => {
 /** A reporting verb, bare or with -nya: the verb and whether -nya stood for the speaker. */
 function reportingVerb(word: string): { pronoun: boolean } | null {
   const key = word.toLowerCase()
-  if (BARE_VERBS.has(key) || PREFIXED_VERBS.has(key)) return { pronoun: key.endsWith('nya') }
+  const isVerb = (w: string): boolean => BARE_VERBS.has(w) || PREFIXED_VERBS.has(w)
+  // `tanya` ends like `katanya` but names no one by it.
+  if (isVerb(key)) return { pronoun: key.endsWith('nya') && isVerb(key.slice(0, -3)) }
   if (key.endsWith('nya')) {
     const stem = key.slice(0, -3)
-    if (BARE_VERBS.has(stem) || PREFIXED_VERBS.has(stem)) return { pronoun: true }
+    if (isVerb(stem)) return { pronoun: true }
   }
   return null
 }
+
+/** Relations before a name: the person speaking is the named one's lawyer, wife, child …. */
+const RELATION =
+  /^(?:(?:kuasa|penasihat|tim)\s+hukum|istri|suami|anak|ayah|ayahanda|ibunda|kakak|adik|keluarga|kerabat|tetangga|ajudan|sopir|rekan|teman|sahabat|kekasih|pacar|orang\s?tua)\s+\p{Lu}/u
 
 /** A generic word for a body right before its name. */
 const BODY_LEAD =
@@ -86,6 +96,8 @@ export function referenceOf(phrase: string): Reference | null {
   if (/\s(?:itu|tersebut|ini)$/.test(np) && /^\p{Ll}/u.test(np)) {
     return { type: 'anaphor', head: first.toLowerCase() === 'mantan' ? '' : first.toLowerCase() }
   }
+  // `kuasa hukum Hendrogiarto`, `istri Budi`: someone's relation, whom the article does not name.
+  if (RELATION.test(np)) return { type: 'unnamed' }
   const words = np.match(WORD) ?? []
   if (words.every((w) => isRoleWord(w.toLowerCase())))
     return { type: 'anaphor', head: first.toLowerCase(), bare: true }
@@ -95,6 +107,13 @@ export function referenceOf(phrase: string): Reference | null {
   if (words.length === 1 && /^(?:pe|ke|per)\p{Ll}{3,}an$/u.test(words[0])) return null
   // Descriptions (`tuan rumah pangkalan AS`) name no one unless a name ends them.
   const found = nameFromPhrase(np)
+  // `Ketua DKPP`, `Presiden Rusia`: a role of a body or country, held by whoever it named before.
+  const head = first.toLowerCase()
+  const bodyOnly = found?.name
+    .split(' ')
+    .every((w) => ACRONYM.test(w) || PLACES.has(w.toLowerCase()))
+  if (found && !found.person && bodyOnly && TITLES.has(head) && !ORGANISATION_WORDS.has(head))
+    return { type: 'anaphor', head, bare: true }
   // `pihak Gedung Putih`, `lembaga Climate Council` name the body; other descriptions do not.
   if (found && /^\p{Ll}/u.test(np) && !found.person && !BODY_LEAD.test(np)) return null
   if (found?.person || !found) {
@@ -122,7 +141,7 @@ function phraseAfterVerb(rest: string): string {
   )
   if (called) return called[1]
   const stop = rest.search(NP_STOP)
-  const first = stop < 0 ? rest : rest.slice(0, stop)
+  const first = beforeVerb(stop < 0 ? rest : rest.slice(0, stop))
   // `Wakil Sekretaris Jenderal untuk Operasi Perdamaian Jean-Pierre Lacroix`: a role cut by
   // a preposition; the name closes the role's own phrase.
   if (stop >= 0 && rest[stop] !== ',' && titleOnly(first)) {
@@ -141,11 +160,24 @@ function phraseAfterVerb(rest: string): string {
     const named = referenceOf(apposition)
     // `Kepala SMAN 1 Sukorejo, Rohadi`: a phrase led by a title is the role of the name after it.
     const titled = TITLES.has(first.trim().split(/\s+/)[0]?.toLowerCase() ?? '')
-    const roleOnly = !role || titled || (role.type === 'name' && !role.speaker.person)
+    const roleOnly =
+      !role || titled || role.type === 'unnamed' || (role.type === 'name' && !role.speaker.person)
     if (roleOnly && /^\s*\p{Lu}/u.test(after))
       if (named?.type === 'name' && named.speaker.person) return apposition
   }
   return first
+}
+
+/** `anggota DKPP Dewi Pitalolo membacakan …`: the phrase up to a verb that follows a name. */
+function beforeVerb(phrase: string): string {
+  let named = false
+  for (const word of phrase.matchAll(WORD)) {
+    // `tanya sus Rini dan dijawab Rayyanza`: a second clause joined by `dan` is cut off too.
+    if (named && isVerbLike(word[0]))
+      return phrase.slice(0, word.index).replace(/\s+(?:dan|serta|lalu|kemudian)\s*$/u, '')
+    named ||= /^\p{Lu}/u.test(word[0])
+  }
+  return phrase
 }
 
 /** Whether a phrase is titles only: `Wakil Sekretaris Jenderal`. */
@@ -167,7 +199,7 @@ export function attributionAfter(after: string): Reference | null {
   const verbWord = glued ? glued[1] : firstWord
   const verb = reportingVerb(verbWord)
   if (verb) {
-    if (verb.pronoun) return { type: 'pronoun' }
+    if (verb.pronoun) return { type: 'pronoun', answer: /^(?:jawab|balas|sahut)/.test(verbWord) }
     const phrase = phraseAfterVerb(rest.slice(verbWord.length))
     if (UNNAMED.test(phrase)) return { type: 'unnamed' }
     return referenceOf(phrase)

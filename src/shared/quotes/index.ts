@@ -25,6 +25,8 @@ export type { FindQuotesOptions, QuoteKind, Quotation } from './types'
 export { LOW_CONFIDENCE } from './types'
 
 const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+const isTitleCase = (text: string): boolean =>
+  text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w))
 
 type Found = Quotation & { span: QuoteSpan; reference: Reference | null }
 
@@ -53,11 +55,17 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
   let nextOuter = 0
   for (const span of spans) {
     const quote = text.slice(span.start, span.end)
-    const base = { quote, start: span.start, end: span.end, span }
-    // Nested, or without a letter or digit (`“‘”`): nothing anyone said, so no clause is read.
+    // Nested, or without a letter or digit (`“‘”`): no clause is read. A sentence quoted inside
+    // a quotation (`… 'Prabowo, ingat kamu Presiden' …`) is speech whose speaker is not named.
     if (span.nested || !/[\p{L}\p{N}]/u.test(quote)) {
-      const term = { speaker: null, kind: 'term' as const, reference: null }
-      found.push({ ...base, ...term, confidence: NO_SPEAKER_NEEDED })
+      // As for a fragment outside quotations: it ends like speech, or it is six words or more.
+      const words = span.nested ? wordCount(quote) : 0
+      const spoken = words >= 3 && !isTitleCase(quote) && (/[.,!?…]\s*$/.test(quote) || words >= 6)
+      found.push(
+        spoken
+          ? foundOf(span, quote, 'direct', null, null, NO_SPEAKER_FOUND)
+          : foundOf(span, quote, 'term', null, null, NO_SPEAKER_NEEDED)
+      )
       continue
     }
     // Each stretch of text between two quotations is read for at most those two.
@@ -71,17 +79,17 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
     if (kind === 'direct' && !attributed && !reference)
       attributed = resolver.inherited(lastTop, span) ?? resolver.neighbour(span)
     if (attributed) resolver.heard(at, attributed.speaker)
-    const item: Found = {
-      ...base,
+    // `kata Ketua DKPP` with no one holding that role: a `sambungnya` after it is nobody too.
+    else if (reference && reference.type !== 'pronoun' && kind === 'direct')
+      resolver.heardNobody(at)
+    const item = foundOf(
+      span,
+      quote,
       kind,
       reference,
-      speaker: attributed ? displayName(context, attributed.speaker) : null,
-      confidence: attributed
-        ? attributed.confidence
-        : kind === 'term'
-          ? NO_SPEAKER_NEEDED
-          : NO_SPEAKER_FOUND
-    }
+      attributed ? displayName(context, attributed.speaker) : null,
+      attributed ? attributed.confidence : kind === 'term' ? NO_SPEAKER_NEEDED : NO_SPEAKER_FOUND
+    )
     found.push(item)
     byOpen.set(span.openAt, item)
     lastTop = item
@@ -95,6 +103,18 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quota
     end,
     confidence: Math.round(confidence * 100) / 100
   }))
+}
+
+/** One result, always built in the same shape (spreads made hostile text twice as slow). */
+function foundOf(
+  span: QuoteSpan,
+  quote: string,
+  kind: QuoteKind,
+  reference: Reference | null,
+  speaker: string | null,
+  confidence: number
+): Found {
+  return { quote, speaker, kind, start: span.start, end: span.end, confidence, span, reference }
 }
 
 /** A quote over several paragraphs is attributed once, usually in its last part. */
@@ -158,7 +178,7 @@ function classify(
     return { kind: 'direct', reference: null, at: span.openAt }
 
   const previousWord = before.match(/(\p{L}+)\W*$/u)?.[1]?.toLowerCase() ?? ''
-  const titleCase = quote.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w))
+  const titleCase = isTitleCase(quote)
   if (NAMING_WORDS.has(previousWord) || (titleCase && words <= 5))
     return { kind: 'term', reference: null, at: span.openAt }
   const sentence = masked.slice(sentenceFrom, afterEnd)

@@ -6,7 +6,7 @@ const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/))
 export const BARE_VERBS = words(`
   kata ujar ucap tutur ungkap jelas tegas imbuh tambah sebut lanjut papar terang tandas sambung
   tulis sahut seru kilah jawab pungkas cetus timpal tukas beber urai sergah tanya bilang pesan
-  katanya ujarnya
+  katanya ujarnya tutup desak balas
 `)
 
 /** Reporting verbs with a prefix, used on either side: `X mengatakan, "…"`, `"…," X menambahkan`. */
@@ -57,7 +57,13 @@ export const TITLES = words(`
   mpd spd skom ssos sh mh mm mt st se sag mag ma menko wamen wamenkes menkes menkeu menlu
   mendagri menpora mensesneg menag mendikbud menhan menkum menkumham kadinkes kadisdik
   youtuber selebgram influencer artis aktor aktris penyanyi politikus politisi pengusaha polwan
+  sus suster mendag mentan menaker menhub menperin menpar menparekraf menkominfo mendes mensos
+  menpan menpupr menkop menlhk menristek mendikti menpppa menekraf menbud mendikdasmen
+  epidemiolog sosiolog psikolog kriminolog virolog antropolog ekolog klimatolog ekonom pakar
 `)
+
+/** Words that go on a title rather than open a name: `Jaksa Agung`, `Direktur Utama`. */
+export const TITLE_TAILS = words('agung utama eksekutif umum muda madya besar senior khusus tinggi')
 
 /** Words that make a phrase an organisation or a body rather than a person. */
 export const ORGANISATION_WORDS = words(`
@@ -126,4 +132,10 @@ export const ROLE_WORDS = words(`
 export const DEGREES = words(`
   phd dea msc msi mpd spd skom ssos sh mh mm mt st se sag mag ma mba mkes skm sked sp sip
   ssi sst mhum shum mpa llm eng
+`)
+
+/** Given names and honorifics that open a full name but that articles drop (`Tito`, `Koster`). */
+export const NAME_PREFIXES = words(`
+  muhammad mohammad mohamad muhamad moh muh mochamad mochammad ahmad achmad abdul abdurrahman
+  siti nur nurul sri dewi i ni gusti anak agung lalu baiq raden rr andi teuku tengku cut datuk
 `)

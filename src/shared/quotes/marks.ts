@@ -83,6 +83,8 @@ const [STRAIGHT, APOSTROPHE, LEFT_DOUBLE, RIGHT_DOUBLE, LEFT_SINGLE, RIGHT_SINGL
 ].map(code)
 
 /** The role a mark plays, read from its neighbours' codes (-1 at paragraph edges). */
+const UPPER = /\p{Lu}/u
+
 function roleOf(char: number, prev: number, next: number): Role | null {
   const openSide = prev < 0 || has(prev, BEFORE_OPEN | MARK)
   const closeSide = next < 0 || has(next, AFTER_CLOSE | MARK)
@@ -92,8 +94,10 @@ function roleOf(char: number, prev: number, next: number): Role | null {
       if (openSide && !closeSide) return 'open'
       if (!openSide && closeSide) return has(prev, DIGIT) ? 'close-if-open' : 'close'
       if (openSide && closeSide) return 'either'
-      // `kuat,"ujarnya`: a closing mark with the space after it forgotten.
-      return prev >= 0 && '.,!?'.includes(String.fromCharCode(prev)) ? 'close' : 'either'
+      // `kuat,"ujarnya`: a closing mark with the space after it forgotten; after a full stop and
+      // before a capital (`Kehati."SIL ini`) it may open as well.
+      if (prev < 0 || !'.,!?'.includes(String.fromCharCode(prev))) return 'either'
+      return prev !== 44 && UPPER.test(String.fromCharCode(next)) ? 'either' : 'close'
     case APOSTROPHE:
       // Jum'at, Qur'an; 64' and 14' close only a quote that is open.
       if (inWord) return null

@@ -22,6 +22,8 @@ export class NameBook {
   readonly places = new Set<string>()
   /** Ordinary words the article capitalises mid-sentence, so uses as a name (`Dian`, `Indah`). */
   readonly shown = new Set<string>()
+  /** Initials the article gives a person by (`pelaku berinisial MNA`), though they look like a body's. */
+  readonly initials = new Set<string>()
   /** Full names by each of their words, so a short mention finds its fuller forms at once. */
   readonly #byWord = new Map<string, string[]>()
   readonly #roles = new Map<string, RoleMention[]>()
@@ -42,6 +44,31 @@ export class NameBook {
     if (words.length > 1)
       for (let k = NICKNAME_MIN; k < Math.min(first.length, 9); k++)
         push(this.#byPrefix, first.slice(0, k), name)
+  }
+
+  /**
+   * Files `from` under `to` (`Fraksi Golkar Riswan Tony` under `Riswan Tony`): the longer form
+   * no longer counts as anyone's fuller name, and reading it gives `to`.
+   */
+  rename(from: string, to: string): void {
+    if (!this.names.delete(from)) return
+    for (const word of new Set(from.split(' '))) {
+      const list = this.#byWord.get(word)
+      if (list)
+        this.#byWord.set(
+          word,
+          list.filter((n) => n !== from)
+        )
+    }
+    for (const [prefix, list] of this.#byPrefix)
+      if (list.includes(from))
+        this.#byPrefix.set(
+          prefix,
+          list.filter((n) => n !== from)
+        )
+    for (const entry of this.#fullNames) if (entry.name === from) entry.name = to
+    this.add(to)
+    this.aliases.set(from, to)
   }
 
   /** The one full name whose first word starts with `word`, when exactly one does. */

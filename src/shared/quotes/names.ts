@@ -7,38 +7,23 @@ import {
   ORGANISATION_WORDS,
   PLACES,
   ROLE_WORDS,
+  TITLE_TAILS,
   TITLES
 } from './lexicon'
 import { commonWordKind } from './common-words'
 import { NameBook, type Speaker } from './name-book'
+import { ACRONYM, INITIAL, isLexical, isNameWord, isRootWord, lower } from './name-words'
+import { fullestName, trimLeadingWords } from './short-forms'
 
 export { NameBook, type Speaker } from './name-book'
+export { fullestName } from './short-forms'
 
-// `AntÃ³nio`: a letter mis-decoded as two (UTF-8 read as Latin-1) stays inside its word.
-const CAPITALISED = /^\p{Lu}(?:Ã[\u0080-\u00bf]|[\p{L}\p{M}'’.-])*$/u
-const INITIAL = /^\p{Lu}\.$/u
-const ACRONYM = /^[\p{Lu}\p{N}-]{2,}$/u
-const ROMAN = /^[IVXLC]+$/
+const BALINESE_ORDER = new Set(
+  'wayan made nyoman ketut putu gede komang kadek nengah luh gusti'.split(' ')
+)
 
 /** Words that close a body's name, never open a person's. */
 const BODY_TAILS = new Set(['nasional', 'internasional', 'pusat', 'daerah', 'raya', 'terpadu'])
-
-const lower = (word: string): string => word.toLowerCase().replace(/[.,]$/, '')
-
-/** Whether a word is a lexicon word (title, organisation, place or connective). */
-function isLexical(word: string): boolean {
-  const key = lower(word)
-  return TITLES.has(key) || ORGANISATION_WORDS.has(key) || PLACES.has(key) || CONNECTIVES.has(key)
-}
-
-/** A word that can be part of a person's name; an affixed ordinary word never is. */
-function isNameWord(word: string): boolean {
-  if (INITIAL.test(word)) return true
-  if (!CAPITALISED.test(word) || ACRONYM.test(word) || ROMAN.test(word)) return false
-  return !isLexical(word) && commonWordKind(word) !== 'derived'
-}
-
-const isRootWord = (word: string): boolean => commonWordKind(word) === 'root'
 
 /**
  * `Jokowi Buka Puasa`: two or more ordinary words after a name are a headline or event phrase
@@ -65,6 +50,19 @@ function wordsOf(phrase: string): string[] {
  * `Kementerian Luar Negeri Meksiko` → that ministry, `Kelompok Hamas Palestina` → Hamas.
  */
 export function nameFromPhrase(phrase: string): Speaker | null {
+  const known = namesByPhrase.get(phrase)
+  if (known !== undefined) return known
+  // Articles repeat their names; the cache is dropped whole past a plausible number of phrases.
+  if (namesByPhrase.size > 20_000) namesByPhrase.clear()
+  const found = readName(phrase)
+  namesByPhrase.set(phrase, found && Object.freeze(found))
+  return found
+}
+
+/** Results are shared between callers, so they are frozen. */
+const namesByPhrase = new Map<string, Readonly<Speaker> | null>()
+
+function readName(phrase: string): Speaker | null {
   // `KOMPAS.com`, `detik.com`: an outlet's dateline, not someone quoted.
   if (/\.(?:com|co|id|net|org)\b/i.test(phrase)) return null
   const words = wordsOf(phrase)
@@ -89,6 +87,13 @@ export function nameFromPhrase(phrase: string): Speaker | null {
   // `Universitas Airlangga Ucu Martanto`: the word after a body's generic word is its name.
   const lead = words[last - trailing.length + (closing && last < words.length - 1 ? 1 : 0)]
   if (trailing.length >= 3 && lead && ORGANISATION_WORDS.has(lower(lead))) trailing.shift()
+  // `Jaksa Agung Sanitiar Burhanuddin`: the word that goes on the title before it.
+  else if (lead && TITLES.has(lower(lead)) && TITLE_TAILS.has(lower(trailing[0] ?? '')))
+    trailing.shift()
+  // `I Wayan Koster`, `Ni Luh Putu`: a Balinese name opens with I or Ni before its birth order.
+  const before = words[last - trailing.length]
+  if ((before === 'I' || before === 'Ni') && BALINESE_ORDER.has(lower(trailing[0] ?? '')))
+    trailing.unshift(before)
   // `Badan Pangan Nasional Arief Prasetyo Adi`: the word that closes a body's name.
   while (trailing.length >= 2 && BODY_TAILS.has(lower(trailing[0]))) trailing.shift()
   const first = words[0] ? lower(words[0]) : ''
@@ -149,11 +154,14 @@ const PLACE_CUE =
 const REGION_HEAD =
   /\b(?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Kk]apolres(?:ta)?|[Kk]apolda|[Kk]apolsek|[Cc]amat|[Ll]urah|DPRD|Polres|Polda|Polsek|Pemkab|Pemkot|Pemprov|Dinkes|Disdik|Kejari|Kejati) (\p{Lu}\p{Ll}+)(?= \p{Lu}\p{L}* \p{Lu})/gu
 
+const INITIALS = /\b(?:ber)?inisial\s+(\p{Lu}{1,4})\b/gu
+
 /** `masked` (the text with quotations blanked) keeps names inside quotations out of aliasing. */
 export function collectNames(text: string, title?: string, masked?: string): NameBook {
   const book = new NameBook()
   for (const match of text.matchAll(PLACE_CUE)) book.places.add(match[1])
   for (const match of text.matchAll(REGION_HEAD)) book.places.add(match[1])
+  for (const match of text.matchAll(INITIALS)) book.initials.add(match[1])
   if (title) for (const match of title.matchAll(NAME_RUN)) readRun(book, title, match, false)
   for (const match of text.matchAll(NAME_RUN))
     readRun(book, text, match, true, !masked || masked[match.index] === text[match.index])
@@ -162,6 +170,7 @@ export function collectNames(text: string, title?: string, masked?: string): Nam
     const full = book.fullNameBefore(match.index)
     if (full && !book.aliases.has(match[1])) book.aliases.set(match[1], full)
   }
+  trimLeadingWords(book, text)
   return book
 }
 
@@ -215,7 +224,9 @@ function readRun(
   }
   const named = nameFromPhrase(run)
   // `salah satu orang tua siswa, Dian (37)`: an ordinary word capitalised mid-sentence is a name.
-  if (named?.common && roles && !opensSentence(text, match.index)) book.shown.add(named.name)
+  // A title before it (`Jaksa Agung`) makes it part of the role instead.
+  if (named?.common && roles && named.name === run && !opensSentence(text, match.index))
+    book.shown.add(named.name)
   if (!named?.person || named.common) return
   const found = { ...named, name: withoutPlaces(named.name, book) }
   book.add(found.name, outsideQuotes ? match.index : -1)
@@ -228,20 +239,34 @@ function readRun(
   if (alias && !ACRONYM.test(alias[1]) && found.name.includes(' '))
     book.aliases.set(alias[1], found.name)
   if (!roles) return
-  // Only the noun phrase the name ends: back to the last sentence or clause mark.
-  const lead = text.slice(Math.max(0, match.index - ROLE_LEAD), match.index) + match[0]
-  const phrase =
-    lead
-      .slice(0, lead.length - found.name.length)
-      .split(/[.!?;:"“”()]/)
-      .at(-1) ?? ''
-  // Back over the role's own words only: `Hakim mengatakan, pernyataan Hasto` gives no role.
-  const words = phrase.split(/[^\p{L}-]+/u).filter((w) => w !== '')
-  for (let i = words.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
-    const key = words[i].toLowerCase()
+  // Only the noun phrase the name ends, back to the last sentence or clause mark, and only the
+  // role's own words: `Hakim mengatakan, pernyataan Hasto` gives no role.
+  const phraseEnd = match.index + match[0].length - found.name.length
+  for (const word of wordsBefore(text, phraseEnd, Math.max(0, match.index - ROLE_LEAD), 5)) {
+    const key = word.toLowerCase()
     if (ROLE_WORDS.has(key) || TITLES.has(key)) book.addRole(key, match.index, found)
-    else if (/^\p{Ll}/u.test(words[i]) && !ROLE_LINKS.has(key)) break
+    else if (/^\p{Ll}/u.test(word) && !ROLE_LINKS.has(key)) break
   }
+}
+
+const CLAUSE_MARK = /[.!?;:"“”()]/
+const WORD_CHAR = /[\p{L}-]/u
+
+/** Up to `most` words before `end` (nearest first), back to `floor` or a clause mark. */
+function wordsBefore(text: string, end: number, floor: number, most: number): string[] {
+  const words: string[] = []
+  let i = end - 1
+  while (i >= floor && words.length < most) {
+    if (CLAUSE_MARK.test(text[i])) break
+    if (!WORD_CHAR.test(text[i])) {
+      i--
+      continue
+    }
+    const wordEnd = i + 1
+    while (i >= floor && WORD_CHAR.test(text[i])) i--
+    words.push(text.slice(i + 1, wordEnd))
+  }
+  return words
 }
 
 /** Lower-case words inside a role phrase: `pelatih asal Kroasia`, `juru bicara dari Kemenlu`. */
@@ -277,26 +302,4 @@ export function cleanName(name: string, book: NameBook): string {
     }
   }
   return fullestName(words.join(' '), book)
-}
-
-/** The fullest form of `name` in the book: `Putin` → `Vladimir Putin`, `Jokowi` → `Joko Widodo`. */
-export function fullestName(name: string, book: NameBook): string {
-  const alias = book.aliases.get(name)
-  if (alias) return alias
-  const parts = name.split(' ')
-  if (parts.length === 1 && book.containing(name).every((n) => n === name))
-    return book.byNickname(name) ?? name
-  let best = name
-  for (const candidate of book.containing(parts[0])) {
-    const words = candidate.split(' ')
-    if (words.length <= best.split(' ').length) continue
-    if (containsRun(words, parts)) best = candidate
-  }
-  return best
-}
-
-function containsRun(words: string[], parts: string[]): boolean {
-  for (let i = 0; i + parts.length <= words.length; i++)
-    if (parts.every((p, j) => words[i + j] === p)) return true
-  return false
 }

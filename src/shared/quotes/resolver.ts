@@ -4,9 +4,9 @@
  * a confidence; with nothing to point at, the answer is null rather than a guess.
  */
 
-import { referenceOf, subjectBefore, type Reference } from './attribution'
+import { invertedAttribution, referenceOf, subjectBefore, type Reference } from './attribution'
 import type { Context } from './context'
-import { PREFIXED_VERBS } from './lexicon'
+import { FRAGMENT_VERBS, PREFIXED_VERBS } from './lexicon'
 import type { QuoteSpan } from './marks'
 import { isKnownName, type Speaker } from './names'
 
@@ -53,6 +53,11 @@ export class Resolver {
     this.#speakers.push({ at, speaker, reporting: true })
   }
 
+  /** Records that the clause of the quotation at `at` names nobody the article names. */
+  heardNobody(at: number): void {
+    this.#speakers.push({ at, speaker: NOBODY, reporting: true, unnamed: true })
+  }
+
   /** The speaker a reference stands for, with how sure that is. */
   resolve(reference: Reference | null, at: number): Attributed | null {
     if (!reference || reference.type === 'unnamed') return null
@@ -73,6 +78,10 @@ export class Resolver {
       if (organisation) return { speaker: organisation.speaker, confidence: 0.72 }
       if (reference.bare) return null
     }
+    if (reference.type === 'pronoun' && reference.answer) {
+      const addressed = this.#addressed(at)
+      if (addressed) return { speaker: addressed, confidence: 0.75 }
+    }
     // A role word nobody held earlier points at the last speaker less surely than a pronoun.
     const vague = reference.type === 'anaphor' && !PERSON_WORDS.has(reference.head)
     const recent = this.#recent(at)
@@ -80,7 +89,8 @@ export class Resolver {
     const paragraphStart = this.#context.paragraphs.at(at).start
     // `Pihak sekolah menyatakan`: an ordinary word the article never shows as a name is skipped.
     const named = (m: Mention): boolean =>
-      m.speaker.person && !(m.speaker.common && !isKnownName(m.speaker, this.#context.book))
+      this.#isPerson(m.speaker) &&
+      !(m.speaker.common && !isKnownName(m.speaker, this.#context.book))
     const local = recent.find(named)
     if (local && local.at >= paragraphStart)
       return local.unnamed ? null : { speaker: local.speaker, confidence: vague ? 0.55 : 0.8 }
@@ -129,9 +139,25 @@ export class Resolver {
       if (mention.at < from) break
       const { speaker } = mention
       if (mention.unnamed) return null
-      if (!speaker.person) continue
+      if (!this.#isPerson(speaker)) continue
       if (speaker.common && !isKnownName(speaker, this.#context.book)) continue
       return { speaker, confidence: opensParagraph ? 0.7 : 0.65 }
+    }
+    return null
+  }
+
+  #isPerson(speaker: Speaker): boolean {
+    return speaker.person || this.#context.book.initials.has(speaker.name)
+  }
+
+  /** Who the last quotation spoke to: the speaker before it who is not its own. */
+  #addressed(at: number): Speaker | null {
+    let last: Mention | null = null
+    for (let j = this.#speakers.length - 1, n = 0; j >= 0 && n < LOOK_BACK; j--, n++) {
+      const heard = this.#speakers[j]
+      if (heard.at >= at) continue
+      if (!last) last = heard
+      else if (!heard.unnamed && heard.speaker.name !== last.speaker.name) return heard.speaker
     }
     return null
   }
@@ -177,6 +203,19 @@ function subjectMentions(context: Context): Mention[] {
         // `… yang menurut dia, …`: the sentence is the last speaker's, it names no new subject.
         if (reference?.type === 'pronoun') continue
       }
+      // `Bagi Simon, Pertamina …`: the sentence is Simon's view, its subject is not a speaker.
+      const bagi = sentence.match(/^\s*Bagi\s+([^,.]+),/u)
+      const viewOf = bagi ? referenceOf(bagi[1]) : null
+      if (viewOf?.type === 'name' && viewOf.speaker.person) {
+        mentions.push({ at: start, speaker: viewOf.speaker, reporting: true })
+        continue
+      }
+      // `Diskursus publik …, kata sosiolog Malte Reichelt.`: the speaker, not the subject.
+      const inverted = invertedAttribution(sentence)
+      if (inverted?.type === 'name') {
+        mentions.push({ at: start, speaker: inverted.speaker, reporting: true })
+        continue
+      }
       // The clause verb, or failing that the first lower-case word after a capitalised subject.
       const verb =
         sentence.match(/\s(?:me|ber|di)\p{Ll}{3,}/u) ?? sentence.match(/^\p{Lu}[^,]*?\s(?=\p{Ll})/u)
@@ -192,7 +231,9 @@ function subjectMentions(context: Context): Mention[] {
         sentence.slice(0, verb.index === 0 ? verb[0].length : verb.index)
       )
       if (reference?.type !== 'name' && !(reference?.type === 'anaphor' && reference.bare)) continue
-      const reporting = PREFIXED_VERBS.has(verb[0].trim().toLowerCase())
+      // `X berharap …`, `X meminta …`: a stance put in words makes X a speaker too.
+      const key = verb[0].trim().toLowerCase()
+      const reporting = PREFIXED_VERBS.has(key) || FRAGMENT_VERBS.has(key)
       mentions.push(mentionOf(context, reference, start, reporting))
     }
   }
@@ -208,11 +249,17 @@ function mentionOf(context: Context, subject: Subject, at: number, reporting: bo
   return held ? { at, speaker: held, reporting } : { at, speaker: NOBODY, reporting, unnamed: true }
 }
 
+/** The first prefixed reporting verb standing as a whole word (one pass, not a lookup a word). */
+const PREFIXED_VERB = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${[...PREFIXED_VERBS].join('|')})(?![\\p{L}\\p{M}])`,
+  'u'
+)
+
 /** The person, body or bare role named before the first reporting verb of a sentence. */
 function reportingSubject(sentence: string): Subject | null {
-  for (const word of sentence.matchAll(/\p{Ll}+/gu)) {
-    if (!PREFIXED_VERBS.has(word[0])) continue
-    const reference = subjectBefore(sentence.slice(0, word.index))
+  const verb = sentence.search(PREFIXED_VERB)
+  if (verb >= 0) {
+    const reference = subjectBefore(sentence.slice(0, verb))
     if (reference?.type === 'name') return reference
     return reference?.type === 'anaphor' && reference.bare ? reference : null
   }

@@ -9,8 +9,14 @@ export function maskQuotes(
   let at = 0
   for (const span of spans) {
     if (span.start < at) continue
-    const lines = text.slice(span.start, span.end).split('\n')
-    parts.push(text.slice(at, span.start), lines.map((line) => ' '.repeat(line.length)).join('\n'))
+    const inner = text.slice(span.start, span.end)
+    const blank = inner.includes('\n')
+      ? inner
+          .split('\n')
+          .map((line) => ' '.repeat(line.length))
+          .join('\n')
+      : ' '.repeat(inner.length)
+    parts.push(text.slice(at, span.start), blank)
     at = span.end
   }
   parts.push(text.slice(at))
