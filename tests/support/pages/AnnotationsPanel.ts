@@ -18,6 +18,18 @@ export class AnnotationItem {
     return this.root.locator('.note-text')
   }
 
+  /** "Two versions of this note": the texts a sync kept from two devices, to choose one. */
+  get noteVersions(): Locator {
+    return this.root.getByRole('region', { name: this.words('annotations.noteVersionsTwo') })
+  }
+
+  /** Keeps the version at this place (1 is the note the merge put first). */
+  async keepVersion(number: number): Promise<void> {
+    await this.noteVersions
+      .getByRole('button', { name: this.words('annotations.keepVersion', { number }) })
+      .click()
+  }
+
   get editButton(): Locator {
     return this.root.getByRole('button', { name: startingWith(this.words('annotations.edit')) })
   }

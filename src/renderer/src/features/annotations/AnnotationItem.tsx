@@ -7,6 +7,7 @@ import { LabelEditor } from './LabelEditor'
 import { HighlightLabel } from './HighlightLabel'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
+import { NoteVersions } from './NoteVersions'
 import { SpeakerEditor } from './SpeakerEditor'
 import { shortenQuote } from '@renderer/format'
 
@@ -15,6 +16,8 @@ export interface ItemActions {
   setColor: (id: string, color: AnnotationColor) => void
   setLabels: (id: string, labels: string[]) => void
   saveNote: (id: string, note: string) => Promise<void>
+  /** Keeps one of a note's versions from two devices. */
+  keepNote: (id: string, note: string) => void
   saveSpeaker: (id: string, speaker: string | null) => Promise<void>
   remove: (id: string) => void
   /** Opens (id) or closes (null) the editor of one annotation. */
@@ -91,7 +94,15 @@ function ItemView({
           ))}
         </ul>
       )}
-      {annotation.note && !editing && <NoteText note={annotation.note} />}
+      {annotation.otherNotes?.length && !editing ? (
+        <NoteVersions
+          note={annotation.note}
+          otherNotes={annotation.otherNotes}
+          onKeep={(text) => actions.keepNote(annotation.id, text)}
+        />
+      ) : (
+        annotation.note && !editing && <NoteText note={annotation.note} />
+      )}
       {editing && (
         <div className="annotation-editor">
           <div className="color-row" role="group" aria-label={t('annotations.colorTitle')}>

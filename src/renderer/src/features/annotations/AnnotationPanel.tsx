@@ -62,7 +62,11 @@ export function AnnotationPanel({
           <Label k="annotations.trash" />
         </button>
       </div>
-      <ArticleNote note={articleNote} onSave={onSaveArticleNote} />
+      <ArticleNote
+        note={articleNote}
+        onSave={onSaveArticleNote}
+        onKeep={(text) => articleNote && actions.keepNote(articleNote.id, text)}
+      />
       {placed.length === 0 ? (
         <p className="muted panel-empty">{t('annotations.empty')}</p>
       ) : placed.length >= VIRTUAL_FROM ? (
