@@ -164,7 +164,8 @@ export const inputSchemas = {
       language: language.optional(),
       label: z.string().trim().min(1).max(80).optional(),
       speaker: z.string().trim().min(1).max(300).optional(),
-      split: z.boolean().optional()
+      split: z.boolean().optional(),
+      author: z.string().trim().min(1).max(100).optional()
     })
     .strict(),
   'annotations.importJsonLd': z.object({ content: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),
