@@ -30,6 +30,11 @@ export class AnnotationItem {
       .click()
   }
 
+  /** Who made it ("by Sari"), in a team library. */
+  get author(): Locator {
+    return this.root.locator('.annotation-author')
+  }
+
   get editButton(): Locator {
     return this.root.getByRole('button', { name: startingWith(this.words('annotations.edit')) })
   }
@@ -112,6 +117,11 @@ export class AnnotationsPanel {
   /** The annotation at this place in text order. */
   at(index: number): AnnotationItem {
     return new AnnotationItem(this.items.nth(index), this.words)
+  }
+
+  /** "Show annotations by": everyone, or one author of a team library. */
+  get authorFilter(): Locator {
+    return this.root.getByLabel(this.words('annotations.authorFilter'))
   }
 
   /** The article note's editor field (once "Write an article note" is pressed). */

@@ -85,6 +85,11 @@ function ItemView({
             : t('annotations.noSpeaker')}
         </p>
       )}
+      {annotation.author && (
+        <p className="annotation-author muted">
+          {t('annotations.byAuthor', { name: annotation.author })}
+        </p>
+      )}
       {annotation.labels.length > 0 && (
         <ul className="annotation-labels" aria-label={t('annotations.labelsTitle')}>
           {annotation.labels.map((label) => (

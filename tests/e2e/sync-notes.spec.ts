@@ -5,9 +5,9 @@ import { SorotApp } from '../support/pages/SorotApp'
 import { startServe } from '../support/serve'
 import { expect, servePerTest, test } from '../support/test'
 
-// A note edited on two devices between syncs, through the real sync path: two `sorot serve`
-// processes over two data dirs, each with live sync to one local pouchdb-server. The reader of
-// the first sees both texts and keeps one.
+// Two devices through the real sync path: two `sorot serve` processes over two data dirs, each
+// with live sync to one local pouchdb-server. The reader of the first sees a note's two versions
+// and keeps one, and sees who made each annotation of a team library.
 const served = servePerTest()
 
 const TEXT = 'Banjir rob di pesisir\n\nAir laut menggenangi permukiman warga di pesisir utara.'
@@ -99,6 +99,54 @@ test.describe('Two versions of a note, in Indonesian', () => {
         'dari kantor',
         'dari rumah'
       ])
+    } finally {
+      await otherServed.stop()
+      await couch.stop()
+    }
+  })
+})
+
+test.describe('Authors in a team library, in English', () => {
+  test.use({ locale: 'en-US' })
+
+  test('each annotation shows who made it, and the panel shows one author on request', async ({
+    page,
+    locale
+  }) => {
+    test.setTimeout(180_000)
+    const { reader, api } = new SorotApp(page, served(), locale)
+    const couch = await startCouchServer()
+    const otherServed = await startServe()
+    const other = new LibraryApi(otherServed)
+    const remote = { url: couch.url, database: 'tim' }
+    try {
+      const articleId = await api.importText(TEXT)
+      await api.highlight(articleId, 'Air laut', { note: 'catatan Sari' })
+      await api.call('sync.start', { ...remote, author: 'Sari' })
+      await other.call('sync.start', { ...remote, author: 'Budi' })
+      let otherId = ''
+      await expect
+        .poll(async () => (otherId = (await other.articles())[0]?.id ?? ''), { timeout: 60_000 })
+        .not.toBe('')
+      await other.highlight(otherId, 'pesisir utara', { note: 'catatan Budi' })
+      await expect
+        .poll(
+          async () => (await api.call<Annotation[]>('annotations.list', { articleId })).length,
+          {
+            timeout: 60_000
+          }
+        )
+        .toBe(2)
+
+      await reader.goto(articleId)
+      const panel = reader.annotations
+      await expect(panel.item('Air laut').author).toHaveText('by Sari')
+      await expect(panel.item('pesisir utara').author).toHaveText('by Budi')
+      await panel.authorFilter.selectOption('Budi')
+      await expect(panel.items).toHaveCount(1)
+      await expect(panel.items.first()).toContainText('catatan Budi')
+      await panel.authorFilter.selectOption({ label: 'everyone' })
+      await expect(panel.items).toHaveCount(2)
     } finally {
       await otherServed.stop()
       await couch.stop()
