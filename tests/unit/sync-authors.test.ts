@@ -130,6 +130,19 @@ describe('authors of annotations in a shared library', () => {
     expect(JSON.parse(none.content).total).toBe(0)
   })
 
+  it('importing the JSON-LD export gives the annotations their authors back', async () => {
+    const { content } = await render({ format: 'jsonld' })
+    for (const annotation of await value<Annotation[]>(core, 'annotations.list', { articleId }))
+      await value(core, 'annotations.delete', { articleId, id: annotation.id })
+    await value(core, 'annotations.emptyTrash', { articleId })
+    await value(core, 'annotations.importJsonLd', { content })
+    const back = await value<Annotation[]>(core, 'annotations.list', { articleId })
+    expect(back.map((a) => [a.note, a.author])).toEqual([
+      ['catatan Sari', 'Sari'],
+      ['catatan Budi', 'Budi Santoso']
+    ])
+  })
+
   it('sorot annotations --author lists one person’s annotations, with the author', async () => {
     await core.close()
     try {
