@@ -41,3 +41,18 @@ export function countsOf(annotations: readonly Annotation[]): AnnotationCounts {
   }
   return counts
 }
+
+const foldedName = (name: string): string =>
+  name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()
+
+/** True when `author` made the annotation (names compared without case or extra spaces). */
+export function isMadeBy(annotation: Pick<Annotation, 'author'>, author: string): boolean {
+  return foldedName(annotation.author ?? '') === foldedName(author)
+}
+
+/** The distinct authors of some annotations, sorted, for a filter. */
+export function authorsOf(annotations: readonly Pick<Annotation, 'author'>[]): string[] {
+  const names = new Set<string>()
+  for (const { author } of annotations) if (author?.trim()) names.add(author)
+  return [...names].sort((a, b) => a.localeCompare(b))
+}

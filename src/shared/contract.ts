@@ -139,7 +139,9 @@ export const inputSchemas = {
       note: z.string().max(200_000).optional(),
       speaker: z.string().trim().max(300).nullable().optional(),
       start: textOffset.optional(),
-      end: textOffset.optional()
+      end: textOffset.optional(),
+      /** The other texts of a note edited on two devices; [] once the reader chose one. */
+      otherNotes: z.array(z.string().max(200_000)).max(100).optional()
     })
     .strict(),
   'annotations.delete': annotationRef,
@@ -162,7 +164,8 @@ export const inputSchemas = {
       language: language.optional(),
       label: z.string().trim().min(1).max(80).optional(),
       speaker: z.string().trim().min(1).max(300).optional(),
-      split: z.boolean().optional()
+      split: z.boolean().optional(),
+      author: z.string().trim().min(1).max(100).optional()
     })
     .strict(),
   'annotations.importJsonLd': z.object({ content: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),

@@ -70,6 +70,7 @@ describe('sorot highlight and sorot annotations', () => {
         labels: ['fact', 'question'],
         note: 'Cek sumber lain.',
         speaker: null,
+        author: null,
         orphan: false,
         createdAt: annotation.createdAt,
         updatedAt: annotation.updatedAt

@@ -18,6 +18,23 @@ export class AnnotationItem {
     return this.root.locator('.note-text')
   }
 
+  /** "Two versions of this note": the texts a sync kept from two devices, to choose one. */
+  get noteVersions(): Locator {
+    return this.root.getByRole('region', { name: this.words('annotations.noteVersionsTwo') })
+  }
+
+  /** Keeps the version at this place (1 is the note the merge put first). */
+  async keepVersion(number: number): Promise<void> {
+    await this.noteVersions
+      .getByRole('button', { name: this.words('annotations.keepVersion', { number }) })
+      .click()
+  }
+
+  /** Who made it ("by Sari"), in a team library. */
+  get author(): Locator {
+    return this.root.locator('.annotation-author')
+  }
+
   get editButton(): Locator {
     return this.root.getByRole('button', { name: startingWith(this.words('annotations.edit')) })
   }
@@ -100,6 +117,11 @@ export class AnnotationsPanel {
   /** The annotation at this place in text order. */
   at(index: number): AnnotationItem {
     return new AnnotationItem(this.items.nth(index), this.words)
+  }
+
+  /** "Show annotations by": everyone, or one author of a team library. */
+  get authorFilter(): Locator {
+    return this.root.getByLabel(this.words('annotations.authorFilter'))
   }
 
   /** The article note's editor field (once "Write an article note" is pressed). */

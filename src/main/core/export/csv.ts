@@ -16,10 +16,12 @@ const readwiseDate = (iso: string): string => {
 /** Readwise tags a highlight from `.tag` words in its note; a tag cannot hold spaces. */
 const readwiseTag = (label: string): string => `.${label.replace(/\s+/g, '_')}`
 
-/** The note column: the note, the speaker of a quote, and the labels as Readwise tags. */
+/** The note column: the note, a quote's speaker, who annotated, the labels as Readwise tags. */
 function noteColumn(annotation: Annotation, words: ExportWords): string {
   const parts = [annotation.note.trim()]
   if (annotation.speaker) parts.push(`${words.t('export.speaker')}: ${annotation.speaker}`)
+  // Readwise's columns are fixed ("Author" is the article's): who annotated goes in the note.
+  if (annotation.author) parts.push(words.t('export.annotatedBy', { name: annotation.author }))
   if (annotation.labels.length) parts.push(annotation.labels.map(readwiseTag).join(' '))
   return parts.filter(Boolean).join('\n')
 }

@@ -1,4 +1,5 @@
 import type { Annotation, ArticleMeta, Block } from '../../../shared/model'
+import { isMadeBy } from '../../../shared/annotations'
 import { canonicalText } from '../../../shared/text'
 import { listArticles } from '../library/articles'
 import { listAnnotations } from '../library/annotations'
@@ -11,6 +12,8 @@ export interface ExportScope {
   label?: string
   /** Only annotations whose speaker is this one (compared without case or extra spaces). */
   speaker?: string
+  /** Only annotations made by this author (compared without case or extra spaces). */
+  author?: string
 }
 
 /** One article as the exporters see it: metadata, newest text and its live annotations. */
@@ -31,11 +34,12 @@ export interface GatherOptions {
 const folded = (value: string): string =>
   value.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()
 
-/** True when the annotation passes the scope's label and speaker filters. */
+/** True when the annotation passes the scope's label, speaker and author filters. */
 function matches(annotation: Annotation, scope: ExportScope): boolean {
   if (scope.label && !annotation.labels.some((label) => folded(label) === folded(scope.label!)))
     return false
   if (scope.speaker && folded(annotation.speaker ?? '') !== folded(scope.speaker)) return false
+  if (scope.author && !isMadeBy(annotation, scope.author)) return false
   return true
 }
 
@@ -53,7 +57,7 @@ export async function gatherExport(
   const metas = scope.articleIds
     ? [...new Set(scope.articleIds)].map((id) => store.requireArticleMeta(id))
     : listArticles(store)
-  const filtered = Boolean(scope.label || scope.speaker)
+  const filtered = Boolean(scope.label || scope.speaker || scope.author)
   const articles: ExportArticle[] = []
   for (const meta of metas) {
     const latest = (await store.articleFile(meta.id)).data.versions.at(-1)

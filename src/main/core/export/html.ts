@@ -94,9 +94,11 @@ interface PlacedHighlight extends HighlightRange {
   anchor: string
 }
 
-/** True when an annotation has something to say beyond its colour: a note, speaker or labels. */
+/** True when an annotation has something to say beyond its colour: note, speaker, labels, author. */
 const hasFootnote = (annotation: Annotation): boolean =>
-  Boolean(annotation.note.trim() || annotation.speaker || annotation.labels.length)
+  Boolean(
+    annotation.note.trim() || annotation.speaker || annotation.labels.length || annotation.author
+  )
 
 /** The element a block is printed as; list items are gathered into lists by the caller. */
 function blockElement(page: PageBuilder, block: Block, level: number): HTMLElement {
@@ -209,6 +211,7 @@ function footnote(page: PageBuilder, highlight: PlacedHighlight, words: ExportWo
   if (annotation.speaker) details.unshift(`${t('export.speaker')}: ${annotation.speaker}`)
   if (annotation.labels.length)
     details.push(`${t('export.labelsHeading')}: ${annotation.labels.map(words.label).join(', ')}`)
+  if (annotation.author) details.push(t('export.annotatedBy', { name: annotation.author }))
   item.append(page.el('p', { class: 'details' }, details.join(' · ')))
   if (annotation.note.trim()) item.append(page.el('div', { class: 'note' }, annotation.note.trim()))
   const back = page.el('a', { href: `#ref-${highlight.anchor}`, class: 'back' }, '↩')

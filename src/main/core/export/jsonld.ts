@@ -64,6 +64,7 @@ export function annotationJsonLd(annotation: Annotation, article: ExportArticle)
     id: annotationIri(annotation.id),
     type: 'Annotation',
     motivation: motivationOf(annotation),
+    ...(annotation.author && { creator: { type: 'Person', name: annotation.author } }),
     created: annotation.createdAt,
     modified: annotation.updatedAt,
     ...(bodies.length === 1 ? { body: bodies[0] } : bodies.length > 1 ? { body: bodies } : {}),

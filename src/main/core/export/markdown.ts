@@ -50,6 +50,8 @@ function annotationMarkdown(annotation: Annotation, words: ExportWords): string 
   const meta = [`${t('export.color')}: ${words.color(annotation.color)}`]
   if (annotation.labels.length)
     meta.push(`${t('export.labelsHeading')}: ${escapeMarkdown(labelsOf(annotation, words))}`)
+  if (annotation.author)
+    meta.push(t('export.annotatedBy', { name: escapeMarkdown(annotation.author) }))
   if (annotation.orphan) meta.push(t('export.orphan'))
   parts.push(`*${meta.join(' · ')}*`)
   if (annotation.note.trim()) parts.push(annotation.note.trim())

@@ -17,6 +17,7 @@ function annotationText(annotation: Annotation, words: ExportWords): string {
   const details = [`${t('export.color')}: ${words.color(annotation.color)}`]
   if (annotation.labels.length)
     details.push(`${t('export.labelsHeading')}: ${annotation.labels.map(words.label).join(', ')}`)
+  if (annotation.author) details.push(t('export.annotatedBy', { name: annotation.author }))
   lines.push(`    [${details.join(' · ')}]`)
   if (annotation.orphan) lines.push(`    ${t('export.orphan')}`)
   if (annotation.note.trim()) lines.push(indent(annotation.note.trim()))

@@ -147,6 +147,15 @@ export interface JsonLdItem {
   bodies: Bodies
   /** Our own speaker field: absent (undefined), or a name or null. */
   speaker: { name: string | null } | undefined
+  /** Who made it (the creator's name, or the creator as written), cut to 100 characters. */
+  creator: string | undefined
+}
+
+/** The creator's display name: a Person's name or nickname, or a plain string. */
+function creatorOf(item: Json): string | undefined {
+  const creator = listOf(item.creator)[0]
+  const name = isObject(creator) ? (creator.name ?? creator.nickname) : creator
+  return optionalText(name)?.trim().slice(0, 100) || undefined
 }
 
 /** An entry of the document: an annotation read, or one given only by its address. */
@@ -174,7 +183,8 @@ function readItem(item: Json): JsonLdItem {
     kind: isOneOf(ANNOTATION_KINDS, kindField) ? kindField : undefined,
     motivations: texts(item.motivation),
     bodies: bodiesOf(item),
-    speaker: hasSorotField(item, 'speaker') ? { name: optionalText(speaker) ?? null } : undefined
+    speaker: hasSorotField(item, 'speaker') ? { name: optionalText(speaker) ?? null } : undefined,
+    creator: creatorOf(item)
   }
 }
 

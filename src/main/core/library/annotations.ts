@@ -37,6 +37,7 @@ export interface AnnotationChanges {
   speaker?: string | null
   start?: number
   end?: number
+  otherNotes?: string[]
 }
 
 const badInput = (message: string): SorotFailure => new SorotFailure('bad_input', message)
@@ -190,6 +191,7 @@ export async function updateAnnotation(
     if (changes.labels !== undefined) annotation.labels = cleanLabels(changes.labels)
     if (changes.note !== undefined) annotation.note = changes.note
     if (changes.speaker !== undefined) annotation.speaker = changes.speaker
+    if (changes.otherNotes !== undefined) setOtherNotes(annotation, changes.otherNotes)
     if (target) {
       annotation.target = target
       delete annotation.orphan
@@ -209,6 +211,13 @@ function stampFields(annotation: Annotation, fields: string[], time: string): vo
     else if (field !== 'id' && field !== 'articleId') times[field] = time
   }
   if (times.target === time) times.orphan = time
+}
+
+/** Sets the other texts a sync kept of a note; none left (the reader chose one) clears them. */
+function setOtherNotes(annotation: Annotation, others: readonly string[]): void {
+  const kept = [...new Set(others)].filter((text) => text !== annotation.note).sort()
+  if (kept.length > 0) annotation.otherNotes = kept
+  else delete annotation.otherNotes
 }
 
 /** Moves an annotation to the trash (soft delete); deleting it again changes nothing. */

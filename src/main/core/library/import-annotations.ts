@@ -189,6 +189,7 @@ function annotationOf(
     note: fields.note,
     ...(fields.speaker !== undefined && { speaker: fields.speaker }),
     ...(placed?.orphan && { orphan: true }),
+    ...(item.creator && { author: item.creator }),
     createdAt: created,
     updatedAt: item.modified ?? created
   }

@@ -28,6 +28,8 @@ export interface JsonFileOptions<T> {
   kind: DataFileKind
   /** Told the data after every write that landed: derived state follows the file, wherever it was written from. */
   afterWrite?: (data: T) => void
+  /** Told before every change is applied (in the same tick as the change). */
+  beforeChange?: () => void
   /** Derived fields kept in memory only, never written (e.g. annotation counts on the index). */
   memoryOnly?: string[]
   schema: z.ZodType<T>
@@ -141,6 +143,7 @@ export class JsonFile<T extends { schemaVersion: number }> {
         `Could not save ${this.file}: the library was opened read-only (without the writer lock)`
       )
     this.revision += 1
+    this.#options.beforeChange?.()
     change(this.#db.data)
     await this.#persist()
   }

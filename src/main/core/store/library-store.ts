@@ -15,6 +15,7 @@ import { removeTempFiles, type FileSystem } from './atomic-file'
 import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from './json-file'
 import { IndexRecords } from './index-records'
 import { ArticleLookup, type ArticleIdentity } from './article-lookup'
+import { DirtyArticles } from './dirty-articles'
 import { idsIn, relistArticles, type Reextract, type Relisting } from './relist'
 import {
   peekAnnotationList,
@@ -62,7 +63,7 @@ export interface StoreOptions {
 
 type FileOptions<T> = Pick<
   JsonFileOptions<T>,
-  'kind' | 'schema' | 'defaults' | 'memoryOnly' | 'afterWrite'
+  'kind' | 'schema' | 'defaults' | 'memoryOnly' | 'afterWrite' | 'beforeChange'
 >
 
 /**
@@ -79,6 +80,8 @@ export class LibraryStore {
   readonly #annotations = new Map<string, Promise<JsonFile<AnnotationsFile>>>()
   readonly #options: StoreOptions
   #articleOpenings = 0
+  /** Articles whose annotations were written since the last sync: what the next one walks. */
+  readonly syncDirty = new DirtyArticles()
   #indexRecovered = false
 
   private constructor(dataDir: string, options: StoreOptions) {
@@ -218,6 +221,7 @@ export class LibraryStore {
       schema: annotationsFileSchema,
       defaults: () => ({ schemaVersion: SCHEMA_VERSION, annotations: [] }),
       // The article's counts (memory only) follow every write of its annotations, whoever wrote.
+      beforeChange: () => this.syncDirty.mark(id),
       afterWrite: (data) => {
         const meta = this.articleMeta(id)
         if (meta) this.#records.setCounts(meta, countsOf(data.annotations as Annotation[]))

@@ -10,7 +10,7 @@ import {
   type ArticleDoc,
   type SyncDoc
 } from './docs'
-import { mergeAnnotations } from './merge'
+import { latestTime, resolveLeaves } from './leaves'
 import { READER_DOC_ID } from './reader-doc'
 import { syncReaderDoc } from './reader-sync'
 import {
@@ -84,11 +84,13 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
     readOnly: false
   }
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    // Taken before startedAt: an edit newer than the last sync is in it or marked after it.
+    const dirty = store.syncDirty.snapshot()
     const startedAt = new Date().toISOString()
     const pulled = await pullAll(remote, state.lastSeq, cipher)
     report.pulled += pulled.docs.length
     const local = await LocalArticles.of(store)
-    const { toSend, waiting } = await mergePulled(
+    const { toSend, waiting, touched } = await mergePulled(
       store,
       local,
       pulled.docs,
@@ -96,7 +98,10 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
       report,
       options.emit
     )
-    if (options.author) await stampAuthor(store, options.author)
+    // A full check walks every annotations file; later ones only those written since.
+    const full = state.lastSyncAt === null || checkedWith.get(store) !== remote.where
+    const walk = full ? null : new Set([...dirty.ids, ...touched])
+    if (options.author) await stampAuthor(store, options.author, walk)
     let conflicts = 0
     try {
       conflicts = await pushChanged(
@@ -107,7 +112,8 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
         pulled.docs,
         toSend,
         cipher,
-        report
+        report,
+        walk
       )
       const reader = await syncReaderDoc(
         store,
@@ -134,7 +140,10 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
     }
     await writeSyncState(store.dataDir, state)
     report.lastSeq = state.lastSeq
-    if (conflicts === 0) return report
+    if (conflicts > 0) continue
+    // A read-only member's edits stay due, so their articles stay marked.
+    if (!report.readOnly) store.syncDirty.settle(dirty.upTo)
+    return report
   }
   throw new SorotFailure('storage', `${remote.where} kept changing during the sync: try again`)
 }
@@ -183,31 +192,6 @@ async function pullAll(
   }
 }
 
-/** CouchDB's conflicting revisions of one document, merged by the same rules everywhere. */
-function resolveLeaves(docs: SyncDoc[]): SyncDoc {
-  return docs.reduce((a, b) => {
-    if (a.kind === 'annotation' && b.kind === 'annotation') {
-      const merged = mergeAnnotations(
-        { ...a.annotation, articleId: '' },
-        { ...b.annotation, articleId: '' },
-        null
-      )
-      const { articleId, ...annotation } = merged
-      void articleId
-      return { ...a, annotation }
-    }
-    if (a.kind === 'article' && b.kind === 'article') {
-      // The version union and newest metadata come out of applyArticle; here, both lists are kept.
-      const versions = [
-        ...a.versions,
-        ...b.versions.filter((v) => !a.versions.some((w) => w.contentHash === v.contentHash))
-      ]
-      return { ...(a.meta.updatedAt >= b.meta.updatedAt ? a : b), versions }
-    }
-    return a
-  })
-}
-
 /** Applies the pulled documents: articles first, so every annotation finds its article. */
 async function mergePulled(
   store: LibraryStore,
@@ -216,7 +200,7 @@ async function mergePulled(
   state: SyncState,
   report: SyncReport,
   emit: SyncOptions['emit']
-): Promise<{ toSend: Set<string>; waiting: number }> {
+): Promise<{ toSend: Set<string>; waiting: number; touched: Set<string> }> {
   const toSend = new Set<string>()
   const pending = new Map<string, ArticleMeta>()
   for (const { id, doc } of pulled) {
@@ -248,7 +232,7 @@ async function mergePulled(
     if (changed) emit?.({ type: 'annotations.changed', articleId })
   }
   if (pulled.length > 0) emit?.({ type: 'library.changed' })
-  return { toSend, waiting }
+  return { toSend, waiting, touched: new Set(byArticle.keys()) }
 }
 
 /** Sends every article and annotation the server lacks or that changed here since the last sync. */
@@ -260,14 +244,16 @@ async function pushChanged(
   pulled: Pulled[],
   toSend: Set<string>,
   cipher: Cipher | null,
-  report: SyncReport
+  report: SyncReport,
+  walk: ReadonlySet<string> | null
 ): Promise<number> {
   const since = state.lastSyncAt
   const fresh = new Set(pulled.map((p) => p.id))
   // The first sync of this library with this server in this process checks every document
   // against the server's list; later ones trust it still holds what was sent, so a highlight
-  // costs a few requests, not a listing of the whole database (issue 18: <= 2 s).
-  const full = since === null || checkedWith.get(store) !== remote.where
+  // costs a few requests, not a listing of the whole database (issue 18: <= 2 s), and read
+  // only the annotations files written since (`walk`).
+  const full = walk === null
   const edited = (docId: string, localId: string, time: string): boolean =>
     toSend.has(localId) || (!fresh.has(docId) && (since === null || time > since))
   const articles: ArticleMeta[] = []
@@ -277,6 +263,7 @@ async function pushChanged(
   for (const meta of store.index.data.articles) {
     const key = local.keyOf.get(meta.id) as string
     if (candidates(articleDocId(key), meta.id, meta.updatedAt)) articles.push(meta)
+    if (walk && !walk.has(meta.id)) continue
     for (const annotation of (await store.annotationsFile(meta.id)).data
       .annotations as Annotation[]) {
       if (candidates(annotationDocId(annotation.id), annotation.id, latestTime(annotation)))
@@ -335,11 +322,4 @@ async function pushChanged(
   await send(annotationDocs)
   if (conflicts === 0) checkedWith.set(store, remote.where)
   return conflicts
-}
-
-/** The newest change of an annotation, over its fields' own times. */
-function latestTime(annotation: Annotation): string {
-  return [annotation.updatedAt, ...Object.values(annotation.fieldTimes ?? {})]
-    .sort()
-    .at(-1) as string
 }

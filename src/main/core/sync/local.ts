@@ -200,9 +200,17 @@ export async function applyAnnotations(
   return { changed, merged }
 }
 
-/** Records this device's display name on the annotations that have no author yet. */
-export async function stampAuthor(store: LibraryStore, author: string): Promise<void> {
+/**
+ * Records this device's display name on the annotations that have no author yet, in the
+ * articles of `only` (every article when null).
+ */
+export async function stampAuthor(
+  store: LibraryStore,
+  author: string,
+  only: ReadonlySet<string> | null = null
+): Promise<void> {
   for (const meta of store.index.data.articles) {
+    if (only && !only.has(meta.id)) continue
     const file = await store.annotationsFile(meta.id)
     if (file.data.annotations.every((a) => a.author)) continue
     await file.update((data) => {

@@ -69,7 +69,12 @@ export function mergeAnnotations(a: Annotation, b: Annotation, since: string | n
   const author = [a.author, b.author].filter((name) => name !== undefined).sort()[0]
   if (author === undefined) delete merged.author
   else merged.author = author
-  const others = new Set([...(a.otherNotes ?? []), ...(b.otherNotes ?? [])])
+  // A copy that has not seen the reader's latest choice between the texts brings none back.
+  const chosenAt = later(a.fieldTimes?.otherNotes ?? '', b.fieldTimes?.otherNotes ?? '')
+  const current = (x: Annotation): string[] =>
+    (x.fieldTimes?.otherNotes ?? '') >= chosenAt ? (x.otherNotes ?? []) : []
+  if (chosenAt) times.otherNotes = chosenAt
+  const others = new Set([...current(a), ...current(b)])
   const bothEdited = since !== null && fieldTime(a, 'note') > since && fieldTime(b, 'note') > since
   if (bothEdited && a.note !== b.note) others.add(a.note === merged.note ? b.note : a.note)
   others.delete(merged.note)

@@ -1,3 +1,4 @@
+import { isMadeBy } from '../../../../shared/annotations'
 import type { Annotation } from '../../../../shared/model'
 import { shortenQuote } from '../../../../shared/text'
 import { call, printJson, UsageError, type CliCommand } from '../command'
@@ -15,6 +16,7 @@ function row(annotation: Annotation): Record<string, unknown> {
     labels: annotation.labels,
     note: annotation.note,
     speaker: annotation.speaker ?? null,
+    author: annotation.author ?? null,
     orphan: annotation.orphan === true,
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt
@@ -28,20 +30,25 @@ function line(annotation: Annotation): string {
   const shown = shortenQuote(text, 67)
   const labels = annotation.labels.length ? ` [${annotation.labels.join(', ')}]` : ''
   const orphan = annotation.orphan ? ' (orphan)' : ''
-  return `${annotation.id}  ${annotation.kind.padEnd(9)} ${annotation.color.padEnd(6)}${labels}${orphan}  ${JSON.stringify(shown.replace(/\s+/g, ' '))}`
+  const author = annotation.author ? ` by ${annotation.author}` : ''
+  return `${annotation.id}  ${annotation.kind.padEnd(9)} ${annotation.color.padEnd(6)}${labels}${orphan}${author}  ${JSON.stringify(shown.replace(/\s+/g, ' '))}`
 }
 
 export const annotationsCommand: CliCommand = {
   name: 'annotations',
-  usage: 'annotations <id> [--trash]',
-  summary: "list an article's annotations in text order (--trash: the deleted ones)",
-  options: { trash: { type: 'boolean' } },
+  usage: 'annotations <id> [--trash] [--author NAME]',
+  summary:
+    "list an article's annotations in text order (--trash: the deleted ones; --author: one person's)",
+  options: { trash: { type: 'boolean' }, author: { type: 'string' } },
   async run(context, args, values) {
     if (args.length !== 1) throw new UsageError('annotations needs exactly one article id')
-    const annotations = await call(await context.core(), 'annotations.list', {
+    const listed = await call(await context.core(), 'annotations.list', {
       articleId: args[0],
       trash: values.trash === true
     })
+    const author = values.author
+    const annotations =
+      typeof author === 'string' ? listed.filter((a) => isMadeBy(a, author)) : listed
     if (context.json) printJson(context, annotations.map(row))
     else if (annotations.length === 0)
       context.io.stdout(values.trash ? 'The trash is empty.' : 'This article has no annotations.')

@@ -67,7 +67,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   usage: 'export [id…] --format F',
   summary:
-    'export annotations (all articles when no id) as md|csv|jsonld|html|txt [--out PATH] [--force] [--lang id|en] [--label L] [--speaker S] [--split]',
+    'export annotations (all articles when no id) as md|csv|jsonld|html|txt [--out PATH] [--force] [--lang id|en] [--label L] [--speaker S] [--author A] [--split]',
   options: {
     format: { type: 'string' },
     out: { type: 'string' },
@@ -75,7 +75,8 @@ export const exportCommand: CliCommand = {
     lang: { type: 'string' },
     label: { type: 'string', multiple: true },
     speaker: { type: 'string' },
-    split: { type: 'boolean' }
+    split: { type: 'boolean' },
+    author: { type: 'string' }
   },
   async run(context, args, values) {
     const format = formatOption(values)
@@ -92,7 +93,8 @@ export const exportCommand: CliCommand = {
       ...(language && { language }),
       ...(label && { label }),
       ...(typeof values.speaker === 'string' && { speaker: values.speaker }),
-      ...(split && { split })
+      ...(split && { split }),
+      ...(typeof values.author === 'string' && { author: values.author })
     })
     if (split && out) await writeNotes(context, out, rendered.files ?? [], force)
     else if (out) {

@@ -7,6 +7,7 @@ import { LabelEditor } from './LabelEditor'
 import { HighlightLabel } from './HighlightLabel'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
+import { NoteVersions } from './NoteVersions'
 import { SpeakerEditor } from './SpeakerEditor'
 import { shortenQuote } from '@renderer/format'
 
@@ -15,6 +16,8 @@ export interface ItemActions {
   setColor: (id: string, color: AnnotationColor) => void
   setLabels: (id: string, labels: string[]) => void
   saveNote: (id: string, note: string) => Promise<void>
+  /** Keeps one of a note's versions from two devices. */
+  keepNote: (id: string, note: string) => void
   saveSpeaker: (id: string, speaker: string | null) => Promise<void>
   remove: (id: string) => void
   /** Opens (id) or closes (null) the editor of one annotation. */
@@ -82,6 +85,11 @@ function ItemView({
             : t('annotations.noSpeaker')}
         </p>
       )}
+      {annotation.author && (
+        <p className="annotation-author muted">
+          {t('annotations.byAuthor', { name: annotation.author })}
+        </p>
+      )}
       {annotation.labels.length > 0 && (
         <ul className="annotation-labels" aria-label={t('annotations.labelsTitle')}>
           {annotation.labels.map((label) => (
@@ -91,7 +99,15 @@ function ItemView({
           ))}
         </ul>
       )}
-      {annotation.note && !editing && <NoteText note={annotation.note} />}
+      {annotation.otherNotes?.length && !editing ? (
+        <NoteVersions
+          note={annotation.note}
+          otherNotes={annotation.otherNotes}
+          onKeep={(text) => actions.keepNote(annotation.id, text)}
+        />
+      ) : (
+        annotation.note && !editing && <NoteText note={annotation.note} />
+      )}
       {editing && (
         <div className="annotation-editor">
           <div className="color-row" role="group" aria-label={t('annotations.colorTitle')}>

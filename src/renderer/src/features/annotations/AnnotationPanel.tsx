@@ -1,7 +1,7 @@
-import type { ReactElement, RefObject } from 'react'
+import { useId, useState, type ReactElement, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Annotation } from '@shared/model'
-import { isArticleNote } from '@shared/annotations'
+import { authorsOf, isArticleNote, isMadeBy } from '@shared/annotations'
 import { AnnotationItem, type ItemActions } from './AnnotationItem'
 import { ArticleNote } from './ArticleNote'
 import { VIRTUAL_FROM, VirtualList } from './VirtualList'
@@ -37,8 +37,14 @@ export function AnnotationPanel({
 }: Props): ReactElement {
   const { t } = useTranslation()
   const articleNote = annotations.find(isArticleNote) ?? null
-  const placed = annotations.filter((a) => a.target && !a.orphan)
-  const orphans = annotations.filter((a) => a.target && a.orphan)
+  const authors = authorsOf(annotations)
+  // In a team library the reader can show one person's annotations ('' is everyone's).
+  const [author, setAuthor] = useState('')
+  const filterId = useId()
+  const shown = author && authors.includes(author) ? author : ''
+  const listed = shown ? annotations.filter((a) => isMadeBy(a, shown)) : annotations
+  const placed = listed.filter((a) => a.target && !a.orphan)
+  const orphans = listed.filter((a) => a.target && a.orphan)
   // Only orphans can be re-attached: placed rows ignore the selection and so stay memoised.
   const item = (annotation: Annotation): ReactElement => (
     <AnnotationItem
@@ -62,7 +68,24 @@ export function AnnotationPanel({
           <Label k="annotations.trash" />
         </button>
       </div>
-      <ArticleNote note={articleNote} onSave={onSaveArticleNote} />
+      <ArticleNote
+        note={articleNote}
+        onSave={onSaveArticleNote}
+        onKeep={(text) => articleNote && actions.keepNote(articleNote.id, text)}
+      />
+      {authors.length > 0 && (
+        <p className="author-filter">
+          <label htmlFor={filterId}>{t('annotations.authorFilter')}</label>{' '}
+          <select id={filterId} value={shown} onChange={(event) => setAuthor(event.target.value)}>
+            <option value="">{t('annotations.allAuthors')}</option>
+            {authors.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
       {placed.length === 0 ? (
         <p className="muted panel-empty">{t('annotations.empty')}</p>
       ) : placed.length >= VIRTUAL_FROM ? (

@@ -3,15 +3,18 @@ import { useTranslation } from 'react-i18next'
 import type { Annotation } from '@shared/model'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
+import { NoteVersions } from './NoteVersions'
 import { Label } from '@renderer/components/Gloss'
 
 interface Props {
   note: Annotation | null
   onSave: (text: string) => Promise<void>
+  /** Keeps one of the note's versions from two devices. */
+  onKeep: (text: string) => void
 }
 
 /** The one note about the whole article (an annotation of kind 'note' without a target). */
-export function ArticleNote({ note, onSave }: Props): ReactElement {
+export function ArticleNote({ note, onSave, onKeep }: Props): ReactElement {
   const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
   return (
@@ -32,7 +35,9 @@ export function ArticleNote({ note, onSave }: Props): ReactElement {
         />
       ) : (
         <>
-          {note?.note ? (
+          {note?.otherNotes?.length ? (
+            <NoteVersions note={note.note} otherNotes={note.otherNotes} onKeep={onKeep} />
+          ) : note?.note ? (
             <NoteText note={note.note} />
           ) : (
             <p className="muted">{t('annotations.noArticleNote')}</p>

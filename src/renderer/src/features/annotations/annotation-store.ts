@@ -238,6 +238,7 @@ function undoOf(annotation: Annotation, changes: Changes): Changes {
   if (changes.labels !== undefined) before.labels = annotation.labels
   if (changes.note !== undefined) before.note = annotation.note
   if (changes.speaker !== undefined) before.speaker = annotation.speaker ?? null
+  if (changes.otherNotes !== undefined) before.otherNotes = annotation.otherNotes ?? []
   if (changes.start !== undefined && annotation.target && !annotation.orphan) {
     before.start = annotation.target.selectors[0].start
     before.end = annotation.target.selectors[0].end

@@ -133,6 +133,7 @@ export function useAnnotationActions(
       saveNote: async (annotationId, note) => {
         await store.update(annotationId, { note })
       },
+      keepNote: (annotationId, note) => void store.update(annotationId, { note, otherNotes: [] }),
       saveSpeaker: async (annotationId, speaker) => {
         await store.update(annotationId, { speaker })
       },
