@@ -14,7 +14,7 @@ import { findBackupCopy, removePartialSnapshots, takeSnapshot } from './snapshot
 import { removeTempFiles, type FileSystem } from './atomic-file'
 import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from './json-file'
 import { IndexRecords } from './index-records'
-import { idsIn, relistArticles, type Reextract, type Relisting } from './relist'
+import { idsIn, relistArticles, type LoadReextract, type Relisting } from './relist'
 import {
   peekAnnotationList,
   peekNewestVersion,
@@ -47,7 +47,7 @@ export interface StoreOptions {
   /** Article files the index did not list were put back into it (or files were kept). */
   onRelisted?: (relisting: Relisting) => void
   /** Finds the details of re-listed files that kept no copy of them (the library's extractor). */
-  reextract?: Reextract
+  reextract?: LoadReextract
   /**
    * Opened without the writer lock (read-only CLI commands): every save is refused, and the
    * temp files of another process's writes under way are left alone.

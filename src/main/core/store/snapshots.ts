@@ -78,14 +78,14 @@ async function dataFiles(dataDir: string): Promise<string[]> {
   return files
 }
 
-/** Each file's stored name (its stem, see versionStem); files gone since the listing are left out. */
-async function stems(dataDir: string, files: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>()
+/** Each file's stored name (its stem, see versionStem) and size; gone files are left out. */
+async function stems(dataDir: string, files: string[]): Promise<Map<string, [string, number]>> {
+  const found = new Map<string, [string, number]>()
   for (let i = 0; i < files.length; i += STAT_TURN) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve))
     for (const file of files.slice(i, i + STAT_TURN)) {
       const info = statSync(path.join(dataDir, file), { bigint: true, throwIfNoEntry: false })
-      if (info) found.set(file, versionStem(file, info))
+      if (info) found.set(file, [versionStem(file, info), Number(info.size)])
     }
   }
   return found
@@ -134,16 +134,16 @@ async function snapshotNow(
   const counts: SnapshotCounts = { shared: 0, stored: 0 }
   try {
     const files: Record<string, string> = {}
-    const toStore: Array<[string, string]> = []
-    for (const [file, stem] of await stems(dataDir, await dataFiles(dataDir))) {
+    const toStore: Array<[string, string, number]> = []
+    for (const [file, [stem, size]] of await stems(dataDir, await dataFiles(dataDir))) {
       const stored = versions.find(stem)
       if (stored) {
         files[file] = stored
         counts.shared++
-      } else toStore.push([file, stem])
+      } else toStore.push([file, stem, size])
     }
-    await inBatches(toStore, async ([file, stem]) => {
-      const stored = await versions.store(path.join(dataDir, file), stem)
+    await inBatches(toStore, async ([file, stem, size]) => {
+      const stored = await versions.store(path.join(dataDir, file), stem, size)
       if (stored) {
         files[file] = stored
         counts.stored++

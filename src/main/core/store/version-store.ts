@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream, promises as fs, type BigIntStats } from 'node:fs'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { constants, createBrotliCompress, createBrotliDecompress } from 'node:zlib'
+import { promisify } from 'node:util'
+import {
+  brotliCompress,
+  constants,
+  createBrotliCompress,
+  createBrotliDecompress,
+  type BrotliOptions
+} from 'node:zlib'
 
 /**
  * The copies of data files that snapshots share, in backups/versions/. A data file is only ever
@@ -18,6 +25,26 @@ const TEMP = /^\./
 const BROTLI = '.br'
 /** The fastest level: a 43 MB index.json takes about 0.4 s and keeps a quarter of its size. */
 const QUALITY = 1
+/** Files larger than this are compressed as a stream. */
+const STREAM_FROM = 4 * 1024 * 1024
+const brotli = promisify(brotliCompress)
+
+const options = (size: number): BrotliOptions => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: QUALITY,
+    [constants.BROTLI_PARAM_SIZE_HINT]: size
+  }
+})
+
+async function writeSynced(file: string, bytes: Buffer): Promise<void> {
+  const handle = await fs.open(file, 'w')
+  try {
+    await handle.writeFile(bytes)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
 
 export const missing = (error: unknown): boolean =>
   (error as NodeJS.ErrnoException).code === 'ENOENT'
@@ -76,19 +103,29 @@ export class VersionStore {
    * Stores a compressed copy of `from` as `stem` (fsynced, under a temp name renamed when
    * complete) and returns its name; null when `from` has gone since it was listed.
    */
-  async store(from: string, stem: string): Promise<string | null> {
+  async store(from: string, stem: string, size: number): Promise<string | null> {
     const name = `${stem}.json${BROTLI}`
     // Its own temp name: two snapshots at once may both store the same version.
     const temp = path.join(this.dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`)
-    const compress = createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: QUALITY } })
     try {
-      await pipeline(createReadStream(from), compress, createWriteStream(temp))
+      // A small file in one step (a stream costs several turns of the loop); a large one
+      // (index.json of a big library) streamed, so it is never held whole.
+      if (size <= STREAM_FROM) {
+        const packed = await brotli(await fs.readFile(from), options(size))
+        await writeSynced(temp, packed)
+      } else {
+        await pipeline(
+          createReadStream(from),
+          createBrotliCompress(options(size)),
+          createWriteStream(temp)
+        )
+        await fsyncFile(temp)
+      }
     } catch (error) {
       await fs.rm(temp, { force: true })
       if (missing(error)) return null
       throw error
     }
-    await fsyncFile(temp)
     await fs.rename(temp, path.join(this.dir, name))
     this.#known?.add(name)
     return name
@@ -127,7 +164,6 @@ export async function readStoredText(file: string): Promise<string> {
 
 /** Compresses `text` into `file` (the snapshot manifest), fsynced. */
 export async function writeCompressed(file: string, text: string): Promise<void> {
-  const compress = createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: QUALITY } })
-  await pipeline([Buffer.from(text, 'utf8')], compress, createWriteStream(file))
-  await fsyncFile(file)
+  const bytes = Buffer.from(text, 'utf8')
+  await writeSynced(file, await brotli(bytes, options(bytes.length)))
 }
