@@ -159,7 +159,9 @@ async function snapshotNow(
     throw error
   }
   const kept = await pruneSnapshots(dataDir)
-  if (kept) await versions.collect(await namedVersions(kept.map((s) => s.dir)))
+  // A kept manifest that cannot be read might name any copy: then nothing is collected.
+  const named = kept && (await namedVersions(kept.map((s) => s.dir)).catch(() => null))
+  if (named) await versions.collect(named)
   return { dir: final, name, reason, takenAt, ...counts }
 }
 
