@@ -2,7 +2,7 @@ import { promises as fs, statSync } from 'node:fs'
 import path from 'node:path'
 import { syncDirectory } from './atomic-file'
 import type { BackupCopy } from './json-file'
-import { namedVersions, SnapshotReader, writeManifest } from './snapshot-files'
+import { namedVersions, readManifest, SnapshotReader, writeManifest } from './snapshot-files'
 import { versionStem, VersionStore } from './version-store'
 
 /** Why a snapshot was taken; part of its folder name. */
@@ -81,10 +81,12 @@ async function dataFiles(dataDir: string): Promise<string[]> {
 /** Each file's stored name (its stem, see versionStem) and size; gone files are left out. */
 async function stems(dataDir: string, files: string[]): Promise<Map<string, [string, number]>> {
   const found = new Map<string, [string, number]>()
+  // Joined by hand: path.join's normalising is a tenth of a snapshot's CPU at 100,000 files.
+  const root = `${dataDir}${path.sep}`
   for (let i = 0; i < files.length; i += STAT_TURN) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve))
     for (const file of files.slice(i, i + STAT_TURN)) {
-      const info = statSync(path.join(dataDir, file), { bigint: true, throwIfNoEntry: false })
+      const info = statSync(root + file, { bigint: true, throwIfNoEntry: false })
       if (info) found.set(file, [versionStem(file, info), Number(info.size)])
     }
   }
@@ -125,7 +127,8 @@ async function snapshotNow(
   await options.beforeCopy?.()
   const dataDir = store.dataDir
   const versions = new VersionStore(backupsDir(dataDir))
-  await versions.open()
+  // Two long listings at 100,000 articles: read side by side.
+  const [listed] = await Promise.all([dataFiles(dataDir), versions.open()])
   const takenAt = new Date().toISOString()
   const name = `${takenAt.replace(/[:.]/g, '-')}-${reason}`
   const final = path.join(backupsDir(dataDir), name)
@@ -135,7 +138,7 @@ async function snapshotNow(
   try {
     const files: Record<string, string> = {}
     const toStore: Array<[string, string, number]> = []
-    for (const [file, [stem, size]] of await stems(dataDir, await dataFiles(dataDir))) {
+    for (const [file, [stem, size]] of await stems(dataDir, listed)) {
       const stored = versions.find(stem)
       if (stored) {
         files[file] = stored
@@ -158,10 +161,7 @@ async function snapshotNow(
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined)
     throw error
   }
-  const kept = await pruneSnapshots(dataDir)
-  // A kept manifest that cannot be read might name any copy: then nothing is collected.
-  const named = kept && (await namedVersions(kept.map((s) => s.dir)).catch(() => null))
-  if (named) await versions.collect(named)
+  await pruneSnapshots(dataDir, versions)
   return { dir: final, name, reason, takenAt, ...counts }
 }
 
@@ -229,12 +229,29 @@ export async function removePartialSnapshots(dataDir: string): Promise<void> {
 }
 
 /**
- * Removes the snapshots beyond the newest SNAPSHOTS_KEPT and returns the kept ones, or null when
- * none was removed (nothing to collect in the version store).
+ * Removes the snapshots beyond the newest SNAPSHOTS_KEPT, then the stored copies only they
+ * named. A copy is named by a run of consecutive snapshots (a changed file gets a new copy,
+ * never an old one back), so a removed snapshot's copy that the oldest kept one does not name
+ * is named by none: two manifests are read, not ten. A removed snapshot from before manifests
+ * makes it read every kept manifest; one that cannot be read stops the collection.
  */
-async function pruneSnapshots(dataDir: string): Promise<SnapshotInfo[] | null> {
+async function pruneSnapshots(dataDir: string, versions: VersionStore): Promise<void> {
   const snapshots = await listSnapshots({ dataDir })
   const old = snapshots.slice(SNAPSHOTS_KEPT)
+  if (old.length === 0) return
+  const kept = snapshots.slice(0, SNAPSHOTS_KEPT)
+  const manifests = await Promise.all(old.map((s) => readManifest(s.dir).catch(() => null)))
   for (const snapshot of old) await fs.rm(snapshot.dir, { recursive: true, force: true })
-  return old.length > 0 ? snapshots.slice(0, SNAPSHOTS_KEPT) : null
+  if (manifests.some((manifest) => manifest === null)) {
+    const named = await namedVersions(kept.map((s) => s.dir)).catch(() => null)
+    if (named) await versions.collect(named)
+    return
+  }
+  const stillNamed = await namedVersions([kept[kept.length - 1].dir]).catch(() => null)
+  if (!stillNamed) return
+  const unnamed = new Set<string>()
+  for (const manifest of manifests)
+    for (const name of Object.values(manifest?.files ?? {}))
+      if (!stillNamed.has(name)) unnamed.add(name)
+  await versions.discard(unnamed)
 }

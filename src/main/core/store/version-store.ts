@@ -70,9 +70,14 @@ export function versionStem(relative: string, info: BigIntStats): string {
   return `~${folder ? `${folder}~` : ''}${name}-${info.size}-${info.mtimeNs}-${info.ino}`
 }
 
+/** The stem of a stored copy's name: the name without `.json` or `.json.br`. */
+const stemOf = (name: string): string =>
+  name.slice(0, name.length - (name.endsWith(BROTLI) ? '.json.br' : '.json').length)
+
 export class VersionStore {
   readonly dir: string
-  #known: Set<string> | undefined
+  /** Stem → stored name; a compressed copy wins over an older plain one. */
+  #known: Map<string, string> | undefined
 
   constructor(backupsDir: string) {
     this.dir = path.join(backupsDir, VERSIONS_DIR)
@@ -81,7 +86,13 @@ export class VersionStore {
   /** Reads the store's names once (temp copies, named with a leading dot, are not entries). */
   async open(): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true })
-    this.#known = new Set((await fs.readdir(this.dir)).filter((n) => !TEMP.test(n)))
+    const known = new Map<string, string>()
+    for (const name of await fs.readdir(this.dir)) {
+      if (TEMP.test(name) || !/\.json(\.br)?$/.test(name)) continue
+      const stem = stemOf(name)
+      if (name.endsWith(BROTLI) || !known.has(stem)) known.set(stem, name)
+    }
+    this.#known = known
   }
 
   /** Removes the temp copies a killed snapshot left (at opening, before any snapshot runs). */
@@ -95,8 +106,7 @@ export class VersionStore {
   find(stem: string): string | null {
     const known = this.#known
     if (!known) throw new Error('VersionStore.open() was not called')
-    for (const name of [`${stem}.json${BROTLI}`, `${stem}.json`]) if (known.has(name)) return name
-    return null
+    return known.get(stem) ?? null
   }
 
   /**
@@ -127,24 +137,29 @@ export class VersionStore {
       throw error
     }
     await fs.rename(temp, path.join(this.dir, name))
-    this.#known?.add(name)
+    this.#known?.set(stem, name)
     return name
   }
 
   /**
-   * Removes the copies that neither a manifest in `named` nor a snapshot from before manifests
+   * Removes every copy that neither a manifest in `named` nor a snapshot from before manifests
    * (a hard link: more than one name) still uses.
    */
   async collect(named: Set<string>): Promise<number> {
     await fs.mkdir(this.dir, { recursive: true })
+    const names = await fs.readdir(this.dir)
+    return this.discard(names.filter((name) => !named.has(name) && !TEMP.test(name)))
+  }
+
+  /** Removes the copies `names` that no snapshot from before manifests still links. */
+  async discard(names: Iterable<string>): Promise<number> {
     let removed = 0
-    for (const name of await fs.readdir(this.dir)) {
-      if (named.has(name) || TEMP.test(name)) continue
+    for (const name of names) {
       const file = path.join(this.dir, name)
       const info = await fs.stat(file).catch(() => null)
       if (info && info.nlink <= 1) {
         await fs.rm(file, { force: true })
-        this.#known?.delete(name)
+        if (this.#known?.get(stemOf(name)) === name) this.#known.delete(stemOf(name))
         removed++
       }
     }
