@@ -46,7 +46,7 @@ export interface StoreOptions {
   onRecovered?: (recovery: Recovery) => void
   /** Article files the index did not list were put back into it (or files were kept). */
   onRelisted?: (relisting: Relisting) => void
-  /** Finds the details of re-listed files that kept no copy of them (the library's extractor). */
+  /** Loads what finds the details of re-listed files that kept no copy of them (the extractor). */
   reextract?: LoadReextract
   /**
    * Opened without the writer lock (read-only CLI commands): every save is refused, and the

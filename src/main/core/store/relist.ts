@@ -16,7 +16,7 @@ export type ArticleDetails = Pick<
  * floor above: the store does not know how articles are extracted (DESIGN.md §1).
  */
 export type Reextract = (file: ArticleFile) => Partial<ArticleDetails> | null
-/** Loads the extractor when a file needs it: it pulls in the HTML parsers, which most openings never use. */
+/** Loads the extractor when a file needs it: it pulls in the HTML parsers most openings never use. */
 export type LoadReextract = () => Promise<Reextract>
 
 /** What re-listing needs of the store (declared here: the store re-lists while it opens). */
