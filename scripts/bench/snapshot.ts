@@ -1,8 +1,8 @@
 /**
- * The daily snapshot (the 100,000-article issue): the first snapshot of a library copies every
- * article version into the version store once; a day later, after a day's imports and
- * highlights, the next one costs what changed. snapshotMs and snapshotExtraMb are that second,
- * daily one: its time and the disk space it added.
+ * The daily snapshot (the 100,000-article issue): the first snapshot of a library stores every
+ * data file, compressed, in the version store once; a day later, after a day's imports and
+ * highlights, the next one stores what changed and a manifest. snapshotMs and snapshotExtraMb
+ * are that second, daily one: its time and the disk space it added.
  */
 import { lstat, readdir } from 'node:fs/promises'
 import path from 'node:path'
