@@ -228,13 +228,17 @@ describe('automatic snapshots in settings', () => {
 
   it('brings a whole library back from a snapshot into an emptied data dir', async () => {
     const { core } = await fullLibrary()
-    // The snapshot of one library, copied into another's backups/ folder, restores it whole.
+    // The snapshot of one library (its manifest and the stored copies it names), copied into
+    // another's backups/ folder, restores it whole.
     const snapshot = await takeSnapshot(core.store, 'manual')
     const expected = await dataFiles(core)
     const reopened = await tempCore()
-    await cp(snapshot.dir, path.join(reopened.store.dataDir, 'backups', snapshot.name), {
-      recursive: true
-    })
+    for (const folder of [snapshot.name, 'versions'])
+      await cp(
+        path.join(core.store.dataDir, 'backups', folder),
+        path.join(reopened.store.dataDir, 'backups', folder),
+        { recursive: true }
+      )
     const report = await value<Restored>(reopened, 'backup.restoreSnapshot', {
       name: snapshot.name
     })

@@ -3,6 +3,11 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Migration } from '../../src/main/core/store/migrations'
 import { listSnapshots, takeSnapshot } from '../../src/main/core/store/snapshots'
+import {
+  readManifest,
+  SnapshotReader,
+  writeManifest
+} from '../../src/main/core/store/snapshot-files'
 import { openCore, type Core } from '../../src/main/core/core'
 import { runSorot } from '../support/cli'
 import { SEED, value } from '../support/core'
@@ -81,7 +86,11 @@ describe('recovery from damaged files', () => {
     const core = await openCore({ dataDir: library.dataDir, version: 'test' })
     const newer = await takeSnapshot(core.store, 'manual')
     await core.close()
-    await writeFile(path.join(newer.dir, 'index.json'), '{"schemaVersion":1,"arti')
+    // The newer snapshot names a damaged copy of index.json (the older one keeps its own).
+    const versions = path.join(library.dataDir, 'backups', 'versions')
+    await writeFile(path.join(versions, 'damaged-index.json'), '{"schemaVersion":1,"arti')
+    const files = (await readManifest(newer.dir))!.files
+    await writeManifest(newer.dir, { ...files, 'index.json': 'damaged-index.json' })
     await writeFile(path.join(library.dataDir, 'index.json'), '\0\0\0\0')
     const reopened = await openCore({ dataDir: library.dataDir, version: 'test' })
     expect(reopened.recoveries.map((r) => r.restoredFrom)).toEqual([library.snapshot])
@@ -177,7 +186,7 @@ describe('schema versions and migrations', () => {
     await core.close()
     const snapshots = await listSnapshots({ dataDir: library.dataDir })
     expect(snapshots.map((s) => s.reason)).toEqual(['migration'])
-    expect(await readFile(path.join(snapshots[0].dir, 'index.json'), 'utf8')).toBe(old)
+    expect(await (await SnapshotReader.open(snapshots[0].dir)).read('index.json')).toBe(old)
     const migrated = JSON.parse(await readFile(file, 'utf8'))
     expect(migrated).toEqual({ schemaVersion: 1, articles: current.articles })
 
@@ -218,11 +227,10 @@ describe('daily snapshot and leftovers', () => {
     expect(snapshots).toHaveLength(2)
     expect(snapshots[0].reason).toBe('daily')
     expect(snapshots[0].takenAt.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10))
-    const copied = JSON.parse(await readFile(path.join(snapshots[0].dir, 'index.json'), 'utf8'))
+    const snapshot = await SnapshotReader.open(snapshots[0].dir)
+    const copied = JSON.parse((await snapshot.read('index.json'))!)
     expect(copied.articles.map((a: { id: string }) => a.id)).toEqual([library.articleId])
-    expect(await readdir(path.join(snapshots[0].dir, 'annotations'))).toEqual([
-      `${library.articleId}.json`
-    ])
+    expect(await snapshot.list('annotations')).toEqual([`${library.articleId}.json`])
   })
 
   it('takes the daily snapshot for CLI write commands only', async () => {

@@ -9,8 +9,6 @@ import { lockLibrary, type LibraryLock, type LockOptions } from './locking'
 import type { Recovery } from './store/json-file'
 import { LibraryStore, type StoreOptions } from './store/library-store'
 import { relistingMessage } from './store/relist'
-import { importItems } from './library/import'
-import { detailsFromFile } from './library/reextract'
 import { AnnotationCounter } from './library/annotation-counts'
 import { ImportJobs } from './library/import-jobs'
 import { SearchService, type SearchServiceOptions } from './search/service'
@@ -72,7 +70,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     store = await LibraryStore.open(options.dataDir, {
       ...options.store,
       readOnly: options.readOnly,
-      reextract: detailsFromFile,
+      reextract: async () => (await import('./library/reextract')).detailsFromFile,
       onRecovered: (recovery) => {
         recoveries.push(recovery)
         events.emit({ type: 'storage.recovered', file: recovery.file, movedTo: recovery.movedTo })
@@ -88,6 +86,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const firstRun = store.isNew
   if (store.isNew && options.sampleFile && !options.readOnly) {
     const bytes = await fs.readFile(options.sampleFile)
+    const { importItems } = await import('./library/import')
     await importItems(store, [{ name: path.basename(options.sampleFile), bytes }], () => undefined)
   }
   // In the background, so the day's first write never waits for it; a failed backup must not

@@ -19,17 +19,22 @@ import {
   restoreAnnotation,
   updateAnnotation
 } from './library/annotations'
-import { importItems } from './library/import'
 import { listTags, renameTag, tagArticles } from './library/tags'
 import { getSettings, setSettings } from './library/settings'
 import type { Emit } from './events'
 import type { Services } from './services'
 import { createBackup, restoreBackup } from './backup/archive'
 import { listSnapshotSummaries, restoreSnapshot } from './backup/restore-snapshot'
-import { renderExport } from './export'
 import { importJsonLd } from './library/import-annotations'
 import { correctSpeaker } from './library/speaker-identities'
 import { mergeSpeakerNames, splitSpeakerName } from './quotes/speaker-edits'
+
+// Loaded when first used: importing and exporting pull in the HTML parsers (jsdom), which a
+// CLI `list` never needs (issue 20: a command loads only what it uses).
+const importItems: typeof import('./library/import').importItems = async (...args) =>
+  (await import('./library/import')).importItems(...args)
+const renderExport: typeof import('./export').renderExport = async (...args) =>
+  (await import('./export')).renderExport(...args)
 
 type Handler<C extends Channel> = (
   core: Services,

@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs'
-import path from 'node:path'
 import type { RestoreReport, SnapshotSummary } from '../../../shared/contract'
 import { defaultSettings } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
@@ -8,6 +6,7 @@ import { SCHEMA_VERSION } from '../store/schemas'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, checkBackup, mergeBackup } from './archive'
 import { migrateFile, type DataFileKind } from '../store/migrations'
 import { listSnapshots, type SnapshotInfo } from '../store/snapshots'
+import { SnapshotReader } from '../store/snapshot-files'
 import type { Emit } from '../events'
 import { getSettings } from '../library/settings'
 
@@ -28,35 +27,24 @@ export async function listSnapshotSummaries(
  */
 async function readSnapshotFile(
   snapshot: SnapshotInfo,
+  reader: SnapshotReader,
   relative: string,
   kind: DataFileKind
 ): Promise<Record<string, unknown> | null> {
-  let text: string
-  try {
-    text = await fs.readFile(path.join(snapshot.dir, relative), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
+  const where = `backups/${snapshot.name}/${relative}`
   let file: Record<string, unknown>
   try {
+    const text = await reader.read(relative)
+    if (text === null) return null
     file = JSON.parse(text) as Record<string, unknown>
   } catch (error) {
     throw new SorotFailure(
       'storage',
-      `backups/${snapshot.name}/${relative} is damaged (${(error as Error).message}); nothing was restored`
+      `${where} is damaged (${(error as Error).message}); nothing was restored`
     )
   }
   const version = typeof file.schemaVersion === 'number' ? file.schemaVersion : SCHEMA_VERSION
-  return version < SCHEMA_VERSION
-    ? migrateFile(`backups/${snapshot.name}/${relative}`, kind, file, version)
-    : file
-}
-
-/** The .json files of one folder of a snapshot, sorted so the merge runs in a stable order. */
-async function jsonFilesIn(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir).catch(() => [] as string[])
-  return entries.filter((name) => name.endsWith('.json')).sort()
+  return version < SCHEMA_VERSION ? migrateFile(where, kind, file, version) : file
 }
 
 /**
@@ -73,26 +61,35 @@ export async function restoreSnapshot(
   const snapshot = (await listSnapshots(store)).find((s) => s.name === name)
   if (!snapshot)
     throw new SorotFailure('not_found', `name: there is no snapshot ${JSON.stringify(name)}`)
+  let reader: SnapshotReader
+  try {
+    reader = await SnapshotReader.open(snapshot.dir)
+  } catch (error) {
+    throw new SorotFailure(
+      'storage',
+      `backups/${snapshot.name} is damaged (${(error as Error).message}); nothing was restored`
+    )
+  }
   const articles: unknown[] = []
-  for (const file of await jsonFilesIn(path.join(snapshot.dir, 'articles'))) {
-    const article = await readSnapshotFile(snapshot, `articles/${file}`, 'article')
+  for (const file of await reader.list('articles')) {
+    const article = await readSnapshotFile(snapshot, reader, `articles/${file}`, 'article')
     if (article) articles.push(article)
   }
   // No prototype: a file named __proto__.json becomes a key the id check refuses by name.
   const annotations: Record<string, unknown> = Object.create(null)
-  for (const file of await jsonFilesIn(path.join(snapshot.dir, 'annotations'))) {
-    const notes = await readSnapshotFile(snapshot, `annotations/${file}`, 'annotations')
+  for (const file of await reader.list('annotations')) {
+    const notes = await readSnapshotFile(snapshot, reader, `annotations/${file}`, 'annotations')
     if (notes) annotations[file.slice(0, -'.json'.length)] = notes
   }
   const backup = checkBackup({
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     createdAt: snapshot.takenAt,
-    index: (await readSnapshotFile(snapshot, 'index.json', 'index')) ?? {
+    index: (await readSnapshotFile(snapshot, reader, 'index.json', 'index')) ?? {
       schemaVersion: SCHEMA_VERSION,
       articles: []
     },
-    settings: (await readSnapshotFile(snapshot, 'settings.json', 'settings')) ?? {
+    settings: (await readSnapshotFile(snapshot, reader, 'settings.json', 'settings')) ?? {
       schemaVersion: SCHEMA_VERSION,
       ...defaultSettings
     },

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { openCore, type Core } from '../core'
+import type { Core } from '../core'
 import type { Recovery } from '../store/json-file'
 import { resolveDataDir } from '../data-dir'
 import {
@@ -92,6 +92,8 @@ export async function runCli(argv: string[], io: CliIo, env: CliEnvironment): Pr
       json: values.json === true,
       core: async (): Promise<Core> => {
         const writes = command.writes === true
+        // Loaded when a command first needs the library: help and usage errors never do.
+        const { openCore } = await import('../core')
         // Only writers take the lock (and the daily snapshot): reads run beside the app.
         core ??= await openCore({
           dataDir: resolveDataDir(values['data-dir'] as string | undefined),

@@ -7,7 +7,6 @@ import type {
 } from '../../../shared/model'
 import { SorotFailure } from '../../../shared/result'
 import { canonicalText } from '../../../shared/text'
-import { extractArticle } from '../import/extract'
 import type { LibraryStore } from '../store/library-store'
 import { addVersion, hashOf } from './versions'
 import type { Emit } from '../events'
@@ -145,6 +144,8 @@ export async function restoreRemoval(
   if (!latest.source)
     throw new SorotFailure('unsupported', `Article ${id} was stored without its source text`)
   const restored = [...(latest.restored ?? []), removalKey(removal)]
+  // Loaded here: the extractor pulls in the HTML parsers, which listing articles never needs.
+  const { extractArticle } = await import('../import/extract')
   const draft = extractArticle(
     latest.source.text,
     latest.source.name ?? meta.title,

@@ -16,7 +16,7 @@ import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from '.
 import { IndexRecords } from './index-records'
 import { ArticleLookup, type ArticleIdentity } from './article-lookup'
 import { DirtyArticles } from './dirty-articles'
-import { idsIn, relistArticles, type Reextract, type Relisting } from './relist'
+import { idsIn, relistArticles, type LoadReextract, type Relisting } from './relist'
 import {
   peekAnnotationList,
   peekNewestVersion,
@@ -48,8 +48,8 @@ export interface StoreOptions {
   onRecovered?: (recovery: Recovery) => void
   /** Article files the index did not list were put back into it (or files were kept). */
   onRelisted?: (relisting: Relisting) => void
-  /** Finds the details of re-listed files that kept no copy of them (the library's extractor). */
-  reextract?: Reextract
+  /** Loads what finds the details of re-listed files that kept no copy of them (the extractor). */
+  reextract?: LoadReextract
   /**
    * Opened without the writer lock (read-only CLI commands): every save is refused, and the
    * temp files of another process's writes under way are left alone.

@@ -16,6 +16,8 @@ export type ArticleDetails = Pick<
  * floor above: the store does not know how articles are extracted (DESIGN.md §1).
  */
 export type Reextract = (file: ArticleFile) => Partial<ArticleDetails> | null
+/** Loads the extractor when a file needs it: it pulls in the HTML parsers most openings never use. */
+export type LoadReextract = () => Promise<Reextract>
 
 /** What re-listing needs of the store (declared here: the store re-lists while it opens). */
 export interface RelistTarget {
@@ -107,7 +109,7 @@ export async function relistArticles(
   options: {
     damaged: boolean
     readOnly: boolean
-    reextract?: Reextract
+    reextract?: LoadReextract
     /** The ids in articles/, when the opening already listed them (beside loading the index). */
     articleIds?: Promise<string[]>
   }
@@ -124,9 +126,10 @@ export async function relistArticles(
     keptAnnotations: [],
     unreadable: []
   }
+  const reextract = missing.length > 0 ? await options.reextract?.() : undefined
   for (const id of missing) {
     const file = await store.readArticleFile(id).catch(() => null)
-    const meta = file && metaFromFile(id, file, options.reextract)
+    const meta = file && metaFromFile(id, file, reextract)
     if (!meta) {
       relisting.unreadable.push(id)
       continue

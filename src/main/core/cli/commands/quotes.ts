@@ -4,12 +4,13 @@ import path from 'node:path'
 import { findQuotes, type Quotation } from '../../../../shared/quotes'
 import { canonicalText } from '../../../../shared/text'
 import { decodeBytes } from '../../import/decode'
-import { extractArticle, formatOf } from '../../import/extract'
 import { call, printJson, UsageError, type CliCommand, type CliContext } from '../command'
 
 /** The canonical text of a file, cleaned as an import would clean it, without storing it. */
 async function fileText(file: string): Promise<string> {
   const name = path.basename(file)
+  // Loaded only for a file: the extractor pulls in the HTML parsers.
+  const { extractArticle, formatOf } = await import('../../import/extract')
   const draft = extractArticle(decodeBytes(await readFile(file), name), name, formatOf(name))
   return canonicalText(draft.blocks)
 }

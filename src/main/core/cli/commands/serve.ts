@@ -1,4 +1,3 @@
-import { startServer } from '../../serve/server'
 import { UsageError, type CliCommand } from '../command'
 
 export const serveCommand: CliCommand = {
@@ -14,6 +13,8 @@ export const serveCommand: CliCommand = {
       throw new UsageError(`--port must be a number from 0 to 65535, not ${String(values.port)}`)
     }
     const core = await context.core()
+    // Loaded when the command runs: only `serve` needs the HTTP server.
+    const { startServer } = await import('../../serve/server')
     const server = await startServer({ core, rendererDir: context.env.rendererDir, port })
     context.io.stdout(server.url)
     context.io.stderr(

@@ -1,5 +1,3 @@
-import { syncLibrary } from '../../sync/engine'
-import { forgetSyncState, readSyncState } from '../../sync/state'
 import { UsageError, printJson, type CliCommand } from '../command'
 
 /**
@@ -23,6 +21,11 @@ export const syncCommand: CliCommand = {
   async run(context, args, values) {
     if (args.length > 0) throw new UsageError('sync takes no arguments')
     const core = await context.core()
+    // Loaded when the command runs: only `sync` needs the sync engine.
+    const [{ syncLibrary }, { forgetSyncState, readSyncState }] = await Promise.all([
+      import('../../sync/engine'),
+      import('../../sync/state')
+    ])
     if (values.stop === true) {
       await forgetSyncState(core.store.dataDir)
       context.io.stderr('This library no longer syncs; everything stays on this computer.')
