@@ -7,16 +7,16 @@ import { writeFileAtomic } from '../store/atomic-file'
 import { termsOfDocument } from './analyze'
 import {
   baseKeyOf,
-  decodeCache,
   decodeUpdates,
   encodeUpdates,
+  openCacheFile,
   removeStaleCacheTemps,
   SEARCH_INDEX_FILE,
   SEARCH_UPDATES_FILE,
   type CacheHeader
 } from './cache-file'
 import { documentOf, libraryStamps, namesFrom, stampOf, type SpeakerNameTable } from './documents'
-import { SearchIndex, type DocumentTerms } from './flex-index'
+import { SearchIndex, type DocumentTerms } from './search-index'
 import { buildSearchCacheOffThread } from './worker-client'
 
 export interface IndexKeeperOptions {
@@ -123,6 +123,7 @@ export class IndexKeeper {
     } catch (error) {
       this.#options.log(`could not save the search index: ${(error as Error).message}`)
     }
+    this.#index?.close()
     this.#index = null
   }
 
@@ -160,6 +161,7 @@ export class IndexKeeper {
 
   /** Makes a base (a cache file, a build) the index. */
   #use(index: SearchIndex, header: CacheHeader): void {
+    if (this.#index !== index) this.#index?.close()
     this.#index = index
     this.#stamps = index.stamps()
     this.#baseKey = baseKeyOf(header)
@@ -178,14 +180,9 @@ export class IndexKeeper {
   }
 
   async #readCache(): Promise<CacheRead> {
-    let bytes: Buffer
+    if (!(await fs.stat(this.#file).catch(() => null))) return { problem: null }
     try {
-      bytes = await fs.readFile(this.#file)
-    } catch {
-      return { problem: null }
-    }
-    try {
-      return indexOf(bytes)
+      return indexOf(this.#file)
     } catch (error) {
       const message = (error as Error).message
       return { problem: message.startsWith('is ') ? message : `is damaged (${message})` }
@@ -220,8 +217,7 @@ export class IndexKeeper {
           onWorker: (worker) => (this.#worker = worker)
         })
         if (this.#closed) return
-        const { index, header } = indexOf(new Uint8Array(built.bytes))
-        if (this.#closed) return
+        const { index, header } = indexOf(this.#file)
         this.#use(index, header)
         // The new base holds every change: the updates of the old one are void.
         await fs.rm(this.#updatesFile, { force: true })
@@ -328,8 +324,13 @@ export class IndexKeeper {
   }
 }
 
-/** A cache file's index; throws an Error saying what is wrong with the file. */
-function indexOf(bytes: Uint8Array): { index: SearchIndex; header: CacheHeader } {
-  const { header, state } = decodeCache(bytes)
-  return { index: new SearchIndex(state), header }
+/** A cache file's index, its postings left on disk; throws an Error saying what is wrong. */
+function indexOf(file: string): { index: SearchIndex; header: CacheHeader } {
+  const base = openCacheFile(file)
+  try {
+    return { index: new SearchIndex(base), header: base.header }
+  } catch (error) {
+    base.close()
+    throw error
+  }
 }

@@ -1,14 +1,21 @@
 /** Small helpers over sorted lists that the index's queries and vocabulary use. */
 
-/** The `limit` highest scores, highest first (newer documents first among equals). */
-export function best(scores: ReadonlyMap<number, number>, limit: number): Array<[number, number]> {
-  const top: Array<[number, number]> = []
-  const better = (a: [number, number], b: [number, number]): boolean =>
-    a[1] > b[1] || (a[1] === b[1] && a[0] > b[0])
-  for (const entry of scores) {
-    if (top.length === limit && !better(entry, top[limit - 1])) continue
+/**
+ * The `limit` candidates of highest score, highest first (the higher number, a newer
+ * document, first among equals).
+ */
+export function bestOf(
+  candidates: readonly number[],
+  scores: Float64Array,
+  limit: number
+): number[] {
+  const top: number[] = []
+  const better = (a: number, b: number): boolean =>
+    scores[a] > scores[b] || (scores[a] === scores[b] && a > b)
+  for (const doc of candidates) {
+    if (top.length === limit && !better(doc, top[limit - 1])) continue
     let at = top.length < limit ? top.length : limit - 1
-    top[at] = entry
+    top[at] = doc
     while (at > 0 && better(top[at], top[at - 1])) {
       ;[top[at], top[at - 1]] = [top[at - 1], top[at]]
       at -= 1
