@@ -1,6 +1,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
-import { decodePostings, encodePostings, type PostingVisitor } from './postings'
+import {
+  decodePostings,
+  encodePostings,
+  mergePostings,
+  type BestSlots,
+  type PostingVisitor
+} from './postings'
 import { lowerBound } from './sorted'
 
 /**
@@ -225,6 +231,13 @@ export class IndexBase {
     const to = this.#table[(at + 1) * ROW + 1 + index]
     if (to <= from) return
     decodePostings(this.#read(this.#starts[index] + from, to - from), visit)
+  }
+
+  /** Merges the postings of the term at `at` in INDEXES[index] into a query word's `best`. */
+  merge(at: number, index: number, best: BestSlots, dead: ReadonlySet<number>): void {
+    const from = this.#table[at * ROW + 1 + index]
+    const to = this.#table[(at + 1) * ROW + 1 + index]
+    if (to > from) mergePostings(this.#read(this.#starts[index] + from, to - from), best, dead)
   }
 
   close(): void {

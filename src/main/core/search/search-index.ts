@@ -1,5 +1,12 @@
 import { INDEXES, type IndexBase, type IndexName, type IndexState } from './index-file'
-import { MemoryPostings, ownString, RESOLUTION, slotsOf, type PostingVisitor } from './postings'
+import {
+  BestSlots,
+  MemoryPostings,
+  ownString,
+  RESOLUTION,
+  slotsOf,
+  type PostingVisitor
+} from './postings'
 import { bestOf, lowerBound } from './sorted'
 
 /**
@@ -38,9 +45,6 @@ const WEIGHT: Record<IndexName, number> = { all: 1, title: 3, notes: 1.7 }
 
 /** Query words still being typed match at most this many indexed terms each. */
 const PREFIX_EXPANSIONS = 50
-
-/** No slot: the document does not have the term. */
-const NONE = 255
 
 /** The texts each index receives for a document. */
 function textsOf(doc: DocumentTerms): string[] {
@@ -139,24 +143,29 @@ export class SearchIndex {
     const scores = new Float64Array(this.#next)
     const matched = new Uint8Array(this.#next)
     const found: number[] = []
-    const slots = new Uint8Array(this.#next)
-    const share = (name: IndexName, slot: number): number =>
-      ((WEIGHT[name] / words.length) * (RESOLUTION - slot)) / RESOLUTION
-    for (const terms of alternatives)
-      this.#bestSlots(0, terms, slots, (doc, slot) => {
+    const best = new BestSlots(this.#next)
+    const weight = (name: IndexName): number => WEIGHT[name] / words.length / RESOLUTION
+    const text = weight('all')
+    for (const terms of alternatives) {
+      this.#bestSlots(0, terms, best)
+      for (const doc of best.docs) {
         if (matched[doc] === 0) found.push(doc)
         matched[doc] += 1
-        scores[doc] += share('all', slot)
-      })
+        scores[doc] += text * (RESOLUTION - best.slots[doc])
+      }
+    }
     const candidates = all ? found.filter((doc) => matched[doc] === words.length) : found
     if (candidates.length === 0) return []
     // Title and annotation matches count only for documents the words matched.
-    for (const index of [1, 2])
-      for (const terms of alternatives)
-        this.#bestSlots(index, terms, slots, (doc, slot) => {
+    for (const index of [1, 2]) {
+      const bonus = weight(INDEXES[index])
+      for (const terms of alternatives) {
+        this.#bestSlots(index, terms, best)
+        for (const doc of best.docs)
           if (all ? matched[doc] === words.length : matched[doc] > 0)
-            scores[doc] += share(INDEXES[index], slot)
-        })
+            scores[doc] += bonus * (RESOLUTION - best.slots[doc])
+      }
+    }
     return bestOf(candidates, scores, limit).flatMap((number) => {
       const id = this.#ids.get(number)
       return id ? [{ id, score: scores[number] }] : []
@@ -182,26 +191,14 @@ export class SearchIndex {
     }
   }
 
-  /**
-   * The best slot of each live document that has any of `terms` in index `index`, once per
-   * document, to `visit`. `slots` is scratch space (one byte per document number).
-   */
-  #bestSlots(index: number, terms: readonly string[], slots: Uint8Array, visit: PostingVisitor): void {
-    slots.fill(NONE)
-    const docs: number[] = []
-    const keep: PostingVisitor = (doc, slot) => {
-      if (slots[doc] === NONE) {
-        if (this.#dead.has(doc)) return
-        docs.push(doc)
-      }
-      if (slot < slots[doc]) slots[doc] = slot
-    }
+  /** `best` made the best slot of each live document with any of `terms` in INDEXES[index]. */
+  #bestSlots(index: number, terms: readonly string[], best: BestSlots): void {
+    best.clear()
     for (const term of terms) {
       const at = this.#base?.find(term) ?? -1
-      if (at >= 0) this.#base?.visit(at, index, keep)
-      this.#memory[index].visit(term, keep)
+      if (at >= 0) this.#base?.merge(at, index, best, this.#dead)
+      this.#memory[index].merge(term, best, this.#dead)
     }
-    for (const doc of docs) visit(doc, slots[doc])
   }
 
   /** The terms a query word matches: its own, and those its prefix terms start, commonest first. */
