@@ -93,10 +93,16 @@ export function encodeCache(
     const counted: PostingVisitor = () => (count += 1)
     const encoded = INDEXES.map((_, index) =>
       encodePostings((visit) =>
-        state.postings(term, index, index > 0 ? visit : (doc, slot) => {
-          counted(doc, slot)
-          visit(doc, slot)
-        })
+        state.postings(
+          term,
+          index,
+          index > 0
+            ? visit
+            : (doc, slot) => {
+                counted(doc, slot)
+                visit(doc, slot)
+              }
+        )
       )
     )
     if (count === 0) continue
@@ -146,11 +152,16 @@ type Reader = (position: number, length: number) => Uint8Array
 /** The header of an index file; throws an Error saying what is wrong with it. */
 function headerOf(read: Reader, size: number): { header: CacheHeader; start: number } {
   const head = size >= MAGIC.length + 4 ? read(0, MAGIC.length + 4) : new Uint8Array(0)
-  if (head.length < MAGIC.length + 4 || Buffer.from(head.subarray(0, 8)).toString('latin1') !== MAGIC)
+  if (
+    head.length < MAGIC.length + 4 ||
+    Buffer.from(head.subarray(0, 8)).toString('latin1') !== MAGIC
+  )
     throw new Error('not a Sorot search index')
   const length = new DataView(head.buffer, head.byteOffset).getUint32(MAGIC.length, true)
   if (MAGIC.length + 4 + length > size) throw new Error('cut short in its header')
-  const header = JSON.parse(Buffer.from(read(MAGIC.length + 4, length)).toString('utf8')) as CacheHeader
+  const header = JSON.parse(
+    Buffer.from(read(MAGIC.length + 4, length)).toString('utf8')
+  ) as CacheHeader
   return { header, start: MAGIC.length + 4 + length }
 }
 

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs'
+import { promises as fs, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { AnnotationCounts, SorotEvent } from '../../../shared/model'
@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../store/atomic-file'
 import { termsOfDocument } from './analyze'
 import {
   baseKeyOf,
+  decodeCache,
   decodeUpdates,
   encodeUpdates,
   openCacheFile,
@@ -326,7 +327,8 @@ export class IndexKeeper {
 
 /** A cache file's index, its postings left on disk; throws an Error saying what is wrong. */
 function indexOf(file: string): { index: SearchIndex; header: CacheHeader } {
-  const base = openCacheFile(file)
+  // Windows cannot replace a file held open: there a build's new file must be free to land.
+  const base = process.platform === 'win32' ? decodeCache(readFileSync(file)) : openCacheFile(file)
   try {
     return { index: new SearchIndex(base), header: base.header }
   } catch (error) {

@@ -215,7 +215,10 @@ export class SearchIndex {
         }
       for (const term of started.keys()) {
         const at = base?.find(term) ?? -1
-        started.set(term, (at >= 0 ? (base?.count(at) ?? 0) : 0) + (this.#documentCounts.get(term) ?? 0))
+        started.set(
+          term,
+          (at >= 0 ? (base?.count(at) ?? 0) : 0) + (this.#documentCounts.get(term) ?? 0)
+        )
       }
       const commonest = [...started].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       for (const [term] of commonest.slice(0, PREFIX_EXPANSIONS)) terms.add(term)
