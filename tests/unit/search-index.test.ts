@@ -37,7 +37,7 @@ describe('the search worker', () => {
   })
 })
 
-describe('the FlexSearch index', () => {
+describe('the search index', () => {
   const doc = (id: string, title: string, text: string, notes = ''): DocumentTerms =>
     termsOfDocument({ id, title, text, highlights: '', notes, speakers: '' }, `stamp-${id}`)
   const ids = (index: SearchIndex, term: string, prefix = false): string[] =>
