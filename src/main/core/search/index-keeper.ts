@@ -113,6 +113,18 @@ export class IndexKeeper {
     }
   }
 
+  /**
+   * Drops an index whose file turned out damaged when a query read it (the load checks only
+   * what it reads): searches answer from titles until the rebuild is done.
+   */
+  discard(problem: string): void {
+    if (!this.#index || this.#closed) return
+    this.#options.log(`${this.#file} ${problem}; rebuilding it`)
+    this.#index.close()
+    this.#index = null
+    this.#rebuild()
+  }
+
   /** Stops a build under way and writes what is not saved yet. */
   async close(): Promise<void> {
     this.#closed = true
