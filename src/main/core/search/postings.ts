@@ -18,7 +18,7 @@ const LEAD = 40
  * A term that does not keep its text alive: V8 cuts a longer word out of a string as a view on
  * the whole string, so an index keyed by such views would hold every document's text.
  */
-export function ownString(term: string): string {
+function ownString(term: string): string {
   return term.length < 13 ? term : (' ' + term).slice(1)
 }
 
@@ -68,13 +68,26 @@ class PostingList {
 export class MemoryPostings {
   readonly #lists = new Map<string, PostingList>()
 
-  /** Adds document `doc` (higher than every document added before) with its terms' slots. */
-  add(doc: number, slots: ReadonlyMap<string, number>): void {
+  /**
+   * Adds document `doc` (higher than every document added before) with its terms' slots;
+   * returns the terms new here.
+   */
+  add(doc: number, slots: ReadonlyMap<string, number>): string[] {
+    const added: string[] = []
     for (const [term, slot] of slots) {
       let list = this.#lists.get(term)
-      if (!list) this.#lists.set(term, (list = new PostingList()))
+      if (!list) {
+        this.#lists.set(term, (list = new PostingList()))
+        added.push(term)
+      }
       list.push(doc * 16 + slot)
     }
+    return added
+  }
+
+  /** How many documents were added with the term (removed ones too, until the next build). */
+  count(term: string): number {
+    return this.#lists.get(term)?.length ?? 0
   }
 
   has(term: string): boolean {

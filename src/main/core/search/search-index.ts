@@ -1,12 +1,5 @@
 import { INDEXES, type IndexBase, type IndexName, type IndexState } from './index-file'
-import {
-  BestSlots,
-  MemoryPostings,
-  ownString,
-  RESOLUTION,
-  slotsOf,
-  type PostingVisitor
-} from './postings'
+import { BestSlots, MemoryPostings, RESOLUTION, slotsOf, type PostingVisitor } from './postings'
 import { bestOf, lowerBound } from './sorted'
 
 /**
@@ -66,8 +59,6 @@ export class SearchIndex {
   /** Terms in memory and not in the base, sorted (prefixes expand to ranges of them). */
   #terms: string[] = []
   #unsorted: string[] = []
-  /** Documents in memory per term (with the base's, they order prefix expansions). */
-  readonly #documentCounts = new Map<string, number>()
   /** Documents added since the base, and base documents removed since (the changes to save). */
   readonly #added = new Map<string, DocumentTerms>()
   readonly #removed = new Set<string>()
@@ -215,10 +206,7 @@ export class SearchIndex {
         }
       for (const term of started.keys()) {
         const at = base?.find(term) ?? -1
-        started.set(
-          term,
-          (at >= 0 ? (base?.count(at) ?? 0) : 0) + (this.#documentCounts.get(term) ?? 0)
-        )
+        started.set(term, (at >= 0 ? (base?.count(at) ?? 0) : 0) + this.#memory[0].count(term))
       }
       const commonest = [...started].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       for (const [term] of commonest.slice(0, PREFIX_EXPANSIONS)) terms.add(term)
@@ -232,30 +220,18 @@ export class SearchIndex {
     const number = this.#next++
     textsOf(doc).forEach((text, index) => {
       if (!text) return
-      const slots = slotsOf(text)
-      this.#memory[index].add(number, slots)
-      if (index === 0) this.#count(slots.keys(), many)
+      const added = this.#memory[index].add(number, slotsOf(text))
+      // Terms new to the index join the vocabulary prefixes expand to.
+      if (index === 0)
+        for (const term of added) {
+          if ((this.#base?.find(term) ?? -1) >= 0) continue
+          if (many) this.#unsorted.push(term)
+          else this.#terms.splice(lowerBound(this.#terms, term), 0, term)
+        }
     })
     this.#ids.set(number, doc.id)
     this.#numbers.set(doc.id, number)
     this.#stamps.set(doc.id, doc.stamp)
-  }
-
-  /** Counts a new document's terms in the memory vocabulary. */
-  #count(terms: Iterable<string>, many: boolean): void {
-    for (const term of terms) {
-      const count = this.#documentCounts.get(term)
-      if (count !== undefined) {
-        this.#documentCounts.set(term, count + 1)
-        continue
-      }
-      const own = ownString(term)
-      if ((this.#base?.find(own) ?? -1) < 0) {
-        if (many) this.#unsorted.push(own)
-        else this.#terms.splice(lowerBound(this.#terms, own), 0, own)
-      }
-      this.#documentCounts.set(own, 1)
-    }
   }
 
   #sortTerms(): void {
