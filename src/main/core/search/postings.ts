@@ -104,22 +104,11 @@ export class MemoryPostings {
     for (let i = 0; i < list.length; i++) visit(list.data[i] >>> 4, list.data[i] & 15)
   }
 
-  /** Merges the term's postings into `best` (a query's hot loop: no callback per posting). */
+  /** Merges the term's postings into `best`. */
   merge(term: string, best: BestSlots, dead: ReadonlySet<number>): void {
     const list = this.#lists.get(term)
     if (!list) return
-    const { slots, docs } = best
-    const checkDead = dead.size > 0
-    for (let i = 0; i < list.length; i++) {
-      const doc = list.data[i] >>> 4
-      const slot = list.data[i] & 15
-      const had = slots[doc]
-      if (had === NONE) {
-        if (checkDead && dead.has(doc)) continue
-        docs.push(doc)
-        slots[doc] = slot
-      } else if (slot < had) slots[doc] = slot
-    }
+    for (let i = 0; i < list.length; i++) best.keep(list.data[i] >>> 4, list.data[i] & 15, dead)
   }
 }
 
@@ -129,16 +118,29 @@ export const NONE = 255
 /** The best slot of each document for one query word (any of its terms), and those documents. */
 export class BestSlots {
   readonly slots: Uint8Array
-  readonly docs: number[] = []
+  /** The documents found, the first `count` of them. */
+  readonly docs: Int32Array
+  count = 0
 
   constructor(size: number) {
     this.slots = new Uint8Array(size).fill(NONE)
+    this.docs = new Int32Array(size)
   }
 
   /** Empty again, in time proportional to what was found (not to the library). */
   clear(): void {
-    for (const doc of this.docs) this.slots[doc] = NONE
-    this.docs.length = 0
+    for (let i = 0; i < this.count; i++) this.slots[this.docs[i]] = NONE
+    this.count = 0
+  }
+
+  /** Records `slot` for `doc` unless it has a better one; a dead document is left out. */
+  keep(doc: number, slot: number, dead: ReadonlySet<number>): void {
+    const had = this.slots[doc]
+    if (had === NONE) {
+      if (dead.size > 0 && dead.has(doc)) return
+      this.docs[this.count++] = doc
+      this.slots[doc] = slot
+    } else if (slot < had) this.slots[doc] = slot
   }
 }
 
@@ -205,7 +207,7 @@ export function mergePostings(bytes: Uint8Array, best: BestSlots, dead: Readonly
       const had = slots[doc]
       if (had === NONE) {
         if (checkDead && dead.has(doc)) continue
-        docs.push(doc)
+        docs[best.count++] = doc
         slots[doc] = slot
       } else if (slot < had) slots[doc] = slot
     }

@@ -39,6 +39,15 @@ const WEIGHT: Record<IndexName, number> = { all: 1, title: 3, notes: 1.7 }
 /** Query words still being typed match at most this many indexed terms each. */
 const PREFIX_EXPANSIONS = 50
 
+/** Per-document arrays a query fills and resets. */
+interface Scratch {
+  scores: Float64Array
+  matched: Uint8Array
+  best: BestSlots
+  found: Int32Array
+  candidates: Int32Array
+}
+
 /** The texts each index receives for a document. */
 function textsOf(doc: DocumentTerms): string[] {
   const [title, body, notes] = doc.fields
@@ -117,6 +126,8 @@ export class SearchIndex {
     this.#removed.add(id)
   }
 
+  #scratch: Scratch | null = null
+
   /** Closes the base file (its postings can no longer be read). */
   close(): void {
     this.#base?.close()
@@ -131,36 +142,64 @@ export class SearchIndex {
   search(words: readonly MatchWord[], all: boolean, limit: number): ScoredDocument[] {
     if (words.length === 0 || this.#numbers.size === 0 || limit < 1) return []
     const alternatives = words.map((word) => this.#alternatives(word))
-    const scores = new Float64Array(this.#next)
-    const matched = new Uint8Array(this.#next)
-    const found: number[] = []
-    const best = new BestSlots(this.#next)
+    const scratch = this.#scratchFor(this.#next)
+    const { scores, matched, best, found, candidates } = scratch
     const weight = (name: IndexName): number => WEIGHT[name] / words.length / RESOLUTION
-    const text = weight('all')
-    for (const terms of alternatives) {
-      this.#bestSlots(0, terms, best)
-      for (const doc of best.docs) {
-        if (matched[doc] === 0) found.push(doc)
-        matched[doc] += 1
-        scores[doc] += text * (RESOLUTION - best.slots[doc])
-      }
-    }
-    const candidates = all ? found.filter((doc) => matched[doc] === words.length) : found
-    if (candidates.length === 0) return []
-    // Title and annotation matches count only for documents the words matched.
-    for (const index of [1, 2]) {
-      const bonus = weight(INDEXES[index])
+    let foundCount = 0
+    try {
+      const text = weight('all')
       for (const terms of alternatives) {
-        this.#bestSlots(index, terms, best)
-        for (const doc of best.docs)
-          if (all ? matched[doc] === words.length : matched[doc] > 0)
-            scores[doc] += bonus * (RESOLUTION - best.slots[doc])
+        this.#bestSlots(0, terms, best)
+        for (let i = 0; i < best.count; i++) {
+          const doc = best.docs[i]
+          if (matched[doc] === 0) found[foundCount++] = doc
+          matched[doc] += 1
+          scores[doc] += text * (RESOLUTION - best.slots[doc])
+        }
+      }
+      const needed = all ? words.length : 1
+      let count = 0
+      for (let i = 0; i < foundCount; i++)
+        if (matched[found[i]] >= needed) candidates[count++] = found[i]
+      if (count === 0) return []
+      // Title and annotation matches count only for documents the words matched.
+      for (const index of [1, 2]) {
+        const bonus = weight(INDEXES[index])
+        for (const terms of alternatives) {
+          this.#bestSlots(index, terms, best)
+          for (let i = 0; i < best.count; i++) {
+            const doc = best.docs[i]
+            if (matched[doc] >= needed) scores[doc] += bonus * (RESOLUTION - best.slots[doc])
+          }
+        }
+      }
+      return bestOf(candidates, count, scores, limit).flatMap((number) => {
+        const id = this.#ids.get(number)
+        return id ? [{ id, score: scores[number] }] : []
+      })
+    } finally {
+      // Scratch space is reset where it was used, not allocated per query (100,000 documents).
+      for (let i = 0; i < foundCount; i++) {
+        scores[found[i]] = 0
+        matched[found[i]] = 0
+      }
+      best.clear()
+    }
+  }
+
+  /** Per-document scratch space of queries, for `size` document numbers. */
+  #scratchFor(size: number): Scratch {
+    if (!this.#scratch || this.#scratch.scores.length < size) {
+      const room = Math.ceil(size * 1.25) + 64
+      this.#scratch = {
+        scores: new Float64Array(room),
+        matched: new Uint8Array(room),
+        best: new BestSlots(room),
+        found: new Int32Array(room),
+        candidates: new Int32Array(room)
       }
     }
-    return bestOf(candidates, scores, limit).flatMap((number) => {
-      const id = this.#ids.get(number)
-      return id ? [{ id, score: scores[number] }] : []
-    })
+    return this.#scratch
   }
 
   /** What an index file is written from: the live documents and postings, base and memory. */

@@ -5,14 +5,16 @@
  * document, first among equals).
  */
 export function bestOf(
-  candidates: readonly number[],
+  candidates: Int32Array,
+  count: number,
   scores: Float64Array,
   limit: number
 ): number[] {
   const top: number[] = []
   const better = (a: number, b: number): boolean =>
     scores[a] > scores[b] || (scores[a] === scores[b] && a > b)
-  for (const doc of candidates) {
+  for (let i = 0; i < count; i++) {
+    const doc = candidates[i]
     if (top.length === limit && !better(doc, top[limit - 1])) continue
     let at = top.length < limit ? top.length : limit - 1
     top[at] = doc
