@@ -107,6 +107,16 @@ export class SearchIndex {
     return new Map(this.#stamps)
   }
 
+  /** The stamp of a document as indexed (no copy of them all: 100,000 in a large library). */
+  stampOf(id: string): string | undefined {
+    return this.#stamps.get(id)
+  }
+
+  /** The ids of the documents indexed. */
+  ids(): IterableIterator<string> {
+    return this.#numbers.keys()
+  }
+
   /** Adds a document, or replaces the one with its id. */
   add(doc: DocumentTerms): void {
     this.#put(doc)
