@@ -1,7 +1,7 @@
 /**
  * The search worker (a node:worker_threads entry, built to out/main/search-worker.js): builds
- * the full-text index of a data dir off the main thread, writes the cache file and posts its
- * bytes back (transferred, not copied). One message in, one message out.
+ * the full-text index of a data dir off the main thread, writes the cache file and posts back
+ * what it found (the file is read from disk). One message in, one message out.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { buildSearchCache } from './core/search/build'
@@ -13,7 +13,7 @@ const { dataDir, speakerTable, checkpointEvery } = workerData as {
 }
 
 buildSearchCache(dataDir, speakerTable, { checkpointEvery }).then(
-  (built) => parentPort?.postMessage({ ok: true, built }, [built.bytes]),
+  (built) => parentPort?.postMessage({ ok: true, built }),
   (error: unknown) =>
     parentPort?.postMessage({
       ok: false,

@@ -91,6 +91,27 @@ describe('the index follows the library', () => {
     expect(rebuilt.schemaVersion).toBe(SEARCH_SCHEMA_VERSION)
   })
 
+  it('rebuilds when a query finds the postings damaged, answering from titles meanwhile', async () => {
+    const first = await open()
+    await importText(first, 'pasar.txt', TRADE)
+    expect(titles(await search(first, 'berdagang '))).toEqual(['Pasar Tradisional Ramai'])
+    await first.close()
+    opened.splice(opened.indexOf(first), 1)
+    const file = path.join(first.store.dataDir, SEARCH_INDEX_FILE)
+    // The postings (the last sections) are read by queries, not at load.
+    const { sections } = await readCacheHeader(file)
+    const postings = sections.slice(3).reduce((sum, [, length]) => sum + length, 0)
+    const bytes = await readFile(file)
+    bytes.fill(0xff, bytes.length - postings)
+    await writeFile(file, bytes)
+
+    const core = await open(first.store.dataDir)
+    const meanwhile = await search(core, 'pasar ')
+    expect(titles(meanwhile)).toEqual(['Pasar Tradisional Ramai'])
+    expect(meanwhile.indexing).toBe(true)
+    expect(titles(await search(core, 'berdagang '))).toEqual(['Pasar Tradisional Ramai'])
+  })
+
   it('says it is indexing while a missing cache is rebuilt, and then finds everything', async () => {
     const first = await open()
     await importText(first, 'pasar.txt', TRADE)

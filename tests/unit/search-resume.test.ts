@@ -11,7 +11,7 @@ import {
   SEARCH_INDEX_FILE,
   SEARCH_PARTIAL_FILE
 } from '../../src/main/core/search/cache-file'
-import { SearchIndex, type MatchWord } from '../../src/main/core/search/flex-index'
+import { SearchIndex, type MatchWord } from '../../src/main/core/search/search-index'
 import { termsOfWord } from '../../src/main/core/search/terms'
 import { buildSearchCacheOffThread } from '../../src/main/core/search/worker-client'
 import type { ArticleMeta } from '../../src/shared/model'
@@ -33,8 +33,7 @@ const QUERIES = [[word('mengatakan')], [word('presiden')], [word('pemerintah'), 
 
 /** What an index built into a data dir answers: every match of each query, with its score. */
 async function answers(dir: string): Promise<string[][]> {
-  const { state } = decodeCache(await readFile(path.join(dir, SEARCH_INDEX_FILE)))
-  const index = new SearchIndex(state)
+  const index = new SearchIndex(decodeCache(await readFile(path.join(dir, SEARCH_INDEX_FILE))))
   return QUERIES.map((words) =>
     index
       .search(words, true, index.size)
@@ -89,8 +88,7 @@ describe('a search index build stopped part way', () => {
     const built = await buildSearchCache(dir)
     expect(built.resumed).toBe(58)
     expect(built.documents).toBe(59)
-    const { state } = decodeCache(await readFile(path.join(dir, SEARCH_INDEX_FILE)))
-    const index = new SearchIndex(state)
+    const index = new SearchIndex(decodeCache(await readFile(path.join(dir, SEARCH_INDEX_FILE))))
     expect(index.search([word('rambutan')], true, 5).map((hit) => hit.id)).toEqual([retitled.id])
     expect(index.has(deleted.id)).toBe(false)
   })

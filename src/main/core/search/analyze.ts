@@ -1,4 +1,4 @@
-import type { DocumentTerms } from './flex-index'
+import type { DocumentTerms } from './search-index'
 import type { SearchDocument } from './documents'
 import { termsOfWord, tokenize } from './terms'
 

@@ -10,7 +10,7 @@ import {
   SEARCH_PARTIAL_FILE,
   writeCacheFile
 } from './cache-file'
-import { SearchIndex, type DocumentTerms } from './flex-index'
+import { SearchIndex, type DocumentTerms } from './search-index'
 import {
   documentOf,
   fingerprintOf,
@@ -24,10 +24,8 @@ import { peekAnnotationList, peekIndexArticles, peekNewestVersion } from '../sto
 
 export { SEARCH_INDEX_FILE } from './cache-file'
 
-/** What a full build hands back: the cache file's bytes, and each article's annotation counts. */
+/** What a full build hands back (the cache file is written): each article's annotation counts. */
 export interface BuiltCache {
-  /** Transferred, not copied, from the worker thread. */
-  bytes: ArrayBuffer
   documents: number
   /** Documents taken from the checkpoint of an earlier build that was stopped, not read again. */
   resumed: number
@@ -77,8 +75,9 @@ async function readCheckpoint(
   file: string
 ): Promise<{ index: SearchIndex; savedAt: number } | null> {
   try {
-    const { header, state } = decodeCache(await fs.readFile(file))
-    return { index: new SearchIndex(state), savedAt: header.savedAt }
+    // Read whole (not left open): the next checkpoint is written over it.
+    const base = decodeCache(await fs.readFile(file))
+    return { index: new SearchIndex(base), savedAt: base.header.savedAt }
   } catch {
     return null
   }
@@ -136,7 +135,6 @@ export async function buildSearchCache(
   await saveCache(dataDir, bytes)
   await fs.rm(partialFile, { force: true })
   return {
-    bytes,
     documents,
     resumed,
     counts,

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs'
+import { promises as fs, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { AnnotationCounts, SorotEvent } from '../../../shared/model'
@@ -10,13 +10,14 @@ import {
   decodeCache,
   decodeUpdates,
   encodeUpdates,
+  openCacheFile,
   removeStaleCacheTemps,
   SEARCH_INDEX_FILE,
   SEARCH_UPDATES_FILE,
   type CacheHeader
 } from './cache-file'
 import { documentOf, libraryStamps, namesFrom, stampOf, type SpeakerNameTable } from './documents'
-import { SearchIndex, type DocumentTerms } from './flex-index'
+import { SearchIndex, type DocumentTerms } from './search-index'
 import { buildSearchCacheOffThread } from './worker-client'
 
 export interface IndexKeeperOptions {
@@ -46,8 +47,6 @@ export class IndexKeeper {
   readonly #store: LibraryStore
   readonly #options: Required<Omit<IndexKeeperOptions, 'speakerTable'>>
   #index: SearchIndex | null = null
-  /** The stamp (documents.ts) of each article as indexed. */
-  #stamps = new Map<string, string>()
   #loading: Promise<void> | null = null
   /** baseKeyOf the base file the index grew from (the updates file names it). */
   #baseKey = ''
@@ -112,6 +111,18 @@ export class IndexKeeper {
     }
   }
 
+  /**
+   * Drops an index whose file turned out damaged when a query read it (the load checks only
+   * what it reads): searches answer from titles until the rebuild is done.
+   */
+  discard(problem: string): void {
+    if (!this.#index || this.#closed) return
+    this.#options.log(`${this.#file} ${problem}; rebuilding it`)
+    this.#index.close()
+    this.#index = null
+    this.#rebuild()
+  }
+
   /** Stops a build under way and writes what is not saved yet. */
   async close(): Promise<void> {
     this.#closed = true
@@ -123,6 +134,7 @@ export class IndexKeeper {
     } catch (error) {
       this.#options.log(`could not save the search index: ${(error as Error).message}`)
     }
+    this.#index?.close()
     this.#index = null
   }
 
@@ -160,8 +172,8 @@ export class IndexKeeper {
 
   /** Makes a base (a cache file, a build) the index. */
   #use(index: SearchIndex, header: CacheHeader): void {
+    if (this.#index !== index) this.#index?.close()
     this.#index = index
-    this.#stamps = index.stamps()
     this.#baseKey = baseKeyOf(header)
     this.#checkedAt = header.savedAt
     this.#annotated = new Map()
@@ -169,23 +181,16 @@ export class IndexKeeper {
 
   #add(doc: DocumentTerms): void {
     this.#index?.add(doc)
-    this.#stamps.set(doc.id, doc.stamp)
   }
 
   #remove(id: string): void {
     this.#index?.remove(id)
-    this.#stamps.delete(id)
   }
 
   async #readCache(): Promise<CacheRead> {
-    let bytes: Buffer
+    if (!(await fs.stat(this.#file).catch(() => null))) return { problem: null }
     try {
-      bytes = await fs.readFile(this.#file)
-    } catch {
-      return { problem: null }
-    }
-    try {
-      return indexOf(bytes)
+      return indexOf(this.#file)
     } catch (error) {
       const message = (error as Error).message
       return { problem: message.startsWith('is ') ? message : `is damaged (${message})` }
@@ -194,12 +199,14 @@ export class IndexKeeper {
 
   /** Brings a loaded index up to date with index.json; many changes mean a rebuild instead. */
   #catchUp(): void {
+    const index = this.#index
+    if (!index) return
     const current = libraryStamps(this.#store.index.data.articles)
     const stale = new Set(this.#changed)
     this.#changed.clear()
-    for (const [id, stamp] of current) if (this.#stamps.get(id) !== stamp) stale.add(id)
-    for (const id of this.#stamps.keys()) if (!current.has(id)) stale.add(id)
-    // Past a few hundred (a removal scans the index: ~7 ms each in 10,000 articles), a build in
+    for (const [id, stamp] of current) if (index.stampOf(id) !== stamp) stale.add(id)
+    for (const id of index.ids()) if (!current.has(id)) stale.add(id)
+    // Past a few hundred (each one's files are read and analysed on this thread), a build in
     // the worker is quicker and leaves this thread free.
     if (stale.size > STALE_REBUILD_FROM) return this.#rebuild()
     for (const id of stale) this.#reindex(id)
@@ -220,8 +227,7 @@ export class IndexKeeper {
           onWorker: (worker) => (this.#worker = worker)
         })
         if (this.#closed) return
-        const { index, header } = indexOf(new Uint8Array(built.bytes))
-        if (this.#closed) return
+        const { index, header } = indexOf(this.#file)
         this.#use(index, header)
         // The new base holds every change: the updates of the old one are void.
         await fs.rm(this.#updatesFile, { force: true })
@@ -328,8 +334,14 @@ export class IndexKeeper {
   }
 }
 
-/** A cache file's index; throws an Error saying what is wrong with the file. */
-function indexOf(bytes: Uint8Array): { index: SearchIndex; header: CacheHeader } {
-  const { header, state } = decodeCache(bytes)
-  return { index: new SearchIndex(state), header }
+/** A cache file's index, its postings left on disk; throws an Error saying what is wrong. */
+function indexOf(file: string): { index: SearchIndex; header: CacheHeader } {
+  // Windows cannot replace a file held open: there a build's new file must be free to land.
+  const base = process.platform === 'win32' ? decodeCache(readFileSync(file)) : openCacheFile(file)
+  try {
+    return { index: new SearchIndex(base), header: base.header }
+  } catch (error) {
+    base.close()
+    throw error
+  }
 }

@@ -1,7 +1,7 @@
 import type { ArticleMeta, SearchHit, SnippetSegment } from '../../../shared/model'
 import { canonicalText } from '../../../shared/text'
 import type { LibraryStore } from '../store/library-store'
-import type { MatchWord, SearchIndex } from './flex-index'
+import type { MatchWord, SearchIndex } from './search-index'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query'
 import { phraseMatches, snippetOf, snippetText, termMatches, type TextRange } from './snippet'
 import { termsOfWord } from './terms'

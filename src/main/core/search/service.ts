@@ -47,7 +47,15 @@ export class SearchService {
   /** Ranked results for a search box query, with snippets whose matches are marked. */
   async search(query: string, limit = 20): Promise<SearchResponse> {
     await this.start()
-    const results = await this.#queries.run(this.#keeper.index, query, limit)
+    let results
+    try {
+      results = await this.#queries.run(this.#keeper.index, query, limit)
+    } catch (error) {
+      const message = (error as Error).message
+      if (!/damaged postings/.test(message)) throw error
+      this.#keeper.discard(message)
+      results = await this.#queries.run(null, query, limit)
+    }
     return { results, indexing: this.indexing }
   }
 

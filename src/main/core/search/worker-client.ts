@@ -68,7 +68,6 @@ export async function buildSearchCacheOffThread(
         checkpointEvery: options.checkpointEvery
       }
     })
-    // The cache's bytes come back transferred (search-worker.ts), not structured-cloned.
     options.onWorker?.(worker)
     // A build must not keep a CLI process alive once its command is done.
     worker.unref()

@@ -13,7 +13,7 @@ import {
   SearchIndex,
   type DocumentTerms,
   type MatchWord
-} from '../../src/main/core/search/flex-index'
+} from '../../src/main/core/search/search-index'
 import { termsOfWord } from '../../src/main/core/search/terms'
 import { hasSearchWorker } from '../../src/main/core/search/worker-client'
 import { CORPUS } from '../support/core'
@@ -33,12 +33,11 @@ describe('the search worker', () => {
     expect(titles(found)).toEqual(['Pasar Tradisional Ramai'])
     const file = path.join(core.store.dataDir, SEARCH_INDEX_FILE)
     expect((await readCacheHeader(file)).schemaVersion).toBe(SEARCH_SCHEMA_VERSION)
-    const { state } = decodeCache(await readFile(file))
-    expect(new SearchIndex(state).size).toBe(2)
+    expect(new SearchIndex(decodeCache(await readFile(file))).size).toBe(2)
   })
 })
 
-describe('the FlexSearch index', () => {
+describe('the search index', () => {
   const doc = (id: string, title: string, text: string, notes = ''): DocumentTerms =>
     termsOfDocument({ id, title, text, highlights: '', notes, speakers: '' }, `stamp-${id}`)
   const ids = (index: SearchIndex, term: string, prefix = false): string[] =>
@@ -58,13 +57,13 @@ describe('the FlexSearch index', () => {
   it('reads back from its cache bytes what it was built with', () => {
     const original = built()
     const bytes = encodeCache(original.state(), { fingerprint: 'f', savedAt: 42 })
-    const { header, state } = decodeCache(new Uint8Array(bytes))
-    expect(header).toMatchObject({
+    const base = decodeCache(new Uint8Array(bytes))
+    expect(base.header).toMatchObject({
       schemaVersion: SEARCH_SCHEMA_VERSION,
       fingerprint: 'f',
       savedAt: 42
     })
-    const loaded = new SearchIndex(state)
+    const loaded = new SearchIndex(base)
     expect(loaded.size).toBe(3)
     for (const term of ['dagang', 'sayur', 'mayur', 'anak', 'cabai', 'banjir', 'kemang'])
       expect(ids(loaded, term)).toEqual(ids(original, term))
