@@ -171,3 +171,53 @@ describe('an editor is not an author', () => {
     expect(credited('Sri Juliati', 'Editor: Sri Juliatinah').authors).toEqual(['Sri Juliati'])
   })
 })
+
+describe("the outlet's name printed twice before its dateline", () => {
+  const dateline = `Otosia.com - ${BODY[0]}`
+
+  it('is printed once, and the repeat kept as a removal', () => {
+    const html = page(
+      `<p><b>Otosia.com</b> <b>Otosia.com - </b>${BODY[0]}</p>${paragraphs(BODY.slice(1))}`
+    )
+    expect(texts(html)).toEqual([dateline, BODY[1], BODY[2]])
+    expect(removals(html, 'repeated-outlet')).toEqual(['Otosia.com'])
+  })
+
+  it('stays when the words before the dateline are not the outlet again', () => {
+    const html = page(paragraphs([`Foto: Otosia.com ${dateline}`, BODY[1], BODY[2]]))
+    expect(texts(html)[0]).toBe(`Foto: Otosia.com ${dateline}`)
+    const place = `Jakarta Jakarta - ${BODY[0]}`
+    expect(texts(page(paragraphs([place, BODY[1]])))).toEqual([place, BODY[1]])
+  })
+})
+
+describe('a "Baca juga" list of other headlines inside the article', () => {
+  const headlines = [
+    'Klasemen sementara Moto3 2018 usai Seri Spanyol',
+    'Ducati mulai siapkan pengganti Lorenzo di MotoGP 2019'
+  ]
+  const list = `<ul>${headlines.map((h) => `<li><a href="/x">${h}</a></li>`).join('')}</ul>`
+
+  it('is dropped with its heading, by the class that names it', () => {
+    const html = page(
+      `${paragraphs(BODY.slice(0, 2))}<div class="baca-juga"><p class="baca-juga__header">Baca Juga</p>${list}</div>${paragraphs(BODY.slice(2))}`
+    )
+    expect(texts(html)).toEqual(BODY)
+  })
+
+  it('is dropped with its heading when no class names it, and kept as removals', () => {
+    const html = page(
+      `${paragraphs(BODY.slice(0, 2))}<p>Baca Juga</p>${list}${paragraphs(BODY.slice(2))}`
+    )
+    expect(texts(html)).toEqual(BODY)
+    expect(removals(html, 'related-list')).toEqual(['Baca Juga', ...headlines])
+  })
+
+  it('keeps a list that no "Baca juga" line introduces', () => {
+    const steps = ['Cuci tangan dengan sabun.', 'Pakai masker di keramaian.']
+    const html = page(
+      `${paragraphs(BODY.slice(0, 2))}<ul>${steps.map((s) => `<li>${s}</li>`).join('')}</ul>${paragraphs(BODY.slice(2))}`
+    )
+    expect(texts(html)).toEqual([...BODY.slice(0, 2), ...steps, BODY[2]])
+  })
+})

@@ -126,6 +126,17 @@ describe('honest bylines', () => {
     expect(honestAuthors(['mediaindonesia.com developer'], null, null)).toEqual([])
   })
 
+  it("never takes the site's own newsroom account for an author", () => {
+    // KLY pages credit "Oleh redaksiotosia" when no reporter is named.
+    expect(honestAuthors(['redaksiotosia'], null, 'staging.otosia.com')).toEqual([])
+    expect(honestAuthors(['Redaksi Otosia'], null, 'Otosia.com')).toEqual([])
+    expect(honestAuthors(['admin kompas'], kompas, 'Kompas.com')).toEqual([])
+    expect(honestAuthors(['Redaksi Suara'], null, 'Suara.com')).toEqual([])
+    // A person whose name merely contains the outlet's is still a person.
+    expect(honestAuthors(['Otosia Rahman'], null, 'Otosia.com')).toEqual(['Otosia Rahman'])
+    expect(honestAuthors(['redaksiotosia'], null, null)).toEqual(['redaksiotosia'])
+  })
+
   it('keeps persons and several of them as a list', () => {
     expect(honestAuthors(['Bagus Kurniawan', 'Ira Gita'], kompas, 'Kompas.com')).toEqual([
       'Bagus Kurniawan',

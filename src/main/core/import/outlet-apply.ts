@@ -110,7 +110,24 @@ export function honestAuthors(
         !CODE.test(name) &&
         !PUBLISHER.test(name) &&
         !(outlet && sameText(name, outlet)) &&
-        !(rule && [rule.name, ...rule.publishers].some((p) => sameText(p, name)))
+        !(rule && [rule.name, ...rule.publishers].some((p) => sameText(p, name))) &&
+        !newsroomAccount(name, [outlet, rule?.name, ...(rule?.publishers ?? [])])
     )
   return [...new Set(honest)]
+}
+
+/** "staging.otosia.com", "Otosia.com" → "otosia": the name a site's accounts are made of. */
+const siteCore = (site: string): string =>
+  site
+    .toLowerCase()
+    .replace(/^(?:https?:\/\/)?(?:(?:www|m|amp|staging|mobile)\.)+/, '')
+    .replace(/(?:\.(?:com|co|id|net|org))+$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+
+/** The site's newsroom as an account ("redaksiotosia", "Redaksi Otosia", "admin kompas"). */
+function newsroomAccount(name: string, sites: Array<string | null | undefined>): boolean {
+  const squashed = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  const desk = /^(?:tim)?(?:redaksi|redaktur|admin)(.+?)(?:com|coid|id)?$/u.exec(squashed)
+  if (!desk) return false
+  return sites.some((site) => !!site && siteCore(site).length > 2 && siteCore(site) === desk[1])
 }

@@ -3,7 +3,8 @@ import { outletFromDateline } from '../metadata'
 
 /*
  * The edges of a page's body, after its blocks are cleaned: a photo caption before the dateline
- * that opens the article, and the lists and headlines an outlet puts after its desk's credit code.
+ * that opens the article (or the outlet's name printed twice before it), and the lists and
+ * headlines an outlet puts after its desk's credit code.
  */
 
 /** A cleaned block and the line of the cleaned text it starts on (for its removal). */
@@ -51,6 +52,29 @@ export function dropBeforeDateline(
   const before = blocks.slice(0, at)
   if (before.some(({ block }) => block.text.length >= BEFORE_DATELINE_MAX)) return blocks
   return [...drop(before, 'before-dateline', removed, keep), ...blocks.slice(at)]
+}
+
+// "Otosia.com Otosia.com - …": the same words twice, then a dateline's dash.
+const REPEATED_LEAD = /^(\S.{0,38}?)\s+(?=\1\s*(?:--|[-–—]))/u
+
+/**
+ * Prints once an outlet's name that a page prints twice before its dateline (an image credit run
+ * into the first paragraph): the repeat is kept as a removal, and stays if the reader restores it.
+ */
+export function dropRepeatedOutlet(
+  blocks: LinedBlock[],
+  removed: Removal[],
+  keep: ReadonlySet<string> = new Set()
+): LinedBlock[] {
+  return blocks.map((lined, index) => {
+    const repeat = index < DATELINE_WITHIN ? REPEATED_LEAD.exec(lined.block.text) : null
+    if (!repeat) return lined
+    const rest = lined.block.text.slice(repeat[0].length)
+    if (!opensWithDateline(rest)) return lined
+    if (keep.has(`repeated-outlet:${lined.line}:${repeat[1]}`)) return lined
+    removed.push({ rule: 'repeated-outlet', text: repeat[1], line: lined.line })
+    return { ...lined, block: { ...lined.block, text: rest } }
+  })
 }
 
 /** A block that is never a sentence of the article: a list item, a heading or a bare line. */

@@ -29,8 +29,11 @@ const JUNK_WORDS = new Set(
   ).split(' ')
 )
 
-/** Ad widgets' numbered ids ("ScriptRootC123456", "mgid_789"): matched by how they start. */
-const JUNK_PREFIXES = ['scriptrootc', 'mgid']
+/**
+ * Ad widgets' numbered ids ("ScriptRootC123456", "mgid_789") and the boxes of other headlines
+ * ("baca-juga", "bacajuga__list", "read-also"): matched by how they start, separators dropped.
+ */
+const JUNK_PREFIXES = ['scriptrootc', 'mgid', 'bacajuga', 'bacapula', 'lihatjuga', 'readalso']
 
 /** Landmark roles of page furniture around an article (navigation, site header and footer). */
 const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search'])
@@ -83,6 +86,6 @@ function isJunk(el: Element, tag: string): boolean {
       (word) =>
         JUNK_WORDS.has(word) ||
         word.split(/[-_]+/).some((part) => JUNK_WORDS.has(part)) ||
-        JUNK_PREFIXES.some((prefix) => word.startsWith(prefix))
+        JUNK_PREFIXES.some((prefix) => word.replace(/[-_]+/g, '').startsWith(prefix))
     )
 }
