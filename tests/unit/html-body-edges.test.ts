@@ -221,3 +221,72 @@ describe('a "Baca juga" list of other headlines inside the article', () => {
     expect(texts(html)).toEqual([...BODY.slice(0, 2), ...steps, BODY[2]])
   })
 })
+
+describe('the headline among several og:title tags', () => {
+  it('is the one the page title and heading show, not the site slogan before it', () => {
+    const html =
+      `<!doctype html><html lang="id"><head><title>Kemenag Gelar Sidang Isbat - Tirto.ID</title>` +
+      `<meta property="og:title" content="Tirto.ID - Jernih Mengalir Mencerahkan">` +
+      `<meta property="og:title" content="Kemenag Gelar Sidang Isbat"></head>` +
+      `<body><article><h1>Kemenag Gelar Sidang Isbat</h1>${paragraphs(BODY)}</article></body></html>`
+    expect(extractHtml(html, 'page.html').title).toBe('Kemenag Gelar Sidang Isbat')
+  })
+
+  it('is the first og:title when the page shows none of them', () => {
+    const html =
+      `<!doctype html><html lang="id"><head><title>Beranda</title>` +
+      `<meta property="og:title" content="Banjir Rendam Kemang">` +
+      `<meta property="og:title" content="Banjir Rendam Kemang Lagi"></head>` +
+      `<body><article>${paragraphs(BODY)}</article></body></html>`
+    expect(extractHtml(html, 'page.html').title).toBe('Banjir Rendam Kemang')
+  })
+})
+
+describe('lines around the article that are no part of it', () => {
+  it('drops a loader placeholder and a bracketed outlet-and-section credit', () => {
+    const html = page(
+      paragraphs([
+        'loading...',
+        ...BODY,
+        '(tirto.id - Sosial Budaya)',
+        '(kompas.com - Megapolitan)'
+      ])
+    )
+    expect(texts(html)).toEqual(BODY)
+  })
+
+  it('keeps a bracketed aside that names no site', () => {
+    const aside = '(Baca selengkapnya di halaman berikut - Redaksi)'
+    expect(texts(page(paragraphs([...BODY, aside])))).toEqual([...BODY, aside])
+  })
+})
+
+describe('a caption before a dateline that names only a place', () => {
+  it("is dropped when it ends in the photographer's code", () => {
+    const caption = 'Tiang papan reklame yang dikeluhkan warga. (wandi)'
+    const dateline = `JAKARTA – ${BODY[0]}`
+    const html = page(paragraphs([caption, dateline, BODY[1]]))
+    expect(texts(html)).toEqual([dateline, BODY[1]])
+    expect(removals(html, 'before-dateline')).toEqual([caption])
+  })
+})
+
+describe('a WIB time labelled as UTC in the metadata', () => {
+  const withDate = (shown: string): string =>
+    `<!doctype html><html lang="id"><head><title>Banjir Rendam Kemang</title>` +
+    `<meta property="article:published_time" content="2018-05-01T19:38:19+00:00"></head>` +
+    `<body><div class="single-title"><h2>Banjir Rendam Kemang</h2><h5>${shown}</h5></div>` +
+    `<article>${paragraphs(BODY)}</article></body></html>`
+
+  it('is read in WIB when the page shows that time in WIB', () => {
+    expect(extractHtml(withDate('Selasa, 1 Mei 2018 — 19:38 WIB'), 'p.html').publishedAt).toBe(
+      '2018-05-01T19:38:19+07:00'
+    )
+  })
+
+  it('stays UTC when the page shows another time', () => {
+    expect(extractHtml(withDate('Rabu, 2 Mei 2018 — 02:38 WIB'), 'p.html').publishedAt).toBe(
+      '2018-05-01T19:38:19+00:00'
+    )
+  })
+})

@@ -126,6 +126,29 @@ describe('honest bylines', () => {
     expect(honestAuthors(['mediaindonesia.com developer'], null, null)).toEqual([])
   })
 
+  it('never takes a news agency credited as reporter for an author', () => {
+    const tempo = outletRuleFor(['https://tempo.co/'], null)
+    expect(honestAuthors(['Antara'], tempo, 'Tempo.co')).toEqual([])
+    expect(honestAuthors(['REUTERS'], null, 'Republika Online')).toEqual([])
+    expect(honestAuthors(['ANTARA News', 'AFP'], null, null)).toEqual([])
+    expect(honestAuthors(['Antara Wijaya', 'Reuters Lim'], null, null)).toEqual([
+      'Antara Wijaya',
+      'Reuters Lim'
+    ])
+  })
+
+  it("reads Republika's reporter from its closing source line, never its editor", () => {
+    const page = (credit: string): string =>
+      `<html><head><title>Uji | Republika Online</title><link rel="canonical" href="https://republika.co.id/berita/1"></head><body>
+      <div class="by"><span><p>Red: Israr Itah</p></span></div>
+      <div class="artikel"><p>REPUBLIKA.CO.ID, MALANG -- Paragraf berita yang cukup panjang untuk dibaca sebagai isi artikel ini.</p></div>
+      <div class="sumber">${credit}</div></body></html>`
+    expect(extractHtml(page('Sumber : Wilda Fizriyani'), 'uji.html').authors).toEqual([
+      'Wilda Fizriyani'
+    ])
+    expect(extractHtml(page('Sumber : REUTERS'), 'uji.html').authors).toEqual([])
+  })
+
   it("never takes the site's own newsroom account for an author", () => {
     // KLY pages credit "Oleh redaksiotosia" when no reporter is named.
     expect(honestAuthors(['redaksiotosia'], null, 'staging.otosia.com')).toEqual([])

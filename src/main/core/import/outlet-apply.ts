@@ -93,6 +93,9 @@ export function splitNames(byline: string): string[] {
 const PUBLISHER =
   /cyber media|media baru|^pt\.?\s|\bdeveloper\b|\.(?:com|co\.id|id|net|co)$|^(?:redaksi|admin|administrator|tim redaksi)$/i
 const CODE = /^[a-z]{2,5}$|^[A-Z]{1,3}$|^\*+$/
+// News agencies credited as a story's reporter ("Reporter: Antara", "Sumber: REUTERS").
+const AGENCY =
+  /^(?:antara(?: news| foto)?|reuters|afp|ap|associated press|xinhua|bernama|kyodo|anadolu|dpa|efe|upi|yonhap)$/i
 
 /** Only persons and named desks: publishers, the outlet, handles and codes are dropped. */
 export function honestAuthors(
@@ -109,6 +112,7 @@ export function honestAuthors(
         !name.startsWith('@') &&
         !CODE.test(name) &&
         !PUBLISHER.test(name) &&
+        !AGENCY.test(name) &&
         !(outlet && sameText(name, outlet)) &&
         !(rule && [rule.name, ...rule.publishers].some((p) => sameText(p, name))) &&
         !newsroomAccount(name, [outlet, rule?.name, ...(rule?.publishers ?? [])])

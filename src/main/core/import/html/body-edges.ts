@@ -24,6 +24,9 @@ const CREDIT_CODE = /\((?=[^()]{1,24}\)$)(?:[a-z]{2,8}|[^()]*[/*][^()]*)\)$/u
 // A sentence ends in a stop, perhaps inside quotes or brackets.
 const SENTENCE_END = /[.!?…]["”'’)\]]*$/u
 
+// A dateline naming only a place, in capitals as a dateline is set: "JAKARTA –", "BANDUNG, Senin -".
+const PLACE_DATELINE = /^\p{Lu}[\p{Lu} .'-]{2,30}(?:,[^-–—]{1,40}?)?\s*(?:--|[-–—])\s+\S/u
+
 // A dateline's dash may end its own block ("Mangupura, (Metrobali.com)-").
 const BARE_DATELINE = /(?:--|[-–—])$/u
 
@@ -36,18 +39,23 @@ function opensWithDateline(text: string): boolean {
 }
 
 /**
- * Drops the blocks before the first one that opens with an outlet's dateline, when it is among
- * the first blocks and each block before it is short (a caption, a teaser): the article starts
- * at its dateline.
+ * Drops the blocks before the first one that opens with an outlet's dateline (or a place's, after
+ * captions ending in a photographer's code), when it is among the first blocks and each block
+ * before it is short (a caption, a teaser): the article starts at its dateline.
  */
 export function dropBeforeDateline(
   blocks: LinedBlock[],
   removed: Removal[],
   keep: ReadonlySet<string> = new Set()
 ): LinedBlock[] {
-  const at = blocks
-    .slice(0, DATELINE_WITHIN)
-    .findIndex(({ block }) => opensWithDateline(block.text))
+  const first = blocks.slice(0, DATELINE_WITHIN)
+  // A place alone ("JAKARTA –") opens the article only after captions closed by a photo credit.
+  const credited = (i: number): boolean =>
+    i > 0 && first.slice(0, i).every(({ block }) => CREDIT_CODE.test(block.text.trim()))
+  const at = first.findIndex(
+    ({ block }, i) =>
+      opensWithDateline(block.text) || (PLACE_DATELINE.test(block.text) && credited(i))
+  )
   if (at <= 0) return blocks
   const before = blocks.slice(0, at)
   if (before.some(({ block }) => block.text.length >= BEFORE_DATELINE_MAX)) return blocks

@@ -34,6 +34,7 @@ import beritamanado from './beritamanado'
 import metrobali from './metrobali'
 import gelora from './gelora'
 import otosia from './otosia'
+import posKota from './pos-kota'
 
 /** Every outlet rule (one file each in this folder). */
 export const OUTLET_RULE_DATA: OutletRuleData[] = [
@@ -71,5 +72,6 @@ export const OUTLET_RULE_DATA: OutletRuleData[] = [
   beritamanado,
   metrobali,
   gelora,
-  otosia
+  otosia,
+  posKota
 ]
