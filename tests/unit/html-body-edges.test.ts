@@ -262,6 +262,13 @@ describe('lines around the article that are no part of it', () => {
 })
 
 describe('a caption before a dateline that names only a place', () => {
+  it('is dropped when it is labelled as a photo, the dateline standing alone', () => {
+    const caption = 'Foto: Tas yang disebut Nurleli berisi bom (Bakrie-detikcom)'
+    const html = page(paragraphs([caption, 'Jakarta -', BODY[0], BODY[1]]))
+    expect(texts(html)).toEqual(['Jakarta -', BODY[0], BODY[1]])
+    expect(removals(html, 'before-dateline')).toEqual([caption])
+  })
+
   it("is dropped when it ends in the photographer's code", () => {
     const caption = 'Tiang papan reklame yang dikeluhkan warga. (wandi)'
     const dateline = `JAKARTA – ${BODY[0]}`

@@ -147,6 +147,8 @@ describe('honest bylines', () => {
       'Wilda Fizriyani'
     ])
     expect(extractHtml(page('Sumber : REUTERS'), 'uji.html').authors).toEqual([])
+    const withRep = page('').replace('Red: Israr Itah', 'Rep: Dwina Agustin/ Red: Israr Itah')
+    expect(extractHtml(withRep, 'uji.html').authors).toEqual(['Dwina Agustin'])
   })
 
   it("never takes the site's own newsroom account for an author", () => {

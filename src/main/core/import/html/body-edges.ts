@@ -24,8 +24,11 @@ const CREDIT_CODE = /\((?=[^()]{1,24}\)$)(?:[a-z]{2,8}|[^()]*[/*][^()]*)\)$/u
 // A sentence ends in a stop, perhaps inside quotes or brackets.
 const SENTENCE_END = /[.!?…]["”'’)\]]*$/u
 
-// A dateline naming only a place, in capitals as a dateline is set: "JAKARTA –", "BANDUNG, Senin -".
-const PLACE_DATELINE = /^\p{Lu}[\p{Lu} .'-]{2,30}(?:,[^-–—]{1,40}?)?\s*(?:--|[-–—])\s+\S/u
+// A dateline naming only a place: "JAKARTA –", "BANDUNG, Senin -", "Jakarta -" alone.
+const PLACE_DATELINE = /^\p{Lu}[\p{L} .'-]{2,30}(?:,[^-–—]{1,40}?)?\s*(?:--|[-–—])(?:\s+\S|\s*$)/u
+
+// A caption labelled as one: "Foto: … (Bakrie-detikcom)", "Ilustrasi: …".
+const CAPTION_LABEL = /^(?:foto|photo|ilustrasi)\s*:/iu
 
 // A dateline's dash may end its own block ("Mangupura, (Metrobali.com)-").
 const BARE_DATELINE = /(?:--|[-–—])$/u
@@ -49,9 +52,13 @@ export function dropBeforeDateline(
   keep: ReadonlySet<string> = new Set()
 ): LinedBlock[] {
   const first = blocks.slice(0, DATELINE_WITHIN)
-  // A place alone ("JAKARTA –") opens the article only after captions closed by a photo credit.
+  // A place alone ("JAKARTA –") opens the article only after captions: labelled, or closed by a
+  // photo credit.
   const credited = (i: number): boolean =>
-    i > 0 && first.slice(0, i).every(({ block }) => CREDIT_CODE.test(block.text.trim()))
+    i > 0 &&
+    first
+      .slice(0, i)
+      .every(({ block }) => CREDIT_CODE.test(block.text.trim()) || CAPTION_LABEL.test(block.text))
   const at = first.findIndex(
     ({ block }, i) =>
       opensWithDateline(block.text) || (PLACE_DATELINE.test(block.text) && credited(i))

@@ -12,7 +12,7 @@ const republika: OutletRuleData = {
   // "Rep:" names the reporter, "Red:" the editor (never an author); 2018 pages name the
   // reporter (or an agency) only in the closing "Sumber : …" line.
   byline: {
-    selectors: ['.date-detail-author', '.wrap-list-author', '.sumber'],
+    selectors: ['.date-detail-author', '.wrap-list-author', '.by', '.sumber'],
     forms: ['Rep\\s*:\\s*(?<name>.+?)(?:\\s*Red\\s*:.*)?$', '^Sumber\\s*:\\s*(?<name>.+)$']
   },
   titleDecorations: ['\\s+\\|\\s+Republika Online$'],
