@@ -213,6 +213,12 @@ describe('a "Baca juga" list of other headlines inside the article', () => {
     expect(removals(html, 'related-list')).toEqual(['Baca Juga', ...headlines])
   })
 
+  it('is dropped under a "Pilihan Redaksi" heading too', () => {
+    const picks = `<div class="title">Pilihan Redaksi</div><ul>${headlines.map((h) => `<li><h5><a href="/x">${h}</a></h5></li>`).join('')}</ul>`
+    const html = page(`${paragraphs(BODY.slice(0, 2))}${picks}${paragraphs(BODY.slice(2))}`)
+    expect(texts(html)).toEqual(BODY)
+  })
+
   it('keeps a list that no "Baca juga" line introduces', () => {
     const steps = ['Cuci tangan dengan sabun.', 'Pakai masker di keramaian.']
     const html = page(
@@ -289,6 +295,15 @@ describe('a WIB time labelled as UTC in the metadata', () => {
     expect(extractHtml(withDate('Selasa, 1 Mei 2018 — 19:38 WIB'), 'p.html').publishedAt).toBe(
       '2018-05-01T19:38:19+07:00'
     )
+  })
+
+  it('is read in the zone a byline box shows, for a time written without an offset', () => {
+    const html =
+      `<!doctype html><html lang="id"><head><title>Banjir Rendam Kemang</title>` +
+      `<meta name="publishdate" content="2018/05/01 19:03:45"></head><body><h1>Banjir</h1>` +
+      `<div class="date">\n${' '.repeat(20)}<strong>Natalia Santi</strong>, CNN Indonesia | Selasa, 01/05/2018 19:03 WIB\n${' '.repeat(16)}</div>` +
+      `<article>${paragraphs(BODY)}</article></body></html>`
+    expect(extractHtml(html, 'p.html').publishedAt).toBe('2018-05-01T19:03:45+07:00')
   })
 
   it('stays UTC when the page shows another time', () => {

@@ -266,6 +266,14 @@ describe('timestamps whose offset sign slipped', () => {
     )
   })
 
+  it('gives a time written without an offset the zone the page shows it in', () => {
+    const shown = ['Natalia Santi, CNN Indonesia | Selasa, 01/05/2018 19:03 WIB']
+    expect(unslipOffset('2018-05-01T19:03:45', shown, DEC_2023)).toBe('2018-05-01T19:03:45+07:00')
+    expect(unslipOffset('2018-05-01T19:03:45', ['01/05/2018 19:03'], DEC_2023)).toBe(
+      '2018-05-01T19:03:45'
+    )
+  })
+
   it('keeps a UTC time when the page shows another time or names no zone', () => {
     const utc = '2018-05-01T12:38:19+00:00'
     expect(unslipOffset(utc, ['Selasa, 1 Mei 2018 — 19:38 WIB'], DEC_2023)).toBe(utc)

@@ -228,8 +228,8 @@ function toIso(parts: DateParts, reference: Date): string | null {
 
 // A negative twin of Indonesia's zones (WIB +07:00, WITA +08:00, WIT +09:00).
 const SLIPPED_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?-(0[789]):00$/
-// A local time labelled as UTC (Pos Kota writes 19:38+00:00 for 19:38 WIB).
-const UTC_LABEL = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(?:Z|\+00:00)$/
+// A local time labelled as UTC (Pos Kota writes 19:38+00:00 for 19:38 WIB), or not labelled.
+const UTC_LABEL = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(?:Z|\+00:00)?$/
 const INDONESIAN_DATE_WORDS =
   /\b(?:januari|februari|pebruari|maret|mei|juni|juli|agustus|oktober|nopember|desember|wib|wita|wit)\b/i
 const INDONESIAN_ZONE = /\b(?:wib|wita|wit)\b/i
@@ -237,7 +237,7 @@ const INDONESIAN_ZONE = /\b(?:wib|wita|wit)\b/i
 /**
  * A timestamp whose offset is a slip put right: a sign slip (KLY pages write 10:49-07:00 for
  * 10:49 WIB) when the page shows the same wall-clock time in Indonesian words, and a local time
- * labelled UTC when the page shows that time with its Indonesian zone. A page really on UTC-7,
+ * labelled UTC (or not labelled) when the page shows that time with its Indonesian zone. A page really on UTC-7,
  * or a true UTC time, keeps its offset.
  */
 export function unslipOffset(iso: string, shown: string[], reference: Date): string {

@@ -66,7 +66,8 @@ export function readPageMetadata(document: Document, reference: Date): PageMetad
   for (const el of [...found.datePublished, ...found.publishClass, ...found.dateClass]) {
     const text = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent
     if (text && text.length <= 80) dates.push(text)
-    if (el.textContent && el.textContent.length <= 80) shown.push(el.textContent)
+    const line = tidy(el.textContent ?? '')
+    if (line && line.length <= 80) shown.push(line)
   }
   const published = dates.map((d) => parseDate(d, reference)).find((d) => d !== null) ?? null
   const lang = document.documentElement.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0]

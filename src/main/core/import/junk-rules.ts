@@ -55,7 +55,7 @@ export const junkRules: JunkRule[] = [
   },
   {
     name: 'related-list',
-    line: /^(?:baca juga|baca pula|lihat juga|berita terkait|artikel terkait|berita lainnya|jangan lewatkan|pilihan editor|rekomendasi|terpopuler|berita terpopuler|berita populer|read also|related)\s*:?\s*$/i,
+    line: /^(?:baca juga|baca pula|lihat juga|berita terkait|artikel terkait|berita lainnya|jangan lewatkan|pilihan editor|pilihan redaksi|rekomendasi|terpopuler|berita terpopuler|berita populer|read also|related)\s*:?\s*$/i,
     listItem: new RegExp(`^${HEADLINE_ITEM}$`, 'u')
   },
   {
