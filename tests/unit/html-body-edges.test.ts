@@ -312,3 +312,20 @@ describe('a WIB time labelled as UTC in the metadata', () => {
     )
   })
 })
+
+describe("the desk's closing source line in capitals", () => {
+  it('is dropped after the last sentence, and kept as a removal', () => {
+    const html = page(
+      `${paragraphs(BODY)}<p><strong>DAILY STAR | EXPRESS | FIKRI ARIGI</strong></p>`
+    )
+    expect(texts(html)).toEqual(BODY)
+    expect(removals(html, 'closing-credit')).toEqual(['DAILY STAR | EXPRESS | FIKRI ARIGI'])
+    expect(texts(page(`${paragraphs(BODY)}<p><strong>UEFA</strong></p>`))).toEqual(BODY)
+  })
+
+  it('stays when it is a sentence or sits before the end', () => {
+    const shout = 'PEMERINTAH MENOLAK USULAN ITU.'
+    expect(texts(page(paragraphs([...BODY, shout])))).toEqual([...BODY, shout])
+    expect(texts(page(paragraphs([BODY[0], 'UEFA', BODY[1]])))).toEqual([BODY[0], 'UEFA', BODY[1]])
+  })
+})

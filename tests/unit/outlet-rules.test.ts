@@ -131,6 +131,8 @@ describe('honest bylines', () => {
     expect(honestAuthors(['Antara'], tempo, 'Tempo.co')).toEqual([])
     expect(honestAuthors(['REUTERS'], null, 'Republika Online')).toEqual([])
     expect(honestAuthors(['ANTARA News', 'AFP'], null, null)).toEqual([])
+    // Tempo credits a translated story to "Reporter: Terjemahan" ("translation").
+    expect(honestAuthors(['Terjemahan'], tempo, 'Tempo.co')).toEqual([])
     expect(honestAuthors(['Antara Wijaya', 'Reuters Lim'], null, null)).toEqual([
       'Antara Wijaya',
       'Reuters Lim'

@@ -96,6 +96,8 @@ const CODE = /^[a-z]{2,5}$|^[A-Z]{1,3}$|^\*+$/
 // News agencies credited as a story's reporter ("Reporter: Antara", "Sumber: REUTERS").
 const AGENCY =
   /^(?:antara(?: news| foto)?|reuters|afp|ap|associated press|xinhua|bernama|kyodo|anadolu|dpa|efe|upi|yonhap)$/i
+// Credit words that name no one: "Reporter: Terjemahan" (a translated story).
+const NO_ONE = /^(?:terjemahan|penerjemah|translation|siaran pers|rilis|press release)$/i
 
 /** Only persons and named desks: publishers, the outlet, handles and codes are dropped. */
 export function honestAuthors(
@@ -113,6 +115,7 @@ export function honestAuthors(
         !CODE.test(name) &&
         !PUBLISHER.test(name) &&
         !AGENCY.test(name) &&
+        !NO_ONE.test(name) &&
         !(outlet && sameText(name, outlet)) &&
         !(rule && [rule.name, ...rule.publishers].some((p) => sameText(p, name))) &&
         !newsroomAccount(name, [outlet, rule?.name, ...(rule?.publishers ?? [])])

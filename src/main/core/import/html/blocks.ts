@@ -7,6 +7,7 @@ import { takeDateLine } from '../metadata'
 import {
   dropAfterCredit,
   dropBeforeDateline,
+  dropClosingCredit,
   dropRepeatedOutlet,
   type LinedBlock
 } from './body-edges'
@@ -123,6 +124,7 @@ export function cleanBlocks(
   const removed = [...cleaned.removed]
   lined = dropRepeatedOutlet(lined, removed, keep)
   lined = dropAfterCredit(dropBeforeDateline(lined, removed, keep), removed, keep)
+  lined = dropClosingCredit(lined, removed, keep)
   const blocks: Block[] = lined.map(({ block }) => block)
   return { blocks, removed, sourceUrl: cleaned.sourceUrl, dateLine: publishedAt }
 }

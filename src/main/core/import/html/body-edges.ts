@@ -116,6 +116,24 @@ export function dropAfterCredit(
   return blocks
 }
 
+// "UEFA", "DAILY STAR | EXPRESS | FIKRI ARIGI": sources and writer in capitals, no sentence.
+const CAPITALS_CREDIT = /^(?=.*\p{Lu})[\p{Lu}\p{N} .,&|/'-]{2,80}$/u
+
+/** Drops the closing lines in capitals (Tempo's sources and writer) that end an article. */
+export function dropClosingCredit(
+  blocks: LinedBlock[],
+  removed: Removal[],
+  keep: ReadonlySet<string> = new Set()
+): LinedBlock[] {
+  let end = blocks.length
+  while (end > 1 && blocks[end - 1].block.type === 'p') {
+    const text = blocks[end - 1].block.text.trim()
+    if (!CAPITALS_CREDIT.test(text) || SENTENCE_END.test(text)) break
+    end--
+  }
+  return [...blocks.slice(0, end), ...drop(blocks.slice(end), 'closing-credit', removed, keep)]
+}
+
 /** Records `blocks` as removed by `rule`, except those the reader restored; returns those. */
 function drop(
   blocks: LinedBlock[],
