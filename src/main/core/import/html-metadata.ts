@@ -169,9 +169,11 @@ function pageElements(document: Document): PageElements {
       BYLINE_CLASSES.some((name) => names.includes(name))
     )
       found.bylines.push(el)
-    // (A leaf's text is its own text node: cheap to read, unlike a container's.)
-    const leaf = !el.firstElementChild && tag !== 'script' && tag !== 'style'
-    const text = leaf ? (el.textContent ?? '') : ''
+    // A childless element's text, read only while short (textContent would read it all).
+    let text = ''
+    if (!el.firstElementChild && tag !== 'script' && tag !== 'style')
+      for (let node = el.firstChild; node && text.length <= 80; node = node.nextSibling)
+        text += node.nodeValue ?? ''
     if (text.length <= 80 && ZONED_TIME.test(text)) found.zoned.push(text)
     if (tag === 'template') continue
     for (let child = el.lastElementChild; child; child = child.previousElementSibling)

@@ -80,12 +80,13 @@ function isJunk(el: Element, tag: string): boolean {
     return true
   const names = `${classAttribute(el)} ${el.getAttribute('id') ?? ''}`.toLowerCase()
   if (!names.trim()) return false
-  return names
-    .split(/\s+/)
-    .some(
-      (word) =>
-        JUNK_WORDS.has(word) ||
-        word.split(/[-_]+/).some((part) => JUNK_WORDS.has(part)) ||
-        JUNK_PREFIXES.some((prefix) => word.replace(/[-_]+/g, '').startsWith(prefix))
+  return names.split(/\s+/).some((word) => {
+    if (JUNK_WORDS.has(word)) return true
+    const parts = word.split(/[-_]+/)
+    const joined = parts.join('')
+    return (
+      parts.some((part) => JUNK_WORDS.has(part)) ||
+      JUNK_PREFIXES.some((prefix) => joined.startsWith(prefix))
     )
+  })
 }
