@@ -118,8 +118,7 @@ interface PageElements {
   dateClass: Element[]
   /** Elements a byline is shown in: rel or itemprop author, a byline-like class. */
   bylines: Element[]
-  /** Short texts of childless elements showing a time in an Indonesian zone ("19:38 WIB"). */
-  zoned: string[]
+  zoned: string[] // Short texts of childless elements with a zoned time ("19:38 WIB").
 }
 const ZONED_TIME = /\d[:.]\d{2}\s*(?:WIB|WITA|WIT)\b/
 const BYLINE_CLASSES = ['author', 'byline', 'penulis', 'reporter']
@@ -171,7 +170,7 @@ function pageElements(document: Document): PageElements {
       found.bylines.push(el)
     // A childless element's text, read only while short (textContent would read it all).
     let text = ''
-    if (!el.firstElementChild && tag !== 'script' && tag !== 'style')
+    if (!el.firstElementChild && tag !== 'script')
       for (let node = el.firstChild; node && text.length <= 80; node = node.nextSibling)
         text += node.nodeValue ?? ''
     if (text.length <= 80 && ZONED_TIME.test(text)) found.zoned.push(text)
