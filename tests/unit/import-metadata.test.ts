@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findIndonesianDate, parseIndonesianDate } from '../../src/main/core/import/dates'
+import {
+  findIndonesianDate,
+  parseIndonesianDate,
+  unslipOffset
+} from '../../src/main/core/import/dates'
 import { extractArticle } from '../../src/main/core/import/extract'
-import { unslipOffset } from '../../src/main/core/import/html-metadata'
 import { outletFromDateline, outletFromUrl } from '../../src/main/core/import/metadata'
 import { CORPUS, SEED } from '../support/core'
 
@@ -43,6 +46,8 @@ describe('parseIndonesianDate', () => {
     ['2023-04-16', '2023-04-16'],
     ['2023-04-16 16:47:52', '2023-04-16T16:47:52'],
     ['2023-04-16T16:47:52+0700', '2023-04-16T16:47:52+07:00'],
+    ['2018/05/01 05:27:04', '2018-05-01T05:27:04'],
+    ['2018/05/01', '2018-05-01'],
     ['29 Februari 2024', '2024-02-29']
   ])('%s → %s', (text, iso) => {
     expect(parseIndonesianDate(text, DEC_2023)).toBe(iso)
@@ -53,6 +58,8 @@ describe('parseIndonesianDate', () => {
     '30 Februari 2024',
     '29 Feb 2023',
     '2023-02-30',
+    '2023/02/30',
+    '2023/04-16',
     '32 Januari 2024',
     'kemarin'
   ])('is null for %s, which is no date', (text) => {
@@ -245,6 +252,33 @@ describe('timestamps whose offset sign slipped', () => {
     expect(unslipOffset(iso, [], DEC_2023)).toBe(iso)
     expect(unslipOffset('2021-06-16T10:49:00-05:00', shown, DEC_2023)).toBe(
       '2021-06-16T10:49:00-05:00'
+    )
+  })
+
+  it('reads a WIB time written as UTC as WIB when the page shows it in WIB', () => {
+    const wib = ['Selasa, 1 Mei 2018 — 19:38 WIB']
+    expect(unslipOffset('2018-05-01T19:38:19+00:00', wib, DEC_2023)).toBe(
+      '2018-05-01T19:38:19+07:00'
+    )
+    expect(unslipOffset('2018-05-01T19:38:19Z', wib, DEC_2023)).toBe('2018-05-01T19:38:19+07:00')
+    expect(unslipOffset('2018-05-01T19:38+00:00', ['1 Mei 2018 19:38 WITA'], DEC_2023)).toBe(
+      '2018-05-01T19:38+08:00'
+    )
+  })
+
+  it('gives a time written without an offset the zone the page shows it in', () => {
+    const shown = ['Natalia Santi, CNN Indonesia | Selasa, 01/05/2018 19:03 WIB']
+    expect(unslipOffset('2018-05-01T19:03:45', shown, DEC_2023)).toBe('2018-05-01T19:03:45+07:00')
+    expect(unslipOffset('2018-05-01T19:03:45', ['01/05/2018 19:03'], DEC_2023)).toBe(
+      '2018-05-01T19:03:45'
+    )
+  })
+
+  it('keeps a UTC time when the page shows another time or names no zone', () => {
+    const utc = '2018-05-01T12:38:19+00:00'
+    expect(unslipOffset(utc, ['Selasa, 1 Mei 2018 — 19:38 WIB'], DEC_2023)).toBe(utc)
+    expect(unslipOffset('2018-05-01T19:38:19+00:00', ['1 Mei 2018 19:38'], DEC_2023)).toBe(
+      '2018-05-01T19:38:19+00:00'
     )
   })
 })

@@ -126,6 +126,44 @@ describe('honest bylines', () => {
     expect(honestAuthors(['mediaindonesia.com developer'], null, null)).toEqual([])
   })
 
+  it('never takes a news agency credited as reporter for an author', () => {
+    const tempo = outletRuleFor(['https://tempo.co/'], null)
+    expect(honestAuthors(['Antara'], tempo, 'Tempo.co')).toEqual([])
+    expect(honestAuthors(['REUTERS'], null, 'Republika Online')).toEqual([])
+    expect(honestAuthors(['ANTARA News', 'AFP'], null, null)).toEqual([])
+    // Tempo credits a translated story to "Reporter: Terjemahan" ("translation").
+    expect(honestAuthors(['Terjemahan'], tempo, 'Tempo.co')).toEqual([])
+    expect(honestAuthors(['Antara Wijaya', 'Reuters Lim'], null, null)).toEqual([
+      'Antara Wijaya',
+      'Reuters Lim'
+    ])
+  })
+
+  it("reads Republika's reporter from its closing source line, never its editor", () => {
+    const page = (credit: string): string =>
+      `<html><head><title>Uji | Republika Online</title><link rel="canonical" href="https://republika.co.id/berita/1"></head><body>
+      <div class="by"><span><p>Red: Israr Itah</p></span></div>
+      <div class="artikel"><p>REPUBLIKA.CO.ID, MALANG -- Paragraf berita yang cukup panjang untuk dibaca sebagai isi artikel ini.</p></div>
+      <div class="sumber">${credit}</div></body></html>`
+    expect(extractHtml(page('Sumber : Wilda Fizriyani'), 'uji.html').authors).toEqual([
+      'Wilda Fizriyani'
+    ])
+    expect(extractHtml(page('Sumber : REUTERS'), 'uji.html').authors).toEqual([])
+    const withRep = page('').replace('Red: Israr Itah', 'Rep: Dwina Agustin/ Red: Israr Itah')
+    expect(extractHtml(withRep, 'uji.html').authors).toEqual(['Dwina Agustin'])
+  })
+
+  it("never takes the site's own newsroom account for an author", () => {
+    // KLY pages credit "Oleh redaksiotosia" when no reporter is named.
+    expect(honestAuthors(['redaksiotosia'], null, 'staging.otosia.com')).toEqual([])
+    expect(honestAuthors(['Redaksi Otosia'], null, 'Otosia.com')).toEqual([])
+    expect(honestAuthors(['admin kompas'], kompas, 'Kompas.com')).toEqual([])
+    expect(honestAuthors(['Redaksi Suara'], null, 'Suara.com')).toEqual([])
+    // A person whose name merely contains the outlet's is still a person.
+    expect(honestAuthors(['Otosia Rahman'], null, 'Otosia.com')).toEqual(['Otosia Rahman'])
+    expect(honestAuthors(['redaksiotosia'], null, null)).toEqual(['redaksiotosia'])
+  })
+
   it('keeps persons and several of them as a list', () => {
     expect(honestAuthors(['Bagus Kurniawan', 'Ira Gita'], kompas, 'Kompas.com')).toEqual([
       'Bagus Kurniawan',

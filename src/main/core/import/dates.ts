@@ -68,15 +68,15 @@ const ISO_EXACT =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/
 const PATTERNS: Array<{ regex: RegExp; read: (m: RegExpExecArray) => DateParts }> = [
   {
-    // 2023-04-16, 2023-04-16 16:47:52, 2023-04-16T16:47:52+0700
+    // 2023-04-16, 2023-04-16 16:47:52, 2023-04-16T16:47:52+0700, 2018/05/01 05:27:04 (year first)
     regex:
-      /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/gi,
+      /\b(\d{4})([-/])(\d{2})\2(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/gi,
     read: (m) => ({
       year: +m[1],
-      month: +m[2],
-      day: +m[3],
-      ...clock(m[4], m[5], m[6]),
-      offset: m[7] ? isoOffset(m[7]) : null
+      month: +m[3],
+      day: +m[4],
+      ...clock(m[5], m[6], m[7]),
+      offset: m[8] ? isoOffset(m[8]) : null
     })
   },
   {
@@ -224,4 +224,38 @@ function toIso(parts: DateParts, reference: Date): string | null {
   if (parts.hour > 23 || parts.minute > 59 || (parts.second ?? 0) > 59) return day
   const time = `${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second ?? 0)}`
   return `${day}T${time}${parts.offset ?? ''}`
+}
+
+// A negative twin of Indonesia's zones (WIB +07:00, WITA +08:00, WIT +09:00).
+const SLIPPED_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?-(0[789]):00$/
+// A local time labelled as UTC (Pos Kota writes 19:38+00:00 for 19:38 WIB), or not labelled.
+const UTC_LABEL = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(?:Z|\+00:00)?$/
+const INDONESIAN_DATE_WORDS =
+  /\b(?:januari|februari|pebruari|maret|mei|juni|juli|agustus|oktober|nopember|desember|wib|wita|wit)\b/i
+const INDONESIAN_ZONE = /\b(?:wib|wita|wit)\b/i
+
+/**
+ * A timestamp whose offset is a slip put right: a sign slip (KLY pages write 10:49-07:00 for
+ * 10:49 WIB) when the page shows the same wall-clock time in Indonesian words, and a local time
+ * labelled UTC (or not labelled) when the page shows that time with its Indonesian zone. A page really on UTC-7,
+ * or a true UTC time, keeps its offset.
+ */
+export function unslipOffset(iso: string, shown: string[], reference: Date): string {
+  const slip = SLIPPED_OFFSET.exec(iso)
+  if (slip) {
+    const agrees = shown.some(
+      (text) =>
+        INDONESIAN_DATE_WORDS.test(text) &&
+        parseIndonesianDate(text, reference)?.slice(0, 16) === slip[1]
+    )
+    return agrees ? `${slip[1]}${slip[2] ?? ''}+${slip[3]}:00` : iso
+  }
+  const utc = UTC_LABEL.exec(iso)
+  if (!utc) return iso
+  for (const text of shown) {
+    const local = INDONESIAN_ZONE.test(text) ? parseIndonesianDate(text, reference) : null
+    if (local?.slice(0, 16) === utc[1] && /[+-]\d{2}:\d{2}$/.test(local))
+      return `${utc[1]}${utc[2] ?? ''}${local.slice(-6)}`
+  }
+  return iso
 }

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { parseIndonesianDate } from './dates'
+import { parseIndonesianDate, unslipOffset } from './dates'
 import { onlyEditor } from './html/editor-credit'
 import { authorFromByline, outletFromDateline } from './metadata'
 import { JSON_LD_META } from './html/stored-source'
@@ -66,24 +66,41 @@ export function readPageMetadata(document: Document, reference: Date): PageMetad
   for (const el of [...found.datePublished, ...found.publishClass, ...found.dateClass]) {
     const text = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent
     if (text && text.length <= 80) dates.push(text)
-    if (el.textContent && el.textContent.length <= 80) shown.push(el.textContent)
+    const line = tidy(el.textContent ?? '')
+    if (line && line.length <= 80) shown.push(line)
   }
   const published = dates.map((d) => parseDate(d, reference)).find((d) => d !== null) ?? null
   const lang = document.documentElement.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0]
   let pageText: string | undefined
 
   return {
-    title: first(TITLE_KEYS) ?? ld.headline ?? (documentTitle || h1 || null),
+    title:
+      shownTitle(found.meta, documentTitle, h1) ?? ld.headline ?? (documentTitle || h1 || null),
     outlet,
     author: personCredit(
       [...AUTHOR_KEYS.map((key) => meta.get(key)), ld.author, pageByline(found.bylines)],
       [outlet, first(SITE_KEYS), ld.publisher, documentTitle.split(/\s[|\-–—]\s/).pop()],
       (name) => onlyEditor((pageText ??= document.body?.textContent ?? ''), name)
     ),
-    publishedAt: published && unslipOffset(published, shown, reference),
+    publishedAt: published && unslipOffset(published, [...shown, ...found.zoned], reference),
     url,
     language: lang && /^[a-z]{2,3}$/.test(lang) ? (lang === 'in' ? 'id' : lang) : null
   }
+}
+
+/** The title tag the page shows too: an earlier og:title may be the site's slogan (Tirto). */
+function shownTitle(metas: Element[], documentTitle: string, h1: string): string | null {
+  // By key (og:title before twitter:title), then in page order.
+  const titles = TITLE_KEYS.flatMap((wanted) =>
+    metas
+      .filter(
+        (el) => (el.getAttribute('property') ?? el.getAttribute('name'))?.toLowerCase() === wanted
+      )
+      .map((el) => tidy(el.getAttribute('content') ?? ''))
+      .filter((content) => content !== '')
+  )
+  const shown = comparable(`${documentTitle} ${h1}`)
+  return titles.find((title) => shown.includes(comparable(title))) ?? titles[0] ?? null
 }
 
 /** The elements metadata is read from, each list in document order. */
@@ -101,8 +118,9 @@ interface PageElements {
   dateClass: Element[]
   /** Elements a byline is shown in: rel or itemprop author, a byline-like class. */
   bylines: Element[]
+  zoned: string[] // Short texts of childless elements with a zoned time ("19:38 WIB").
 }
-
+const ZONED_TIME = /\d[:.]\d{2}\s*(?:WIB|WITA|WIT)\b/
 const BYLINE_CLASSES = ['author', 'byline', 'penulis', 'reporter']
 
 /**
@@ -121,7 +139,8 @@ function pageElements(document: Document): PageElements {
     datePublished: [],
     publishClass: [],
     dateClass: [],
-    bylines: []
+    bylines: [],
+    zoned: []
   }
   // As in selectors, `type` and `rel` values match whatever their case.
   const lower = (el: Element, name: string): string | undefined =>
@@ -149,6 +168,12 @@ function pageElements(document: Document): PageElements {
       BYLINE_CLASSES.some((name) => names.includes(name))
     )
       found.bylines.push(el)
+    // A childless element's text, read only while short (textContent would read it all).
+    let text = ''
+    if (!el.firstElementChild && tag !== 'script')
+      for (let node = el.firstChild; node && text.length <= 80; node = node.nextSibling)
+        text += node.nodeValue ?? ''
+    if (text.length <= 80 && ZONED_TIME.test(text)) found.zoned.push(text)
     if (tag === 'template') continue
     for (let child = el.lastElementChild; child; child = child.previousElementSibling)
       stack.push(child)
@@ -275,26 +300,6 @@ function pageByline(candidates: Element[]): string | null {
     if (text.split(' ').length <= 8 && !/[.!?]$/.test(text)) return text
   }
   return null
-}
-
-// A negative twin of Indonesia's zones (WIB +07:00, WITA +08:00, WIT +09:00).
-const SLIPPED_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?-(0[789]):00$/
-const INDONESIAN_DATE_WORDS =
-  /\b(?:januari|februari|pebruari|maret|mei|juni|juli|agustus|oktober|nopember|desember|wib|wita|wit)\b/i
-
-/**
- * A timestamp whose offset is a sign slip (KLY pages write 10:49-07:00 for 10:49 WIB) with its
- * sign put right: only when the page shows the same wall-clock time in Indonesian words, so a
- * page really on UTC-7 keeps its offset.
- */
-export function unslipOffset(iso: string, shown: string[], reference: Date): string {
-  const slip = SLIPPED_OFFSET.exec(iso)
-  if (!slip) return iso
-  const local = slip[1]
-  const agrees = shown.some(
-    (text) => INDONESIAN_DATE_WORDS.test(text) && parseDate(text, reference)?.slice(0, 16) === local
-  )
-  return agrees ? `${local}${slip[2] ?? ''}+${slip[3]}:00` : iso
 }
 
 /** A date as the page writes it (ISO, or Indonesian words) → ISO date, or null. */

@@ -55,7 +55,7 @@ export const junkRules: JunkRule[] = [
   },
   {
     name: 'related-list',
-    line: /^(?:baca juga|baca pula|lihat juga|berita terkait|artikel terkait|berita lainnya|jangan lewatkan|pilihan editor|rekomendasi|terpopuler|berita terpopuler|berita populer|read also|related)\s*:?\s*$/i,
+    line: /^(?:baca juga|baca pula|lihat juga|berita terkait|artikel terkait|berita lainnya|jangan lewatkan|pilihan editor|pilihan redaksi|rekomendasi|terpopuler|berita terpopuler|berita populer|read also|related)\s*:?\s*$/i,
     listItem: new RegExp(`^${HEADLINE_ITEM}$`, 'u')
   },
   {
@@ -73,6 +73,13 @@ export const junkRules: JunkRule[] = [
     line: /^(?:advertisement|iklan|scroll to (?:continue|resume) with content|konten berbayar)$/i
   },
   { name: 'video-prompt', line: /^(?:simak|tonton|saksikan)\s+(?:juga\s+)?video.{0,200}$/i },
+  // What a page shows while its scripts load ("loading...", "Memuat…").
+  { name: 'loading-placeholder', line: /^(?:loading|memuat)\s*(?:\.{2,}|…)?$/i },
+  {
+    // The site and desk that closes an article: "(tirto.id - Sosial Budaya)".
+    name: 'site-credit',
+    line: /^\((?:[a-z0-9-]+\.)+[a-z]{2,}\s*[-–—]\s*[^()]{1,40}\)$/i
+  },
   {
     name: 'share-line',
     line: /^(?:bagikan|share)(?:\s+(?:artikel|berita)\s+ini)?\s*:?\s*(?:(?:facebook|twitter|x|whatsapp|telegram|line|email|linkedin|salin tautan|copy link)[\s,|/·]*)*$/i

@@ -93,6 +93,11 @@ export function splitNames(byline: string): string[] {
 const PUBLISHER =
   /cyber media|media baru|^pt\.?\s|\bdeveloper\b|\.(?:com|co\.id|id|net|co)$|^(?:redaksi|admin|administrator|tim redaksi)$/i
 const CODE = /^[a-z]{2,5}$|^[A-Z]{1,3}$|^\*+$/
+// News agencies credited as a story's reporter ("Reporter: Antara", "Sumber: REUTERS").
+const AGENCY =
+  /^(?:antara(?: news| foto)?|reuters|afp|ap|associated press|xinhua|bernama|kyodo|anadolu|dpa|efe|upi|yonhap)$/i
+// Credit words that name no one: "Reporter: Terjemahan" (a translated story).
+const NO_ONE = /^(?:terjemahan|penerjemah|translation|siaran pers|rilis|press release)$/i
 
 /** Only persons and named desks: publishers, the outlet, handles and codes are dropped. */
 export function honestAuthors(
@@ -109,8 +114,27 @@ export function honestAuthors(
         !name.startsWith('@') &&
         !CODE.test(name) &&
         !PUBLISHER.test(name) &&
+        !AGENCY.test(name) &&
+        !NO_ONE.test(name) &&
         !(outlet && sameText(name, outlet)) &&
-        !(rule && [rule.name, ...rule.publishers].some((p) => sameText(p, name)))
+        !(rule && [rule.name, ...rule.publishers].some((p) => sameText(p, name))) &&
+        !newsroomAccount(name, [outlet, rule?.name, ...(rule?.publishers ?? [])])
     )
   return [...new Set(honest)]
+}
+
+/** "staging.otosia.com", "Otosia.com" → "otosia": the name a site's accounts are made of. */
+const siteCore = (site: string): string =>
+  site
+    .toLowerCase()
+    .replace(/^(?:https?:\/\/)?(?:(?:www|m|amp|staging|mobile)\.)+/, '')
+    .replace(/(?:\.(?:com|co|id|net|org))+$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+
+/** The site's newsroom as an account ("redaksiotosia", "Redaksi Otosia", "admin kompas"). */
+function newsroomAccount(name: string, sites: Array<string | null | undefined>): boolean {
+  const squashed = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  const desk = /^(?:tim)?(?:redaksi|redaktur|admin)(.+?)(?:com|coid|id)?$/u.exec(squashed)
+  if (!desk) return false
+  return sites.some((site) => !!site && siteCore(site).length > 2 && siteCore(site) === desk[1])
 }

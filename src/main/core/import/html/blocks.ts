@@ -4,7 +4,13 @@ import { cleanLines, type SourceLine } from '../clean'
 import { tidy } from '../html-metadata'
 import { junkRules, type JunkRule } from '../junk-rules'
 import { takeDateLine } from '../metadata'
-import { dropAfterCredit, dropBeforeDateline, type LinedBlock } from './body-edges'
+import {
+  dropAfterCredit,
+  dropBeforeDateline,
+  dropClosingCredit,
+  dropRepeatedOutlet,
+  type LinedBlock
+} from './body-edges'
 import { purifier } from './sanitize'
 import { BLOCK_OF, BOUNDARIES, ELEMENT_NODE, TEXT_NODE } from './tags'
 
@@ -116,7 +122,9 @@ export function cleanBlocks(
       lined.push({ block: { type, text: lines.map((l) => l.text).join(' ') }, line: lines[0].line })
   }
   const removed = [...cleaned.removed]
+  lined = dropRepeatedOutlet(lined, removed, keep)
   lined = dropAfterCredit(dropBeforeDateline(lined, removed, keep), removed, keep)
+  lined = dropClosingCredit(lined, removed, keep)
   const blocks: Block[] = lined.map(({ block }) => block)
   return { blocks, removed, sourceUrl: cleaned.sourceUrl, dateLine: publishedAt }
 }

@@ -29,8 +29,11 @@ const JUNK_WORDS = new Set(
   ).split(' ')
 )
 
-/** Ad widgets' numbered ids ("ScriptRootC123456", "mgid_789"): matched by how they start. */
-const JUNK_PREFIXES = ['scriptrootc', 'mgid']
+/**
+ * Ad widgets' numbered ids ("ScriptRootC123456", "mgid_789") and the boxes of other headlines
+ * ("baca-juga", "bacajuga__list", "read-also"): matched by how they start, separators dropped.
+ */
+const JUNK_PREFIXES = ['scriptrootc', 'mgid', 'bacajuga', 'bacapula', 'lihatjuga', 'readalso']
 
 /** Landmark roles of page furniture around an article (navigation, site header and footer). */
 const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search'])
@@ -77,12 +80,13 @@ function isJunk(el: Element, tag: string): boolean {
     return true
   const names = `${classAttribute(el)} ${el.getAttribute('id') ?? ''}`.toLowerCase()
   if (!names.trim()) return false
-  return names
-    .split(/\s+/)
-    .some(
-      (word) =>
-        JUNK_WORDS.has(word) ||
-        word.split(/[-_]+/).some((part) => JUNK_WORDS.has(part)) ||
-        JUNK_PREFIXES.some((prefix) => word.startsWith(prefix))
+  return names.split(/\s+/).some((word) => {
+    if (JUNK_WORDS.has(word)) return true
+    const parts = word.split(/[-_]+/)
+    const joined = parts.join('')
+    return (
+      parts.some((part) => JUNK_WORDS.has(part)) ||
+      JUNK_PREFIXES.some((prefix) => joined.startsWith(prefix))
     )
+  })
 }

@@ -6,7 +6,8 @@ const cnnIndonesia: OutletRuleData = {
   name: 'CNN Indonesia',
   hosts: ['cnnindonesia.com'],
   siteNames: ['cnn indonesia'],
-  body: ['.detail-text', '.detail-wrap'],
+  // (#detikdetailtext: the 2018 template's article text.)
+  body: ['.detail-text', '.detail-wrap', '#detikdetailtext'],
   drop: ['.linksisip', '.parallax_ads', '.sisip_artikel', '.detail__media-caption', '.embed'],
   dropText: [
     '\\[Gambas:[^\\]]*\\]',

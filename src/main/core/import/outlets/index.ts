@@ -33,6 +33,8 @@ import beritasatu from './beritasatu'
 import beritamanado from './beritamanado'
 import metrobali from './metrobali'
 import gelora from './gelora'
+import otosia from './otosia'
+import posKota from './pos-kota'
 
 /** Every outlet rule (one file each in this folder). */
 export const OUTLET_RULE_DATA: OutletRuleData[] = [
@@ -69,5 +71,7 @@ export const OUTLET_RULE_DATA: OutletRuleData[] = [
   beritasatu,
   beritamanado,
   metrobali,
-  gelora
+  gelora,
+  otosia,
+  posKota
 ]

@@ -6,7 +6,8 @@ const sindonews: OutletRuleData = {
   name: 'SINDOnews',
   hosts: ['sindonews.com'],
   siteNames: ['sindonews', 'sindonews.com'],
-  body: ['#detail-desc', '.detail-desc'],
+  // (.article #content: the 2018 template's article text.)
+  body: ['#detail-desc', '.detail-desc', '.detail-page .article #content'],
   drop: ['.baca-juga', '.related', '.ads'],
   dropText: ['Baca (?:juga|pula)\\s*:?.*', '\\([a-z]{2,4}\\)'],
   byline: {
