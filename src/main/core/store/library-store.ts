@@ -16,6 +16,7 @@ import { JsonFile, storageFailure, type JsonFileOptions, type Recovery } from '.
 import { IndexRecords } from './index-records'
 import { ArticleLookup, type ArticleIdentity } from './article-lookup'
 import { DirtyArticles } from './dirty-articles'
+import { SETTINGS_FILE, SPEAKERS_FILE } from './reader-files'
 import { idsIn, relistArticles, type LoadReextract, type Relisting } from './relist'
 import {
   peekAnnotationList,
@@ -28,8 +29,6 @@ import {
   annotationsFileSchema,
   articleFileSchema,
   indexFileSchema,
-  settingsFileSchema,
-  speakersFileSchema,
   type AnnotationsFile,
   type ArticleFile,
   type IndexFile,
@@ -105,24 +104,11 @@ export class LibraryStore {
     this.#lookup = new ArticleLookup(this.index)
     this.settings = new JsonFile(
       path.join(dataDir, 'settings.json'),
-      this.#fileOptions({
-        kind: 'settings',
-        schema: settingsFileSchema,
-        defaults: () => ({ schemaVersion: SCHEMA_VERSION, language: null, theme: 'system' })
-      })
+      this.#fileOptions(SETTINGS_FILE)
     )
     this.speakers = new JsonFile(
       path.join(dataDir, 'speakers.json'),
-      this.#fileOptions({
-        kind: 'speakers',
-        schema: speakersFileSchema,
-        defaults: () => ({
-          schemaVersion: SCHEMA_VERSION,
-          identities: [],
-          separate: [],
-          corrections: []
-        })
-      })
+      this.#fileOptions(SPEAKERS_FILE)
     )
   }
 

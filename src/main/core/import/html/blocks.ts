@@ -20,14 +20,14 @@ interface RawBlock {
   lines: string[]
 }
 
-/** Article markup as text blocks, read from DOMPurify's clean tree of it, never from the markup. */
+/** Article markup as text blocks, read from the sanitiser's clean tree of it, never from the markup. */
 export function textBlocks(html: string): RawBlock[] {
   return collectBlocks(purifier().clean(html))
 }
 
 /**
- * The text of `root`, a tree DOMPurify has sanitised, as blocks: headings, list items and quotes
- * keep their kind. Only text nodes and the names of the elements DOMPurify kept are read.
+ * The text of `root`, a tree sanitize-html has cleaned, as blocks: headings, list items and quotes
+ * keep their kind. Only text nodes and the names of the elements the sanitiser kept are read.
  */
 function collectBlocks(root: Node): RawBlock[] {
   const blocks: RawBlock[] = []

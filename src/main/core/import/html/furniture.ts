@@ -10,9 +10,9 @@ import { classAttribute } from '../html-metadata'
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'figure', 'figcaption', 'dialog'])
 
 /**
- * Elements of the body that hold no text, taken out before Readability: DOMPurify would drop
+ * Elements of the body that hold no text, taken out before Readability: the sanitiser would drop
  * them anyway, and a page's images, scripts and embeds are much of what Readability and
- * DOMPurify would otherwise walk. (Not a security measure: DOMPurify's configuration is.)
+ * the parsers would otherwise walk. (Not a security measure: sanitize.ts is.)
  */
 const UNREAD_TAGS = new Set(
   'script style noscript template iframe object embed img picture source link meta'.split(' ')

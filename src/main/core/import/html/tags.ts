@@ -30,7 +30,7 @@ export const BOUNDARIES = new Set(
 )
 
 /**
- * Elements that are no text, removed by DOMPurify with everything inside them: code, embeds,
+ * Elements that are no text, removed by the sanitiser with everything inside them: code, embeds,
  * forms' controls, media, and what belongs in a document's head. A `<form>` itself only loses
  * its tag: some sites wrap the whole page in one.
  */
