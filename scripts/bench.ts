@@ -71,8 +71,23 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2).filter((a) => a !== '--'),
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, size: { type: 'string' }, cache: { type: 'string' } }
+    options: {
+      json: { type: 'boolean' },
+      size: { type: 'string' },
+      cache: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    }
   })
+  if (values.help) {
+    process.stdout.write(
+      `npm run bench -- [SECTION…] [--json] [--size N] [--cache DIR]\n` +
+        `  SECTION: ${Object.keys(sections).join(', ')} (default: all)\n` +
+        `  --json   the table, then one JSON object with every figure under its key\n` +
+        `  --size   articles in the generated library (default ${DEFAULT_SIZE})\n` +
+        `  --cache  where the generated library is kept and reused\n`
+    )
+    return
+  }
   const json = values.json === true
   const size = Number(values.size ?? DEFAULT_SIZE)
   if (!Number.isInteger(size) || size < 10) throw new Error(`--size must be a whole number ≥ 10`)

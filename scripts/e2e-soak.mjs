@@ -9,6 +9,8 @@ const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10)
 // Each test's time budget (Playwright's default is 60 s): with both cores taken by the hog a
 // test takes several times longer, and the soak looks for races, not for speed.
 const testTimeoutMs = Number(process.env.SOAK_TEST_TIMEOUT_MS ?? 180_000)
+// And each expectation's (5 s by default): an import or an export beside the hog can take longer.
+const expectTimeoutMs = Number(process.env.SOAK_EXPECT_TIMEOUT_MS ?? 20_000)
 const hogs = Math.max(1, Math.min(2, os.cpus().length))
 
 /** stress-ng when installed (apt-get install stress-ng), else node children spinning. */
@@ -47,7 +49,8 @@ for (let run = 1; run <= runs; run++) {
   const command = `npx playwright test tests/e2e --retries=0 --timeout=${testTimeoutMs}`
   const { status } = spawnSync(command, {
     stdio: 'inherit',
-    shell: true
+    shell: true,
+    env: { ...process.env, SOROT_EXPECT_TIMEOUT_MS: String(expectTimeoutMs) }
   })
   const seconds = ((Date.now() - started) / 1000).toFixed(0)
   results.push(`run ${run}: ${status === 0 ? 'pass' : 'FAIL'} (${seconds}s)`)

@@ -34,8 +34,10 @@ export function LibraryToolbar(props: LibraryToolbarProps): ReactElement {
     value: string,
     text: string
   ): string => {
-    const count = props.counts?.counts(field).get(value)
-    return count === undefined ? text : `${text} (${formatNumber(count, i18n.language)})`
+    // Once the whole list is in, every choice says its count, none included.
+    if (!props.counts) return text
+    const count = props.counts.counts(field).get(value) ?? 0
+    return `${text} (${formatNumber(count, i18n.language)})`
   }
   const set = <K extends keyof LibraryFilters>(key: K, value: LibraryFilters[K]): void =>
     onFilters({ ...filters, [key]: value })

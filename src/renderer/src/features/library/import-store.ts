@@ -65,16 +65,31 @@ function chunksOf(files: File[]): File[][] {
   return chunks
 }
 
-/** Runs one import job: `work` gets the job id and reports its outcomes. */
-async function runJob(
+/** The jobs asked for so far, one after another: what the last one waits behind. */
+let queue: Promise<void> = Promise.resolve()
+
+/**
+ * Runs one import job after those already asked for: `work` gets the job id and reports its
+ * outcomes. A paste made while another import runs waits its turn; it is never dropped.
+ */
+function runJob(
   total: number,
   work: (id: string) => Promise<ImportOutcome[] | string>
 ): Promise<void> {
-  if (importStore.get().running) return
+  const run = queue.then(() => runNow(total, work))
+  queue = run.catch(() => undefined)
+  return run
+}
+
+async function runNow(
+  total: number,
+  work: (id: string) => Promise<ImportOutcome[] | string>
+): Promise<void> {
   cancelRequested = false
   jobId = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
   set({ ...idle, running: true, total })
-  const result = await work(jobId)
+  // A job that throws still ends, so the ones queued behind it run.
+  const result = await work(jobId).catch((error: unknown) => String(error))
   if (typeof result === 'string') set({ running: false, cancelling: false, error: result })
   else set({ running: false, cancelling: false, done: total, outcomes: result })
 }
